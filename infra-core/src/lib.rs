@@ -1,0 +1,43 @@
+//! The typed model of an AWS platform, its builder API and every validation rule.
+//!
+//! A design is plain data ([`model::Platform`]) built from typed values ([`value`]): a value that
+//! AWS would reject cannot be constructed, and in a `const` item it fails the build.
+//! [`Platform::validate`](model::Platform::validate) then runs every cross-cutting rule
+//! ([`rules`]) and returns all findings at once, or a [`Validated`] platform that a backend can
+//! lower. The `platform!` macro of the `infra` crate runs the very same rules at compile time.
+//!
+//! ```
+//! use infra_core::model::{Environment, Network, Platform, SubnetTier};
+//! use infra_core::value::{Cidr, Name, Region, Zone};
+//!
+//! const A: Zone = Zone::new_assert("ap-northeast-1a");
+//! const C: Zone = Zone::new_assert("ap-northeast-1c");
+//! let network = Network::new(Cidr::new_assert("10.0.0.0/16")).tier(
+//!     SubnetTier::isolated(Name::new_assert("data"))
+//!         .subnet(A, Cidr::new_assert("10.0.1.0/24"))
+//!         .subnet(C, Cidr::new_assert("10.1.2.0/24")), // outside the VPC
+//! );
+//! let errors = Platform::new(Name::new_assert("demo"), Region::new_assert("ap-northeast-1"), network)
+//!     .environment(Environment::new(Name::new_assert("production"), [A, C]).multi_az(true))
+//!     .validate()
+//!     .unwrap_err();
+//! assert_eq!(errors.codes(), ["subnet-outside-vpc"]);
+//! ```
+//!
+//! # Organization
+//! * [`value`]: `Cidr`, `PortRange`, `Traffic`, `AclRuleNumber`, `RetentionDays`, `Name`,
+//!   `Region`, `Zone`.
+//! * [`model`]: `Platform`, `Environment`, `Network` and its parts; [`model::path`] names them.
+//! * [`rules`]: [`rules::validate`], [`Validated`], the [`rules::CATALOGUE`].
+//! * [`diag`]: [`Diagnostic`], [`Diagnostics`], [`Severity`], [`ModelPath`].
+
+pub mod diag;
+pub mod model;
+pub mod rules;
+pub mod value;
+
+#[cfg(test)]
+mod testing;
+
+pub use diag::{Diagnostic, Diagnostics, ModelPath, Severity};
+pub use rules::Validated;

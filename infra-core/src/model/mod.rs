@@ -1,0 +1,14 @@
+//! The typed model of a platform, section by section, and the paths that name its parts.
+//!
+//! Each type is built with `new` (its required parts) and chained methods (the rest);
+//! [`Platform::validate`] runs every rule and is the only way to a [`crate::Validated`] platform.
+
+mod network;
+pub mod path;
+mod platform;
+
+pub use network::{
+    AclAction, AclRule, FlowLogTraffic, FlowLogs, GatewayEndpoint, Network, NetworkAcl, Peer,
+    SecurityGroup, SecurityGroupRule, Subnet, SubnetTier, TierRole,
+};
+pub use platform::{Acknowledgement, Direction, Environment, Platform};

@@ -1,0 +1,132 @@
+//! The paths of model elements. Rules and the `platform!` span table both use these functions.
+
+use crate::diag::ModelPath;
+
+use super::Direction;
+
+/// `name`
+pub fn platform_name() -> ModelPath {
+    ModelPath::root("name")
+}
+
+/// `region`
+pub fn region() -> ModelPath {
+    ModelPath::root("region")
+}
+
+/// `environments.<env>`
+pub fn environment(env: &str) -> ModelPath {
+    ModelPath::root("environments").field(env)
+}
+
+/// `environments.<env>.zones`
+pub fn environment_zones(env: &str) -> ModelPath {
+    environment(env).field("zones")
+}
+
+/// `environments.<env>.zones[<idx>]`
+pub fn environment_zone(env: &str, idx: usize) -> ModelPath {
+    environment_zones(env).index(idx)
+}
+
+/// `environments.<env>.multi_az`
+pub fn environment_multi_az(env: &str) -> ModelPath {
+    environment(env).field("multi_az")
+}
+
+/// `network`
+pub fn network() -> ModelPath {
+    ModelPath::root("network")
+}
+
+/// `network.vpc`
+pub fn vpc() -> ModelPath {
+    network().field("vpc")
+}
+
+/// `network.subnets.<tier>`
+pub fn tier(tier: &str) -> ModelPath {
+    network().field("subnets").field(tier)
+}
+
+/// `network.subnets.<tier>["<zone>"]`
+pub fn subnet(tier_name: &str, zone: &str) -> ModelPath {
+    tier(tier_name).key(zone)
+}
+
+/// `network.security_groups.<group>`
+pub fn security_group(group: &str) -> ModelPath {
+    network().field("security_groups").field(group)
+}
+
+/// `network.security_groups.<group>.tier`
+pub fn security_group_tier(group: &str) -> ModelPath {
+    security_group(group).field("tier")
+}
+
+/// `network.security_groups.<group>.description`
+pub fn security_group_description(group: &str) -> ModelPath {
+    security_group(group).field("description")
+}
+
+/// `network.security_groups.<group>.ingress[<idx>]` or `.egress[<idx>]`
+pub fn security_group_rule(group: &str, direction: Direction, idx: usize) -> ModelPath {
+    let field = match direction {
+        Direction::Inbound => "ingress",
+        Direction::Outbound => "egress",
+    };
+    security_group(group).field(field).index(idx)
+}
+
+/// `...ingress[<idx>].peer`: the CIDR or group a rule names.
+pub fn security_group_rule_peer(group: &str, direction: Direction, idx: usize) -> ModelPath {
+    security_group_rule(group, direction, idx).field("peer")
+}
+
+/// `...ingress[<idx>].description`
+pub fn security_group_rule_description(group: &str, direction: Direction, idx: usize) -> ModelPath {
+    security_group_rule(group, direction, idx).field("description")
+}
+
+/// `network.acls.<tier>`
+pub fn acl(tier: &str) -> ModelPath {
+    network().field("acls").field(tier)
+}
+
+/// `network.acls.<tier>.inbound` or `.outbound`
+pub fn acl_rules(tier: &str, direction: Direction) -> ModelPath {
+    acl(tier).field(match direction {
+        Direction::Inbound => "inbound",
+        Direction::Outbound => "outbound",
+    })
+}
+
+/// `network.acls.<tier>.inbound[<idx>]`
+pub fn acl_rule(tier: &str, direction: Direction, idx: usize) -> ModelPath {
+    acl_rules(tier, direction).index(idx)
+}
+
+/// `network.acls.<tier>.inbound[<idx>].number`
+pub fn acl_rule_number(tier: &str, direction: Direction, idx: usize) -> ModelPath {
+    acl_rule(tier, direction, idx).field("number")
+}
+
+/// `network.endpoints[<idx>]`
+pub fn endpoint(idx: usize) -> ModelPath {
+    network().field("endpoints").index(idx)
+}
+
+/// `network.flow_logs`
+pub fn flow_logs() -> ModelPath {
+    network().field("flow_logs")
+}
+
+/// `network.flow_logs.retention`
+pub fn flow_logs_retention() -> ModelPath {
+    flow_logs().field("retention")
+}
+
+/// `acknowledgements[<idx>]`
+pub fn acknowledgement(idx: usize) -> ModelPath {
+    ModelPath::root("acknowledgements").index(idx)
+}

@@ -1,0 +1,137 @@
+use crate::diag::{Diagnostics, ModelPath};
+use crate::rules;
+use crate::value::{Name, Region, Zone};
+use crate::Validated;
+
+use super::Network;
+
+/// A whole platform: where it runs, its environments and its sections.
+///
+/// ```
+/// use infra_core::model::{Environment, Network, Platform, SubnetTier};
+/// use infra_core::value::{Cidr, Name, Region, Zone};
+///
+/// let zones = [Zone::new_assert("ap-northeast-1a"), Zone::new_assert("ap-northeast-1c")];
+/// let network = Network::new(Cidr::new_assert("10.0.0.0/16")).tier(
+///     SubnetTier::isolated(Name::new_assert("data"))
+///         .subnet(zones[0].clone(), Cidr::new_assert("10.0.1.0/24"))
+///         .subnet(zones[1].clone(), Cidr::new_assert("10.0.2.0/24")),
+/// );
+/// let platform = Platform::new(Name::new_assert("datasets"), Region::new_assert("ap-northeast-1"), network)
+///     .environment(Environment::new(Name::new_assert("production"), zones).multi_az(true))
+///     .validate()
+///     .expect("a valid design");
+/// assert_eq!(platform.environments.len(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Platform {
+    /// The platform's name, used in tags and logical ids.
+    pub name: Name,
+    /// The AWS region everything runs in.
+    pub region: Region,
+    /// The environments, each lowered to its own template.
+    pub environments: Vec<Environment>,
+    /// The network section.
+    pub network: Network,
+    /// Warnings the design acknowledges, each with a reason.
+    pub acknowledgements: Vec<Acknowledgement>,
+}
+
+impl Platform {
+    /// A platform with no environments yet.
+    pub fn new(name: Name, region: Region, network: Network) -> Platform {
+        Platform {
+            name,
+            region,
+            environments: Vec::new(),
+            network,
+            acknowledgements: Vec::new(),
+        }
+    }
+
+    /// Adds an environment.
+    pub fn environment(mut self, environment: Environment) -> Platform {
+        self.environments.push(environment);
+        self
+    }
+
+    /// Acknowledges the warning `code` at `path` (and inside it), with the reason why it is fine.
+    pub fn acknowledge(
+        mut self,
+        code: impl Into<String>,
+        path: ModelPath,
+        reason: impl Into<String>,
+    ) -> Platform {
+        self.acknowledgements.push(Acknowledgement {
+            code: code.into(),
+            path,
+            reason: reason.into(),
+        });
+        self
+    }
+
+    /// Looks an environment up by name.
+    pub fn find_environment(&self, name: &str) -> Option<&Environment> {
+        self.environments
+            .iter()
+            .find(|env| env.name.as_str() == name)
+    }
+
+    /// Runs every rule.
+    ///
+    /// # Errors
+    /// All findings, errors and warnings, if any of them is an error.
+    pub fn validate(self) -> Result<Validated<Platform>, Diagnostics> {
+        rules::validate(self)
+    }
+}
+
+/// An environment: a copy of the platform in some zones (production, staging, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Environment {
+    /// Its name.
+    pub name: Name,
+    /// The availability zones it uses.
+    pub zones: Vec<Zone>,
+    /// Whether it spreads over several zones (one NAT gateway per zone).
+    pub multi_az: bool,
+}
+
+impl Environment {
+    /// A single-AZ environment in `zones`.
+    pub fn new(name: Name, zones: impl IntoIterator<Item = Zone>) -> Environment {
+        Environment {
+            name,
+            zones: zones.into_iter().collect(),
+            multi_az: false,
+        }
+    }
+
+    /// Sets whether the environment is multi-AZ.
+    pub fn multi_az(mut self, multi_az: bool) -> Environment {
+        self.multi_az = multi_az;
+        self
+    }
+}
+
+/// A warning the design accepts, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acknowledgement {
+    /// The warning's code.
+    pub code: String,
+    /// The element (and everything inside it) the acknowledgement covers.
+    pub path: ModelPath,
+    /// Why the warning does not apply; must not be empty.
+    pub reason: String,
+}
+
+/// The direction of a firewall rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Direction {
+    /// Traffic coming in (`ingress`, `inbound`).
+    Inbound,
+    /// Traffic going out (`egress`, `outbound`).
+    Outbound,
+}

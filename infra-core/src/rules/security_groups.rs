@@ -1,0 +1,230 @@
+//! Rules on security groups.
+
+use crate::diag::{Diagnostic, ModelPath};
+use crate::model::{path, Direction, Peer, Platform, SecurityGroup, TierRole};
+
+use super::names::check_unique;
+use super::suggest::help_for;
+use super::{DATABASE_OPEN_TO_WORLD, INVALID_DESCRIPTION, UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER};
+
+pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
+    let groups = &platform.network.security_groups;
+    check_unique(
+        cx,
+        "security group",
+        groups.iter().map(|g| {
+            (
+                g.name.as_str(),
+                g.name.pascal_case(),
+                path::security_group(g.name.as_str()),
+            )
+        }),
+    );
+    for group in groups {
+        check_tier(cx, platform, group);
+        check_description(
+            cx,
+            &group.description,
+            path::security_group_description(group.name.as_str()),
+            false,
+        );
+        for (direction, rules) in [
+            (Direction::Inbound, &group.ingress),
+            (Direction::Outbound, &group.egress),
+        ] {
+            for (idx, rule) in rules.iter().enumerate() {
+                if let Peer::Group(peer) = &rule.peer {
+                    check_peer(cx, platform, group, direction, idx, peer.as_str());
+                }
+                if let Some(description) = &rule.description {
+                    let at =
+                        path::security_group_rule_description(group.name.as_str(), direction, idx);
+                    check_description(cx, description, at, true);
+                }
+            }
+        }
+        check_open_database(cx, platform, group);
+    }
+}
+
+/// A rule's source or destination group is a group of the design.
+///
+/// Source: EC2 API `AuthorizeSecurityGroupIngress` (`SourceSecurityGroupId`): a group that does
+/// not exist fails with `InvalidGroup.NotFound`.
+fn check_peer(
+    cx: &mut Vec<Diagnostic>,
+    platform: &Platform,
+    group: &SecurityGroup,
+    direction: Direction,
+    idx: usize,
+    peer: &str,
+) {
+    let known = platform
+        .network
+        .security_groups
+        .iter()
+        .map(|g| g.name.as_str());
+    if known.clone().any(|name| name == peer) {
+        return;
+    }
+    let side = match direction {
+        Direction::Inbound => "source",
+        Direction::Outbound => "destination",
+    };
+    cx.push(
+        UNKNOWN_SECURITY_GROUP
+            .at(
+                path::security_group_rule_peer(group.name.as_str(), direction, idx),
+                format!("security group `{}` names `{peer}` as a {side}, but no security group `{peer}` exists", group.name),
+            )
+            .with_help(help_for("security groups", peer, known)),
+    );
+}
+
+/// A group's tier is a tier of the design.
+///
+/// Source: EC2 API: a group's members are network interfaces in the design's subnets, so the
+/// tier it names must be one of them.
+fn check_tier(cx: &mut Vec<Diagnostic>, platform: &Platform, group: &SecurityGroup) {
+    if let Some(tier) = &group.tier {
+        if platform.network.find_tier(tier.as_str()).is_none() {
+            let known = platform.network.tiers.iter().map(|t| t.name.as_str());
+            cx.push(
+                UNKNOWN_TIER
+                    .at(
+                        path::security_group_tier(group.name.as_str()),
+                        format!("security group `{}` is placed in tier `{tier}`, but no tier `{tier}` exists", group.name),
+                    )
+                    .with_help(help_for("tiers", tier.as_str(), known)),
+            );
+        }
+    }
+}
+
+/// The characters EC2 accepts in group and rule descriptions, besides ASCII letters and digits.
+const DESCRIPTION_PUNCTUATION: &str = " ._-:/()#,@[]+=&;{}!$*";
+
+/// Descriptions use EC2's character set, at most 255 characters; a group's is not empty.
+///
+/// Source: EC2 API `CreateSecurityGroup.GroupDescription` and `IpRange.Description`: "up to 255
+/// characters in length ... a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*".
+fn check_description(cx: &mut Vec<Diagnostic>, text: &str, at: ModelPath, optional: bool) {
+    let bad = text
+        .chars()
+        .find(|&c| !c.is_ascii_alphanumeric() && !DESCRIPTION_PUNCTUATION.contains(c));
+    let problem = if let Some(c) = bad {
+        format!("description `{text}` contains `{c}`, which EC2 does not accept")
+    } else if text.chars().count() > 255 {
+        format!(
+            "description is {} characters long; EC2 accepts at most 255",
+            text.chars().count()
+        )
+    } else if text.is_empty() && !optional {
+        "a security group needs a description".to_owned()
+    } else {
+        return;
+    };
+    cx.push(INVALID_DESCRIPTION.at(at, problem).with_help(format!(
+        "use ASCII letters, digits, spaces and `{}`",
+        DESCRIPTION_PUNCTUATION.trim_start()
+    )));
+}
+
+/// A group whose members live in an isolated (database) tier admits no traffic from `0.0.0.0/0`.
+/// A warning: the tier has no internet route, but anything that reaches the VPC (peering, VPN,
+/// a compromised host) then reaches the database.
+///
+/// Source: VPC User Guide, "Security group rules" (authorize only the specific sources that need
+/// access); aws-rules.md §12.
+fn check_open_database(cx: &mut Vec<Diagnostic>, platform: &Platform, group: &SecurityGroup) {
+    let isolated = group
+        .tier
+        .as_ref()
+        .and_then(|tier| platform.network.find_tier(tier.as_str()))
+        .is_some_and(|tier| tier.role == TierRole::Isolated);
+    if !isolated {
+        return;
+    }
+    for (idx, rule) in group.ingress.iter().enumerate() {
+        if matches!(rule.peer, Peer::Cidr(cidr) if cidr.prefix() == 0) {
+            cx.push(
+                DATABASE_OPEN_TO_WORLD
+                    .at(
+                        path::security_group_rule_peer(group.name.as_str(), Direction::Inbound, idx),
+                        format!("security group `{}` of database tier `{}` admits {} from every address", group.name, group.tier.as_ref().expect("checked above"), rule.traffic),
+                    )
+                    .with_help("admit the application's security group instead, or acknowledge this warning with a reason"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Peer, SecurityGroupRule};
+    use crate::testing::{codes, design, group_mut};
+    use crate::value::{Cidr, Name, PortRange, Traffic};
+
+    #[test]
+    fn unknown_group_suggests_a_close_name() {
+        let mut platform = design();
+        group_mut(&mut platform, "database").ingress[0].peer =
+            Peer::Group(Name::new_assert("aplication"));
+        let findings = crate::rules::check(&platform);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, "unknown-security-group");
+        assert_eq!(
+            findings[0].help.as_deref(),
+            Some("did you mean `application`?")
+        );
+        assert_eq!(
+            findings[0].path.as_str(),
+            "network.security_groups.database.ingress[0].peer"
+        );
+    }
+
+    #[test]
+    fn unknown_tier_is_an_error() {
+        let mut platform = design();
+        group_mut(&mut platform, "database").tier = Some(Name::new_assert("databse"));
+        assert_eq!(codes(&platform), ["unknown-tier"]);
+    }
+
+    #[test]
+    fn descriptions_use_ec2_characters() {
+        let mut platform = design();
+        group_mut(&mut platform, "alb").description = "ロードバランサー".into();
+        assert_eq!(codes(&platform), ["invalid-description"]);
+        let mut platform = design();
+        group_mut(&mut platform, "alb").ingress[0].description = Some("x".repeat(256));
+        assert_eq!(codes(&platform), ["invalid-description"]);
+    }
+
+    #[test]
+    fn open_database_group_is_a_warning() {
+        let mut platform = design();
+        let open = SecurityGroupRule::new(
+            Traffic::Tcp(PortRange::single(5432)),
+            Peer::Cidr(Cidr::ANYWHERE),
+        );
+        group_mut(&mut platform, "database").ingress.push(open);
+        let findings = crate::rules::check(&platform);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            (findings[0].code, findings[0].severity),
+            ("database-open-to-world", crate::Severity::Warning)
+        );
+        let validated = platform
+            .validate()
+            .expect("a warning does not fail validation");
+        assert_eq!(validated.warnings().len(), 1);
+    }
+
+    #[test]
+    fn group_names_are_unique() {
+        let mut platform = design();
+        let copy = platform.network.security_groups[0].clone();
+        platform.network.security_groups.push(copy);
+        assert_eq!(codes(&platform), ["duplicate-name"]);
+    }
+}

@@ -1,0 +1,83 @@
+//! "Did you mean" suggestions for names that do not resolve.
+
+/// The known name closest to `wanted`, if it is close enough to be a likely typo.
+pub(crate) fn did_you_mean<'a>(
+    wanted: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let limit = (wanted.len() / 3).max(1);
+    known
+        .into_iter()
+        .map(|name| (edit_distance(wanted, name), name))
+        .filter(|&(distance, _)| distance <= limit)
+        .min()
+        .map(|(_, name)| name)
+}
+
+/// A help line: the suggestion if there is one, else the list of known names.
+pub(crate) fn help_for<'a>(
+    kind: &str,
+    wanted: &str,
+    known: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
+    match did_you_mean(wanted, known.clone()) {
+        Some(name) => format!("did you mean `{name}`?"),
+        None => {
+            let names: Vec<String> = known.into_iter().map(|name| format!("`{name}`")).collect();
+            if names.is_empty() {
+                format!("the design defines no {kind}")
+            } else {
+                format!("the design defines the {kind} {}", names.join(", "))
+            }
+        }
+    }
+}
+
+/// Edit distance counting insertions, deletions, substitutions and swaps of neighbours
+/// (optimal string alignment), over bytes: names are ASCII.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let known = ["alb", "application", "database"];
+        assert_eq!(did_you_mean("applicaton", known), Some("application"));
+        assert_eq!(did_you_mean("abl", known), Some("alb"));
+        assert_eq!(did_you_mean("cache", known), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn lists_names_without_a_close_one() {
+        assert_eq!(
+            help_for("security groups", "cache", ["alb", "db"]),
+            "the design defines the security groups `alb`, `db`"
+        );
+        assert_eq!(help_for("tiers", "x", []), "the design defines no tiers");
+    }
+}

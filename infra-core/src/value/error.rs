@@ -1,0 +1,140 @@
+use std::fmt;
+
+/// Why a single value was rejected by its constructor.
+///
+/// Each variant belongs to a rule of the catalogue; [`ValueError::code`] names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueError {
+    /// The text is not an IPv4 block such as `10.0.0.0/16`.
+    CidrSyntax,
+    /// The prefix length is above 32.
+    CidrPrefix(u8),
+    /// Bits below the prefix are set (`10.0.0.1/16`); holds the network address and prefix.
+    CidrHostBits {
+        /// The address with the host bits cleared.
+        network: u32,
+        /// The prefix length.
+        prefix: u8,
+    },
+    /// A port range whose first port is above its last.
+    PortRangeReversed {
+        /// The first port.
+        from: u16,
+        /// The last port.
+        to: u16,
+    },
+    /// A network ACL rule number outside 1-32766.
+    AclRuleNumber(u32),
+    /// A log retention that CloudWatch Logs does not offer.
+    RetentionDays(u64),
+    /// A duration literal that is not a whole number of days.
+    Duration,
+    /// A name that is not lowercase ASCII words separated by `-` or `_`.
+    Name,
+    /// A region name not shaped like `ap-northeast-1`.
+    Region,
+    /// A zone name not shaped like `ap-northeast-1a`.
+    Zone,
+}
+
+impl ValueError {
+    /// The code of the catalogue rule this error belongs to.
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::CidrSyntax | Self::CidrPrefix(_) | Self::CidrHostBits { .. } => "invalid-cidr",
+            Self::PortRangeReversed { .. } => "invalid-port-range",
+            Self::AclRuleNumber(_) => "invalid-acl-rule-number",
+            Self::RetentionDays(_) | Self::Duration => "invalid-log-retention",
+            Self::Name => "invalid-name",
+            Self::Region => "invalid-region",
+            Self::Zone => "invalid-zone",
+        }
+    }
+
+    /// A fixed one-line summary, usable where formatting is not (a `const` panic).
+    pub const fn summary(&self) -> &'static str {
+        match self {
+            Self::CidrSyntax => "invalid CIDR block: expected an IPv4 block such as `10.0.0.0/16`",
+            Self::CidrPrefix(_) => "invalid CIDR block: an IPv4 prefix length is at most 32",
+            Self::CidrHostBits { .. } => {
+                "invalid CIDR block: bits below the prefix are set; use the network address"
+            }
+            Self::PortRangeReversed { .. } => "invalid port range: the first port is above the last",
+            Self::AclRuleNumber(_) => "invalid network ACL rule number: AWS allows 1 to 32766",
+            Self::RetentionDays(_) => {
+                "invalid log retention: CloudWatch Logs allows 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, \
+                 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653 days"
+            }
+            Self::Duration => "invalid duration: expected whole days such as `30d`",
+            Self::Name => {
+                "invalid name: use lowercase ASCII letters and digits, starting with a letter, \
+                 words separated by single `-` or `_`, at most 64 characters"
+            }
+            Self::Region => "invalid region: expected a region name such as `ap-northeast-1`",
+            Self::Zone => "invalid zone: expected an availability zone name such as `ap-northeast-1a`",
+        }
+    }
+
+    /// How to fix the value.
+    pub fn help(&self) -> String {
+        match *self {
+            Self::CidrSyntax => {
+                "write the block as four octets, a slash and a prefix length".into()
+            }
+            Self::CidrPrefix(_) => {
+                "use a prefix length between /16 and /28 for VPCs and subnets".into()
+            }
+            Self::CidrHostBits { network, prefix } => {
+                format!(
+                    "did you mean `{}`?",
+                    super::Cidr::from_parts(network, prefix)
+                )
+            }
+            Self::PortRangeReversed { from, to } => format!("did you mean `{to}..={from}`?"),
+            Self::AclRuleNumber(_) => {
+                "number rules from 1 to 32766; 32767-65535 are reserved by AWS".into()
+            }
+            Self::RetentionDays(days) => match super::retention::nearest_allowed(days) {
+                Some(near) => format!("the nearest allowed retention is {near} days"),
+                None => "pick one of the allowed retentions".into(),
+            },
+            Self::Duration => "write the retention in days, for example `30d`".into(),
+            Self::Name => "for example `private`, `app_servers` or `high-priority`".into(),
+            Self::Region => "use the region code, not its display name".into(),
+            Self::Zone => "a zone name is its region followed by a letter".into(),
+        }
+    }
+}
+
+impl fmt::Display for ValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::CidrPrefix(p) => write!(f, "invalid CIDR block: prefix length /{p} is above /32"),
+            Self::CidrHostBits { network, prefix } => write!(
+                f,
+                "invalid CIDR block: bits below the /{prefix} prefix are set (the network is `{}`)",
+                super::Cidr::from_parts(network, prefix)
+            ),
+            Self::PortRangeReversed { from, to } => {
+                write!(
+                    f,
+                    "invalid port range `{from}..={to}`: the first port is above the last"
+                )
+            }
+            Self::AclRuleNumber(n) => {
+                write!(
+                    f,
+                    "invalid network ACL rule number {n}: AWS allows 1 to 32766"
+                )
+            }
+            Self::RetentionDays(d) => write!(
+                f,
+                "invalid log retention of {d} days: {}",
+                self.summary().trim_start_matches("invalid log retention: ")
+            ),
+            _ => f.write_str(self.summary()),
+        }
+    }
+}
+
+impl std::error::Error for ValueError {}

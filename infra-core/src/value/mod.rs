@@ -1,0 +1,18 @@
+//! Typed values: each constructor is a `const fn` that rejects what AWS rejects.
+//!
+//! In a `const` item the `new_assert` constructors turn a bad value into a build error;
+//! everywhere else `new` returns a [`ValueError`].
+
+mod cidr;
+mod error;
+mod name;
+mod port;
+mod retention;
+mod rule_number;
+
+pub use cidr::Cidr;
+pub use error::ValueError;
+pub use name::{Name, Region, Zone};
+pub use port::{PortRange, Protocol, Traffic};
+pub use retention::{parse_days, RetentionDays};
+pub use rule_number::AclRuleNumber;

@@ -1,0 +1,126 @@
+use std::fmt;
+
+use super::ValueError;
+
+/// The retentions CloudWatch Logs offers, in days.
+///
+/// Source: CloudWatch Logs API `PutRetentionPolicy.retentionInDays`; cfn-lint schema
+/// `aws-logs-loggroup.json` (`RetentionInDays.enum`).
+pub const ALLOWED_RETENTION_DAYS: [u16; 22] = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+    3288, 3653,
+];
+
+/// How long CloudWatch Logs keeps a log group's events.
+///
+/// ```
+/// use infra_core::value::{RetentionDays, ValueError};
+///
+/// const MONTH: RetentionDays = RetentionDays::new_assert(30);
+/// assert_eq!(MONTH.days(), 30);
+/// assert_eq!(RetentionDays::new(31), Err(ValueError::RetentionDays(31)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RetentionDays(u16);
+
+impl RetentionDays {
+    /// Checks that `days` is one of [`ALLOWED_RETENTION_DAYS`].
+    ///
+    /// # Errors
+    /// [`ValueError::RetentionDays`] for any other number.
+    pub const fn new(days: u64) -> Result<RetentionDays, ValueError> {
+        let mut idx = 0;
+        while idx < ALLOWED_RETENTION_DAYS.len() {
+            if ALLOWED_RETENTION_DAYS[idx] as u64 == days {
+                return Ok(RetentionDays(days as u16));
+            }
+            idx += 1;
+        }
+        Err(ValueError::RetentionDays(days))
+    }
+
+    /// Like [`RetentionDays::new`], for `const` items.
+    ///
+    /// # Panics
+    /// For a retention CloudWatch Logs does not offer; in a `const` item that is a compile error.
+    pub const fn new_assert(days: u64) -> RetentionDays {
+        match RetentionDays::new(days) {
+            Ok(retention) => retention,
+            Err(error) => panic!("{}", error.summary()),
+        }
+    }
+
+    /// The number of days.
+    pub const fn days(&self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for RetentionDays {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}d", self.0)
+    }
+}
+
+/// The allowed retention closest to `days` (the smaller one on a tie).
+pub(crate) fn nearest_allowed(days: u64) -> Option<u16> {
+    ALLOWED_RETENTION_DAYS
+        .iter()
+        .copied()
+        .min_by_key(|&allowed| (u64::from(allowed).abs_diff(days), allowed))
+}
+
+/// Parses a duration such as `30d` or `2w` (humantime syntax) into whole days.
+///
+/// ```
+/// assert_eq!(infra_core::value::parse_days("30d"), Ok(30));
+/// assert!(infra_core::value::parse_days("90min").is_err());
+/// ```
+///
+/// # Errors
+/// [`ValueError::Duration`] if the text is not a duration or not a whole number of days.
+pub fn parse_days(text: &str) -> Result<u64, ValueError> {
+    const DAY: u64 = 24 * 60 * 60;
+    let duration = humantime::parse_duration(text).map_err(|_| ValueError::Duration)?;
+    if duration.subsec_nanos() != 0 || duration.as_secs() % DAY != 0 {
+        return Err(ValueError::Duration);
+    }
+    Ok(duration.as_secs() / DAY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_exactly_the_allowed_set() {
+        let accepted: Vec<u64> = (0..4000)
+            .filter(|&d| RetentionDays::new(d).is_ok())
+            .collect();
+        let allowed: Vec<u64> = ALLOWED_RETENTION_DAYS
+            .iter()
+            .map(|&d| u64::from(d))
+            .collect();
+        assert_eq!(accepted, allowed);
+    }
+
+    #[test]
+    fn suggests_the_nearest_retention() {
+        assert_eq!(
+            ValueError::RetentionDays(31).help(),
+            "the nearest allowed retention is 30 days"
+        );
+        assert_eq!(
+            ValueError::RetentionDays(100_000).help(),
+            "the nearest allowed retention is 3653 days"
+        );
+    }
+
+    #[test]
+    fn parses_day_durations() {
+        assert_eq!(parse_days("30d"), Ok(30));
+        assert_eq!(parse_days("1w"), Ok(7));
+        assert_eq!(parse_days("36h"), Err(ValueError::Duration));
+        assert_eq!(parse_days("soon"), Err(ValueError::Duration));
+    }
+}
