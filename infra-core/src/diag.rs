@@ -32,11 +32,18 @@ impl fmt::Display for Severity {
 pub struct ModelPath(String);
 
 impl ModelPath {
+    /// A path from its text. Paths normally come from [`crate::model::path`]; this is for front
+    /// ends that carry a path through generated code.
+    pub fn new(text: impl Into<String>) -> ModelPath {
+        ModelPath(text.into())
+    }
+
     pub(crate) fn root(segment: &str) -> ModelPath {
         ModelPath(segment.to_owned())
     }
 
-    pub(crate) fn field(&self, name: &str) -> ModelPath {
+    /// The path of the field `name` of this element.
+    pub fn field(&self, name: &str) -> ModelPath {
         ModelPath(format!("{}.{name}", self.0))
     }
 

@@ -54,6 +54,11 @@ pub fn subnet(tier_name: &str, zone: &str) -> ModelPath {
     tier(tier_name).key(zone)
 }
 
+/// `network.subnets.<tier>["<zone>"].cidr`
+pub fn subnet_cidr(tier_name: &str, zone: &str) -> ModelPath {
+    subnet(tier_name, zone).field("cidr")
+}
+
 /// `network.security_groups.<group>`
 pub fn security_group(group: &str) -> ModelPath {
     network().field("security_groups").field(group)

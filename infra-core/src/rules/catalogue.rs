@@ -156,3 +156,45 @@ catalogue! {
         "an acknowledgement names a warning rule and gives a reason",
         "this project's rule catalogue: errors are what AWS rejects and cannot be acknowledged";
 }
+
+/// The catalogue as a Markdown table (code, severity, what it checks, source), for `docs/rules.md`.
+pub fn catalogue_markdown() -> String {
+    let mut out = String::from(
+        "# Rule catalogue\n\nGenerated from `infra_core::rules::CATALOGUE` (a test keeps this file in step).\n\
+         Each rule has a compile-fail case `tests/ui/<code>.rs` whose `.stderr` shows what the user sees.\n\n\
+         | code | severity | checks | source |\n| --- | --- | --- | --- |\n",
+    );
+    for rule in CATALOGUE {
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            rule.code, rule.severity, rule.summary, rule.source
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case() {
+        for (idx, rule) in CATALOGUE.iter().enumerate() {
+            assert!(
+                rule.code
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{}",
+                rule.code
+            );
+            assert!(
+                CATALOGUE[..idx]
+                    .iter()
+                    .all(|earlier| earlier.code != rule.code),
+                "{}",
+                rule.code
+            );
+            assert!(!rule.summary.is_empty() && !rule.source.is_empty());
+        }
+    }
+}

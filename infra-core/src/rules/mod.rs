@@ -11,7 +11,7 @@ mod environments;
 mod names;
 mod security_groups;
 mod subnets;
-mod suggest;
+pub mod suggest;
 
 use std::ops::Deref;
 

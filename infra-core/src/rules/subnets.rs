@@ -82,7 +82,7 @@ fn check_subnet_block(
     cidr: Cidr,
 ) {
     let vpc = platform.network.vpc;
-    let at = path::subnet(tier, zone);
+    let at = path::subnet_cidr(tier, zone);
     if !PREFIXES.contains(&cidr.prefix()) {
         cx.push(
             SUBNET_PREFIX_LENGTH
@@ -133,10 +133,10 @@ fn check_overlaps(cx: &mut Vec<Diagnostic>, platform: &Platform) {
                 cx.push(
                     SUBNET_OVERLAP
                         .at(
-                            path::subnet(tier, zone),
+                            path::subnet_cidr(tier, zone),
                             format!("subnet `{cidr}` of tier `{tier}` in `{zone}` overlaps subnet `{widest}` of tier `{other_tier}` in `{other_zone}`"),
                         )
-                        .with_related(path::subnet(other_tier, other_zone), format!("`{widest}` is defined here"))
+                        .with_related(path::subnet_cidr(other_tier, other_zone), format!("`{widest}` is defined here"))
                         .with_help("give each subnet its own block inside the VPC"),
                 );
                 if cidr.last() > widest.last() {

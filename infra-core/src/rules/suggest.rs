@@ -1,10 +1,7 @@
-//! "Did you mean" suggestions for names that do not resolve.
+//! "Did you mean" suggestions for names that do not resolve, shared with the `platform!` parser.
 
 /// The known name closest to `wanted`, if it is close enough to be a likely typo.
-pub(crate) fn did_you_mean<'a>(
-    wanted: &str,
-    known: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (wanted.len() / 3).max(1);
     known
         .into_iter()
@@ -14,8 +11,8 @@ pub(crate) fn did_you_mean<'a>(
         .map(|(_, name)| name)
 }
 
-/// A help line: the suggestion if there is one, else the list of known names.
-pub(crate) fn help_for<'a>(
+/// A help line about a `kind` (plural noun): the suggestion if there is one, else the list of known names.
+pub fn help_for<'a>(
     kind: &str,
     wanted: &str,
     known: impl IntoIterator<Item = &'a str> + Clone,

@@ -138,3 +138,52 @@ impl fmt::Display for ValueError {
 }
 
 impl std::error::Error for ValueError {}
+
+#[cfg(test)]
+mod tests {
+    use super::ValueError;
+    use crate::rules::Rule;
+    use crate::value::{AclRuleNumber, Cidr, Name, PortRange, Region, RetentionDays, Zone};
+
+    /// Each constructor's error carries the code of a catalogue rule, as the builder reports it.
+    #[test]
+    fn constructors_report_their_catalogue_codes() {
+        let errors = [
+            (Cidr::new("10.0.0.0/33").unwrap_err(), "invalid-cidr"),
+            (
+                PortRange::new(65535, 1024).unwrap_err(),
+                "invalid-port-range",
+            ),
+            (
+                AclRuleNumber::new(32767).unwrap_err(),
+                "invalid-acl-rule-number",
+            ),
+            (
+                AclRuleNumber::new(0).unwrap_err(),
+                "invalid-acl-rule-number",
+            ),
+            (RetentionDays::new(31).unwrap_err(), "invalid-log-retention"),
+            ("Demo".parse::<Name>().unwrap_err(), "invalid-name"),
+            ("Tokyo".parse::<Region>().unwrap_err(), "invalid-region"),
+            ("apne1-az1".parse::<Zone>().unwrap_err(), "invalid-zone"),
+        ];
+        for (error, code) in errors {
+            assert_eq!(error.code(), code);
+            let rule = Rule::find(code).expect("a catalogue rule");
+            assert_eq!(rule.severity, crate::Severity::Error);
+            assert!(!error.to_string().is_empty() && !error.help().is_empty());
+        }
+    }
+
+    #[test]
+    fn messages_name_the_value() {
+        assert_eq!(
+            ValueError::AclRuleNumber(40000).to_string(),
+            "invalid network ACL rule number 40000: AWS allows 1 to 32766"
+        );
+        assert_eq!(
+            ValueError::PortRangeReversed { from: 80, to: 8 }.help(),
+            "did you mean `8..=80`?"
+        );
+    }
+}
