@@ -1,1 +1,100 @@
-pub fn x() {}
+//! Lowers a validated infra platform to AWS CloudFormation: one template per environment.
+//!
+//! [`synth`] takes a [`Validated`] platform, which only infra-core's rules can make, so the
+//! lowering never re-checks the design; it only decides how each part of the model becomes
+//! CloudFormation resources. The template is deterministic byte for byte: logical ids come from
+//! the design's names ([`LogicalId`]) and every map is sorted, so templates diff cleanly.
+//!
+//! ```
+//! use infra_core::model::{Environment, Network, Platform, SubnetTier};
+//! use infra_core::value::{Cidr, Name, Region, Zone};
+//!
+//! const A: Zone = Zone::new_assert("ap-northeast-1a");
+//! const C: Zone = Zone::new_assert("ap-northeast-1c");
+//! let network = Network::new(Cidr::new_assert("10.0.0.0/16"))
+//!     .tier(
+//!         SubnetTier::public(Name::new_assert("public"))
+//!             .subnet(A, Cidr::new_assert("10.0.1.0/24"))
+//!             .subnet(C, Cidr::new_assert("10.0.2.0/24")),
+//!     )
+//!     .tier(
+//!         SubnetTier::private(Name::new_assert("private"))
+//!             .subnet(A, Cidr::new_assert("10.0.11.0/24"))
+//!             .subnet(C, Cidr::new_assert("10.0.12.0/24")),
+//!     );
+//! let platform = Platform::new(Name::new_assert("demo"), Region::new_assert("ap-northeast-1"), network)
+//!     .environment(Environment::new(Name::new_assert("production"), [A, C]).multi_az(true))
+//!     .validate()
+//!     .expect("a valid design");
+//!
+//! let template = infra_aws::synth(&platform, "production")?;
+//! assert_eq!(template.resources_of_type("AWS::EC2::NatGateway").count(), 2);
+//! assert!(template.resource("SubnetPrivateApNortheast1a").is_some());
+//! assert!(template.to_json().ends_with("}\n"));
+//!
+//! let unknown = infra_aws::synth(&platform, "staging").unwrap_err();
+//! assert_eq!(
+//!     unknown.to_string(),
+//!     "unknown environment `staging`: the platform defines `production`"
+//! );
+//! # Ok::<(), infra_aws::SynthError>(())
+//! ```
+//!
+//! # What a template holds
+//! The network section of the design, for the zones of one environment: the VPC, a subnet per
+//! tier and zone, the internet gateway, NAT gateways (one per zone when the environment is
+//! multi-AZ, else one), route tables, security groups and their rules, network ACLs, gateway
+//! endpoints and flow logs. Every taggable resource is tagged `Name`, `Environment` and
+//! `Platform`; the VPC and subnet ids are exported as `<stack name>-<logical id>`.
+//!
+//! Each zone is a parameter of type `AWS::EC2::AvailabilityZone::Name` whose default is the
+//! design's zone name: zone names map to physical zones per account, so a deployer can pick
+//! another without editing the template, and CloudFormation checks the zone before it creates
+//! anything (cfn-lint also warns on hard-coded zones, W3010).
+//!
+//! # Organization
+//! * [`Template`], [`Resource`], [`Parameter`], [`Output`]: the template, sorted by logical id.
+//! * [`Expr`]: literals and intrinsic functions (`Ref`, `Fn::GetAtt`, `Fn::Sub`, `Fn::Join`).
+//! * [`LogicalId`]: stable ids made from the design's names.
+//! * [`Reference`]: what [`Template::references`] reports, to check every reference resolves.
+
+mod error;
+mod intrinsic;
+mod logical_id;
+mod network;
+mod references;
+mod stack;
+mod template;
+
+use infra_core::model::Platform;
+use infra_core::Validated;
+
+pub use error::SynthError;
+pub use intrinsic::{Expr, Pseudo};
+pub use logical_id::LogicalId;
+pub use references::{Reference, ReferenceKind};
+pub use template::{Output, Parameter, Policy, Resource, Template, FORMAT_VERSION};
+
+use stack::Stack;
+
+/// Lowers the environment `environment` of `platform` to its CloudFormation template.
+///
+/// # Errors
+/// [`SynthError::UnknownEnvironment`] if the platform has no environment of that name.
+pub fn synth(platform: &Validated<Platform>, environment: &str) -> Result<Template, SynthError> {
+    let platform = platform.get();
+    let Some(env) = platform.find_environment(environment) else {
+        return Err(SynthError::UnknownEnvironment {
+            name: environment.to_owned(),
+            known: platform
+                .environments
+                .iter()
+                .map(|env| env.name.as_str().to_owned())
+                .collect(),
+        });
+    };
+    let stack = Stack::new(platform, env);
+    let mut template = Template::new(stack.description());
+    network::lower(&stack, &mut template);
+    Ok(template)
+}

@@ -1,0 +1,62 @@
+//! What can go wrong when lowering a validated design.
+
+use std::fmt;
+
+/// Why [`crate::synth`] could not lower a design.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SynthError {
+    /// The design has no environment of that name.
+    UnknownEnvironment {
+        /// The name asked for.
+        name: String,
+        /// The environments the design defines, in the order it lists them.
+        known: Vec<String>,
+    },
+}
+
+impl fmt::Display for SynthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownEnvironment { name, known } if known.is_empty() => write!(
+                f,
+                "unknown environment `{name}`: the platform defines no environments"
+            ),
+            Self::UnknownEnvironment { name, known } => {
+                let known: Vec<String> = known.iter().map(|env| format!("`{env}`")).collect();
+                write!(
+                    f,
+                    "unknown environment `{name}`: the platform defines {}",
+                    known.join(", ")
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for SynthError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_known_environments() {
+        let error = SynthError::UnknownEnvironment {
+            name: "prod".into(),
+            known: vec!["production".into(), "staging".into()],
+        };
+        assert_eq!(
+            error.to_string(),
+            "unknown environment `prod`: the platform defines `production`, `staging`"
+        );
+        let error = SynthError::UnknownEnvironment {
+            name: "prod".into(),
+            known: Vec::new(),
+        };
+        assert_eq!(
+            error.to_string(),
+            "unknown environment `prod`: the platform defines no environments"
+        );
+    }
+}

@@ -1,0 +1,118 @@
+//! VPC flow logs to a CloudWatch Logs group, delivered by a role only the flow-logs service of
+//! this account can assume.
+
+use infra_core::model::FlowLogs;
+
+use crate::intrinsic::{Expr, Pseudo};
+use crate::logical_id;
+use crate::stack::Stack;
+use crate::template::{Policy, Resource, Template};
+
+/// The actions the flow-logs service needs on its log group.
+const DELIVERY_ACTIONS: [&str; 4] = [
+    "logs:CreateLogStream",
+    "logs:PutLogEvents",
+    "logs:DescribeLogGroups",
+    "logs:DescribeLogStreams",
+];
+
+/// Adds the log group, the delivery role and the flow log, if the design turns flow logs on.
+pub(super) fn lower(stack: &Stack<'_>, template: &mut Template) {
+    let Some(flow_logs) = stack.network().flow_logs else {
+        return;
+    };
+    add_log_group(stack, template, flow_logs);
+    add_role(stack, template);
+    template.add_resource(
+        logical_id::flow_log(),
+        Resource::new("AWS::EC2::FlowLog")
+            .property("ResourceId", Expr::reference(&logical_id::vpc()))
+            .property("ResourceType", "VPC")
+            .property("TrafficType", flow_logs.traffic.aws_name())
+            .property("LogDestinationType", "cloud-watch-logs")
+            .property(
+                "LogGroupName",
+                Expr::reference(&logical_id::flow_log_group()),
+            )
+            .property(
+                "DeliverLogsPermissionArn",
+                Expr::get_att(&logical_id::flow_log_role(), "Arn"),
+            )
+            .property("Tags", stack.tags("flow-log")),
+    );
+}
+
+/// The log group is retained when the stack deletes or replaces it: flow logs are an audit
+/// record, and keeping the group costs little since its retention still expires the events.
+fn add_log_group(stack: &Stack<'_>, template: &mut Template, flow_logs: FlowLogs) {
+    template.add_resource(
+        logical_id::flow_log_group(),
+        Resource::new("AWS::Logs::LogGroup")
+            .property("RetentionInDays", flow_logs.retention.days())
+            .property("Tags", stack.tags("flow-logs"))
+            .keep_on(Policy::Retain),
+    );
+}
+
+fn add_role(stack: &Stack<'_>, template: &mut Template) {
+    let log_group = Expr::get_att(&logical_id::flow_log_group(), "Arn");
+    let delivery = Expr::map([
+        ("Version", Expr::from("2012-10-17")),
+        (
+            "Statement",
+            Expr::list([Expr::map([
+                ("Effect", Expr::from("Allow")),
+                ("Action", Expr::list(DELIVERY_ACTIONS.map(Expr::from))),
+                ("Resource", log_group),
+            ])]),
+        ),
+    ]);
+    template.add_resource(
+        logical_id::flow_log_role(),
+        Resource::new("AWS::IAM::Role")
+            .property("AssumeRolePolicyDocument", trust_policy())
+            .property(
+                "Policies",
+                Expr::list([Expr::map([
+                    ("PolicyName", Expr::from("deliver-flow-logs")),
+                    ("PolicyDocument", delivery),
+                ])]),
+            )
+            .property("Tags", stack.tags("flow-logs-role")),
+    );
+}
+
+/// Only `vpc-flow-logs.amazonaws.com`, acting for a flow log of this account and region, may
+/// assume the role (the conditions guard against the confused-deputy problem).
+fn trust_policy() -> Expr {
+    let condition = Expr::map([
+        (
+            "StringEquals",
+            Expr::map([("aws:SourceAccount", Expr::pseudo(Pseudo::AccountId))]),
+        ),
+        (
+            "ArnLike",
+            Expr::map([(
+                "aws:SourceArn",
+                Expr::sub(
+                    "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:vpc-flow-log/*",
+                ),
+            )]),
+        ),
+    ]);
+    Expr::map([
+        ("Version", Expr::from("2012-10-17")),
+        (
+            "Statement",
+            Expr::list([Expr::map([
+                ("Effect", Expr::from("Allow")),
+                (
+                    "Principal",
+                    Expr::map([("Service", Expr::from("vpc-flow-logs.amazonaws.com"))]),
+                ),
+                ("Action", Expr::from("sts:AssumeRole")),
+                ("Condition", condition),
+            ])]),
+        ),
+    ])
+}

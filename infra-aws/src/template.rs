@@ -1,0 +1,345 @@
+//! The template: its parameters, resources and outputs, in maps sorted by logical id.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::intrinsic::Expr;
+use crate::logical_id::LogicalId;
+use crate::references::{self, Reference};
+
+/// The only template format version CloudFormation defines.
+pub const FORMAT_VERSION: &str = "2010-09-09";
+
+/// A CloudFormation template. Every map is sorted by key, so the same design always gives the
+/// same bytes from [`Template::to_json`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Template {
+    #[serde(rename = "AWSTemplateFormatVersion")]
+    format_version: &'static str,
+    #[serde(rename = "Description")]
+    description: String,
+    #[serde(rename = "Parameters", skip_serializing_if = "BTreeMap::is_empty")]
+    parameters: BTreeMap<LogicalId, Parameter>,
+    #[serde(rename = "Resources")]
+    resources: BTreeMap<LogicalId, Resource>,
+    #[serde(rename = "Outputs", skip_serializing_if = "BTreeMap::is_empty")]
+    outputs: BTreeMap<LogicalId, Output>,
+}
+
+impl Template {
+    /// An empty template with a description.
+    pub(crate) fn new(description: impl Into<String>) -> Template {
+        Template {
+            format_version: FORMAT_VERSION,
+            description: description.into(),
+            parameters: BTreeMap::new(),
+            resources: BTreeMap::new(),
+            outputs: BTreeMap::new(),
+        }
+    }
+
+    /// Adds a resource. Ids are unique by construction (see `logical_id`); should two ever
+    /// meet, the first one is kept.
+    pub(crate) fn add_resource(&mut self, id: LogicalId, resource: Resource) {
+        self.resources.entry(id).or_insert(resource);
+    }
+
+    /// Adds a parameter; the first one with an id is kept.
+    pub(crate) fn add_parameter(&mut self, id: LogicalId, parameter: Parameter) {
+        self.parameters.entry(id).or_insert(parameter);
+    }
+
+    /// Adds an output; the first one with an id is kept.
+    pub(crate) fn add_output(&mut self, id: LogicalId, output: Output) {
+        self.outputs.entry(id).or_insert(output);
+    }
+
+    /// The template's description.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// The parameters, by logical id.
+    pub fn parameters(&self) -> &BTreeMap<LogicalId, Parameter> {
+        &self.parameters
+    }
+
+    /// The resources, by logical id.
+    pub fn resources(&self) -> &BTreeMap<LogicalId, Resource> {
+        &self.resources
+    }
+
+    /// The outputs, by logical id.
+    pub fn outputs(&self) -> &BTreeMap<LogicalId, Output> {
+        &self.outputs
+    }
+
+    /// The resource with the logical id `id`, if any.
+    pub fn resource(&self, id: &str) -> Option<&Resource> {
+        self.resources.get(id)
+    }
+
+    /// The resources of one type, such as `AWS::EC2::NatGateway`, by logical id.
+    pub fn resources_of_type<'a>(
+        &'a self,
+        resource_type: &'a str,
+    ) -> impl Iterator<Item = (&'a LogicalId, &'a Resource)> + 'a {
+        self.resources
+            .iter()
+            .filter(move |(_, resource)| resource.resource_type == resource_type)
+    }
+
+    /// Every `Ref`, `Fn::GetAtt`, `DependsOn` and `Fn::Sub` variable in the template, pseudo
+    /// parameters (`AWS::Region`, ...) left out.
+    pub fn references(&self) -> Vec<Reference> {
+        references::collect(self)
+    }
+
+    /// The template as pretty-printed JSON with a trailing newline.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self)
+            .expect("a template serializes: its map keys are strings and it holds no floats");
+        json.push('\n');
+        json
+    }
+}
+
+/// A resource: its type, properties and the attributes CloudFormation reads besides them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Resource {
+    #[serde(rename = "Type")]
+    resource_type: &'static str,
+    #[serde(rename = "DependsOn", skip_serializing_if = "Vec::is_empty")]
+    depends_on: Vec<LogicalId>,
+    #[serde(rename = "DeletionPolicy", skip_serializing_if = "Option::is_none")]
+    deletion_policy: Option<Policy>,
+    #[serde(
+        rename = "UpdateReplacePolicy",
+        skip_serializing_if = "Option::is_none"
+    )]
+    update_replace_policy: Option<Policy>,
+    #[serde(rename = "Properties", skip_serializing_if = "BTreeMap::is_empty")]
+    properties: BTreeMap<String, Expr>,
+}
+
+impl Resource {
+    /// A resource of `resource_type` with no properties yet.
+    pub(crate) fn new(resource_type: &'static str) -> Resource {
+        Resource {
+            resource_type,
+            depends_on: Vec::new(),
+            deletion_policy: None,
+            update_replace_policy: None,
+            properties: BTreeMap::new(),
+        }
+    }
+
+    /// Sets a property.
+    pub(crate) fn property(mut self, name: &str, value: impl Into<Expr>) -> Resource {
+        self.properties.insert(name.to_owned(), value.into());
+        self
+    }
+
+    /// Sets a property if `value` is `Some`.
+    pub(crate) fn optional(self, name: &str, value: Option<impl Into<Expr>>) -> Resource {
+        match value {
+            Some(value) => self.property(name, value),
+            None => self,
+        }
+    }
+
+    /// Sets several properties.
+    pub(crate) fn with(
+        mut self,
+        properties: impl IntoIterator<Item = (&'static str, Expr)>,
+    ) -> Resource {
+        for (name, value) in properties {
+            self.properties.insert(name.to_owned(), value);
+        }
+        self
+    }
+
+    /// Adds an explicit dependency, for an ordering that no `Ref` or `Fn::GetAtt` implies.
+    pub(crate) fn depends_on(mut self, id: LogicalId) -> Resource {
+        self.depends_on.push(id);
+        self
+    }
+
+    /// Sets both the `DeletionPolicy` and the `UpdateReplacePolicy`.
+    pub(crate) fn keep_on(mut self, policy: Policy) -> Resource {
+        self.deletion_policy = Some(policy);
+        self.update_replace_policy = Some(policy);
+        self
+    }
+
+    /// The CloudFormation type, such as `AWS::EC2::VPC`.
+    pub fn resource_type(&self) -> &str {
+        self.resource_type
+    }
+
+    /// The properties, by name.
+    pub fn properties(&self) -> &BTreeMap<String, Expr> {
+        &self.properties
+    }
+
+    /// One property, if set.
+    pub fn get(&self, name: &str) -> Option<&Expr> {
+        self.properties.get(name)
+    }
+
+    /// The explicit dependencies.
+    pub fn dependencies(&self) -> &[LogicalId] {
+        &self.depends_on
+    }
+
+    /// The `DeletionPolicy`, if set.
+    pub fn deletion_policy(&self) -> Option<Policy> {
+        self.deletion_policy
+    }
+
+    /// The `UpdateReplacePolicy`, if set.
+    pub fn update_replace_policy(&self) -> Option<Policy> {
+        self.update_replace_policy
+    }
+}
+
+/// What CloudFormation does with a resource's physical resource when the stack deletes or
+/// replaces it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Policy {
+    /// Delete it.
+    Delete,
+    /// Keep it, outside the stack.
+    Retain,
+    /// Keep a snapshot, then delete it.
+    Snapshot,
+}
+
+/// A template parameter: a value the design cannot know, given when the stack is deployed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Parameter {
+    #[serde(rename = "Type")]
+    parameter_type: &'static str,
+    #[serde(rename = "Description")]
+    description: String,
+    #[serde(rename = "Default", skip_serializing_if = "Option::is_none")]
+    default: Option<String>,
+}
+
+impl Parameter {
+    /// A parameter of `parameter_type` (such as `String`), with a description.
+    pub(crate) fn new(parameter_type: &'static str, description: impl Into<String>) -> Parameter {
+        Parameter {
+            parameter_type,
+            description: description.into(),
+            default: None,
+        }
+    }
+
+    /// Sets the default value.
+    pub(crate) fn default_value(mut self, value: impl Into<String>) -> Parameter {
+        self.default = Some(value.into());
+        self
+    }
+
+    /// The parameter type, such as `AWS::EC2::AvailabilityZone::Name`.
+    pub fn parameter_type(&self) -> &str {
+        self.parameter_type
+    }
+
+    /// The description.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// The default value, if any.
+    pub fn default(&self) -> Option<&str> {
+        self.default.as_deref()
+    }
+}
+
+/// A template output, exported for other stacks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Output {
+    #[serde(rename = "Description")]
+    description: String,
+    #[serde(rename = "Value")]
+    value: Expr,
+    #[serde(rename = "Export")]
+    export: Export,
+}
+
+/// The export of an output: the name other stacks import it by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+struct Export {
+    #[serde(rename = "Name")]
+    name: Expr,
+}
+
+impl Output {
+    /// An output of `value`, exported as `name`.
+    pub(crate) fn exported(description: impl Into<String>, value: Expr, name: Expr) -> Output {
+        Output {
+            description: description.into(),
+            value,
+            export: Export { name },
+        }
+    }
+
+    /// The description.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// The value.
+    pub fn value(&self) -> &Expr {
+        &self.value
+    }
+
+    /// The export name.
+    pub fn export_name(&self) -> &Expr {
+        &self.export.name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Template {
+        let mut template = Template::new("demo");
+        template.add_resource(
+            LogicalId::new(["Zeta"]),
+            Resource::new("AWS::EC2::VPC").property("CidrBlock", "10.0.0.0/16"),
+        );
+        template.add_resource(
+            LogicalId::new(["Alpha"]),
+            Resource::new("AWS::EC2::InternetGateway")
+                .depends_on(LogicalId::new(["Zeta"]))
+                .keep_on(Policy::Retain),
+        );
+        template
+    }
+
+    #[test]
+    fn json_is_sorted_pretty_and_ends_in_a_newline() {
+        let json = sample().to_json();
+        assert!(json.ends_with("}\n"));
+        assert!(json.starts_with("{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\",\n"));
+        let alpha = json.find("\"Alpha\"").expect("Alpha is written");
+        let zeta = json.find("\"Zeta\"").expect("Zeta is written");
+        assert!(alpha < zeta);
+        assert!(!json.contains("Parameters") && !json.contains("Outputs"));
+        assert!(json.contains("\"DeletionPolicy\": \"Retain\""));
+    }
+
+    #[test]
+    fn the_first_resource_with_an_id_is_kept() {
+        let mut template = sample();
+        template.add_resource(LogicalId::new(["Zeta"]), Resource::new("AWS::EC2::Subnet"));
+        let zeta = template.resource("Zeta").expect("Zeta exists");
+        assert_eq!(zeta.resource_type(), "AWS::EC2::VPC");
+        assert_eq!(template.resources_of_type("AWS::EC2::VPC").count(), 1);
+    }
+}
