@@ -1,0 +1,170 @@
+//! Template tests on variations of the reference design.
+
+mod common;
+
+use common::{ids_of, platform, synth, A};
+use infra_aws::Expr;
+use infra_core::model::{AclRule, Peer, Platform, SecurityGroupRule};
+use infra_core::value::{AclRuleNumber, Cidr, Name, PortRange, Traffic};
+
+fn validate(platform: Platform) -> infra_core::Validated<Platform> {
+    platform.validate().expect("a valid variation")
+}
+
+/// The design without the tiers named in `tiers`, and without what refers to them.
+fn without_tiers(tiers: &[&str]) -> Platform {
+    let mut platform = platform();
+    let network = &mut platform.network;
+    network.tiers.retain(|t| !tiers.contains(&t.name.as_str()));
+    network.acls.retain(|a| !tiers.contains(&a.tier.as_str()));
+    for group in &mut network.security_groups {
+        if group
+            .tier
+            .as_ref()
+            .is_some_and(|t| tiers.contains(&t.as_str()))
+        {
+            group.tier = None;
+        }
+    }
+    platform
+}
+
+#[test]
+fn only_the_environments_zones_are_lowered() {
+    let mut platform = platform();
+    platform.environments[2].zones = vec![A];
+    let template = synth(&validate(platform), "development");
+    assert_eq!(
+        ids_of(&template, "AWS::EC2::Subnet"),
+        [
+            "SubnetDatabaseApNortheast1a",
+            "SubnetPrivateApNortheast1a",
+            "SubnetPublicApNortheast1a"
+        ]
+    );
+    let parameters: Vec<&str> = template.parameters().keys().map(|id| id.as_str()).collect();
+    assert_eq!(parameters, ["AvailabilityZoneApNortheast1a"]);
+    assert_eq!(ids_of(&template, "AWS::EC2::NatGateway").len(), 1);
+    assert_eq!(template.outputs().len(), 4);
+}
+
+#[test]
+fn without_a_private_tier_endpoints_serve_the_isolated_tiers() {
+    let template = synth(&validate(without_tiers(&["private"])), "production");
+    assert!(ids_of(&template, "AWS::EC2::NatGateway").is_empty());
+    assert!(ids_of(&template, "AWS::EC2::EIP").is_empty());
+    let s3 = template
+        .resource("GatewayEndpointS3")
+        .expect("the S3 endpoint");
+    assert_eq!(
+        s3.get("RouteTableIds"),
+        Some(&Expr::list([Expr::Ref("RouteTableDatabase".into())]))
+    );
+}
+
+#[test]
+fn with_only_public_tiers_there_are_no_endpoints() {
+    let template = synth(
+        &validate(without_tiers(&["private", "database"])),
+        "staging",
+    );
+    assert!(ids_of(&template, "AWS::EC2::VPCEndpoint").is_empty());
+    assert!(ids_of(&template, "AWS::EC2::NatGateway").is_empty());
+    assert_eq!(ids_of(&template, "AWS::EC2::InternetGateway").len(), 1);
+}
+
+#[test]
+fn without_a_public_tier_there_is_no_internet_gateway() {
+    let template = synth(
+        &validate(without_tiers(&["public", "private"])),
+        "production",
+    );
+    assert!(ids_of(&template, "AWS::EC2::InternetGateway").is_empty());
+    assert!(ids_of(&template, "AWS::EC2::Route").is_empty());
+    for reference in template.references() {
+        assert!(
+            template.resource(&reference.target).is_some()
+                || template
+                    .parameters()
+                    .contains_key(reference.target.as_str())
+        );
+    }
+}
+
+#[test]
+fn egress_only_to_groups_still_replaces_the_default_allow_all_rule() {
+    let mut platform = platform();
+    let application = &mut platform.network.security_groups[1];
+    application.egress = vec![SecurityGroupRule::new(
+        Traffic::Tcp(PortRange::single(5432)),
+        Peer::Group(Name::new_assert("database")),
+    )];
+    let template = synth(&validate(platform), "production");
+    let group = template
+        .resource("SecurityGroupApplication")
+        .expect("the application group");
+    let Some(Expr::List(egress)) = group.get("SecurityGroupEgress") else {
+        panic!("inline egress");
+    };
+    assert_eq!(
+        egress[0].get("Description").and_then(Expr::as_str),
+        Some("Disallow all traffic")
+    );
+    let rule = template
+        .resource("SecurityGroupApplicationEgress0")
+        .expect("the egress rule to the database");
+    assert_eq!(rule.resource_type(), "AWS::EC2::SecurityGroupEgress");
+    assert_eq!(
+        rule.get("DestinationSecurityGroupId"),
+        Some(&Expr::GetAtt(
+            "SecurityGroupDatabase".into(),
+            "GroupId".into()
+        ))
+    );
+}
+
+#[test]
+fn icmp_and_udp_acl_entries() {
+    let mut platform = platform();
+    let public = &mut platform.network.acls[0];
+    public.inbound.push(AclRule::allow(
+        AclRuleNumber::new_assert(120),
+        Traffic::Icmp,
+        Cidr::new_assert("10.0.0.0/16"),
+    ));
+    public.inbound.push(AclRule::deny(
+        AclRuleNumber::new_assert(130),
+        Traffic::Udp(PortRange::new_assert(53, 53)),
+        Cidr::new_assert("10.0.0.0/16"),
+    ));
+    let template = synth(&validate(platform), "production");
+    let icmp = template
+        .resource("NetworkAclPublicInbound120")
+        .expect("the ICMP rule");
+    assert_eq!(icmp.get("Protocol"), Some(&Expr::Int(1)));
+    assert_eq!(
+        icmp.get("Icmp"),
+        Some(&Expr::map([
+            ("Code", Expr::Int(-1)),
+            ("Type", Expr::Int(-1))
+        ]))
+    );
+    let udp = template
+        .resource("NetworkAclPublicInbound130")
+        .expect("the UDP rule");
+    assert_eq!(udp.get("Protocol"), Some(&Expr::Int(17)));
+    assert_eq!(udp.get("RuleAction"), Some(&Expr::from("deny")));
+}
+
+#[test]
+fn without_flow_logs_there_is_no_log_group_or_role() {
+    let mut platform = platform();
+    platform.network.flow_logs = None;
+    let template = synth(&validate(platform), "production");
+    for resource_type in ["AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::EC2::FlowLog"] {
+        assert!(
+            ids_of(&template, resource_type).is_empty(),
+            "{resource_type}"
+        );
+    }
+}
