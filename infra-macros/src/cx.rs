@@ -10,7 +10,8 @@ use proc_macro2::Span;
 /// The parse context.
 #[derive(Default)]
 pub struct Cx {
-    spans: HashMap<ModelPath, Span>,
+    /// Where each path was written; a duplicated element's path is written more than once.
+    spans: HashMap<ModelPath, Vec<Span>>,
     /// Values the core constructors rejected, as diagnostics.
     pub value_errors: Vec<Diagnostic>,
     /// Paths whose value was rejected and replaced by a stand-in.
@@ -18,9 +19,9 @@ pub struct Cx {
 }
 
 impl Cx {
-    /// Records that `path` was written at `span` (the first record wins).
+    /// Records that `path` was written (once more) at `span`.
     pub fn span(&mut self, path: ModelPath, span: Span) {
-        self.spans.entry(path).or_insert(span);
+        self.spans.entry(path).or_default().push(span);
     }
 
     /// Records `span` for `path`, and a rejected value there, continuing with `stand_in`.
@@ -42,10 +43,19 @@ impl Cx {
 
     /// The span of `path`, or of the nearest enclosing element that has one.
     pub fn span_of(&self, path: &ModelPath) -> Span {
+        self.span_of_occurrence(path, 0)
+    }
+
+    /// The span of the `occurrence`-th writing of `path` (0 is the first), or the last one.
+    pub fn span_of_occurrence(&self, path: &ModelPath, occurrence: usize) -> Span {
         let mut at = Some(path.clone());
         while let Some(path) = at {
-            if let Some(span) = self.spans.get(&path) {
-                return *span;
+            if let Some(spans) = self.spans.get(&path) {
+                return spans
+                    .get(occurrence)
+                    .or(spans.last())
+                    .copied()
+                    .unwrap_or_else(Span::call_site);
             }
             at = path.parent();
         }

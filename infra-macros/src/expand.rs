@@ -5,9 +5,10 @@ use infra_core::model::{
     Platform, SecurityGroup, SecurityGroupRule, SubnetTier, TierRole,
 };
 use infra_core::value::{Cidr, Name, PortRange, Traffic, Zone};
-use infra_core::Severity;
-use proc_macro2::TokenStream;
+use infra_core::{Diagnostic, ModelPath, Severity};
+use proc_macro2::{Span, TokenStream};
 use quote::quote;
+use std::collections::HashMap;
 
 use crate::cx::Cx;
 use crate::{parse, report};
@@ -25,12 +26,25 @@ pub fn platform(input: TokenStream) -> TokenStream {
             .into_iter()
             .filter(|d| !cx.is_cascade(d)),
     );
+    let mut repeats: HashMap<&ModelPath, usize> = HashMap::new();
+    let mut located: Vec<(Span, &Diagnostic)> = findings
+        .iter()
+        .map(|d| {
+            let duplicate = d.related.iter().any(|r| r.path == d.path);
+            let occurrence = if duplicate {
+                *repeats.entry(&d.path).and_modify(|n| *n += 1).or_insert(1)
+            } else {
+                0
+            };
+            (report::span(&cx, d, occurrence), d)
+        })
+        .collect();
     // In source order; findings on one token keep validation's order.
-    findings.sort_by_key(|d| {
-        let start = cx.span_of(&d.path).start();
-        (start.line, start.column)
-    });
-    let reports: TokenStream = findings.iter().map(|d| report::emit(&cx, d)).collect();
+    located.sort_by_key(|(span, _)| (span.start().line, span.start().column));
+    let reports: TokenStream = located
+        .iter()
+        .map(|(span, d)| report::emit(&cx, d, *span))
+        .collect();
     if findings.iter().any(|d| d.severity == Severity::Error) {
         return fallback(reports);
     }

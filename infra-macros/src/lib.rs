@@ -1,8 +1,8 @@
 //! The `platform!` macro of the `infra` crate. Implementation detail: depend on `infra` instead.
 //!
-//! The pipeline: [`parse`] reads the DSL into an `infra_core` model and a table from model paths
-//! to token spans; `infra_core::rules::check` runs every rule; [`report`] turns each finding into
-//! a compile error (or a warning) at its token; [`expand`] writes code that builds the same
+//! The pipeline: `parse` reads the DSL into an `infra_core` model and a table from model paths
+//! to token spans; `infra_core::rules::check` runs every rule; `report` turns each finding into
+//! a compile error (or a warning) at its token; `expand` writes code that builds the same
 //! model through `infra_core`'s public API.
 
 mod cx;

@@ -14,5 +14,5 @@ pub use cidr::Cidr;
 pub use error::ValueError;
 pub use name::{Name, Region, Zone};
 pub use port::{PortRange, Protocol, Traffic};
-pub use retention::{parse_days, RetentionDays};
+pub use retention::{parse_days, RetentionDays, ALLOWED_RETENTION_DAYS};
 pub use rule_number::AclRuleNumber;

@@ -1,0 +1,96 @@
+//! The reference design (`shared/seed/infrastructure-design.ja.md`), as far as the project models
+//! it today: the environments and the network, with the seed's two network ACL mistakes corrected.
+//!
+//! `cargo run --example production` prints the production template;
+//! `cargo run --example production -- --env staging` (or `development`) another environment's.
+
+use infra::model::Platform;
+use infra::{platform, Validated};
+
+/// The seed's platform. Where it differs from the seed, a comment says why.
+pub fn design() -> Validated<Platform> {
+    platform! {
+        name: "datasets",
+        region: "ap-northeast-1",
+
+        // Seed §2.1. Staging and development list only ap-northeast-1a in the seed, but every
+        // tier needs a subnet in each zone of an environment, and the database tier will need
+        // two zones for its DB subnet group (aws-rules.md §4): they use both zones, single-AZ.
+        environments {
+            production  { zones: ["ap-northeast-1a", "ap-northeast-1c"], multi_az: true }
+            staging     { zones: ["ap-northeast-1a", "ap-northeast-1c"], multi_az: false }
+            development { zones: ["ap-northeast-1a", "ap-northeast-1c"], multi_az: false }
+        }
+
+        // Seed §4.1 and §6.1 (flow logs, endpoints).
+        network {
+            vpc: "10.0.0.0/16",
+
+            subnets {
+                public            { "ap-northeast-1a": "10.0.1.0/24",  "ap-northeast-1c": "10.0.2.0/24" }
+                private           { "ap-northeast-1a": "10.0.11.0/24", "ap-northeast-1c": "10.0.12.0/24" }
+                isolated database { "ap-northeast-1a": "10.0.21.0/24", "ap-northeast-1c": "10.0.22.0/24" }
+            }
+
+            security_group alb {
+                description: "Application load balancer",
+                ingress: [443 from "0.0.0.0/0" as "HTTPS"],
+                egress: [all to "0.0.0.0/0"],
+            }
+            security_group application {
+                description: "API and worker tasks",
+                tier: private,
+                ingress: [8080 from alb as "API"],
+                egress: [all to "0.0.0.0/0"],
+            }
+            security_group database {
+                description: "PostgreSQL",
+                tier: database,
+                ingress: [5432 from application as "PostgreSQL"],
+                egress: [all to "0.0.0.0/0"],
+            }
+
+            // The seed allows only 443 in: NAT gateway replies (ports 1024-65535) would be dropped,
+            // since network ACLs are stateless. Rule 110 lets them in.
+            network_acl public {
+                inbound: [
+                    100 allow 443 from "0.0.0.0/0",
+                    110 allow 1024..=65535 from "0.0.0.0/0",
+                ],
+                outbound: [100 allow all to "0.0.0.0/0"],
+            }
+            // The seed allows only the VPC in: replies through the NAT gateway keep their internet
+            // source address and would be dropped. Rule 110 lets them in, as AWS recommends.
+            network_acl private {
+                inbound: [
+                    100 allow all from "10.0.0.0/16",
+                    110 allow 1024..=65535 from "0.0.0.0/0",
+                ],
+                outbound: [100 allow all to "0.0.0.0/0"],
+            }
+
+            gateway_endpoints: [s3, dynamodb],
+            flow_logs { retention: 30d, traffic: all }
+        }
+    }
+}
+
+#[allow(dead_code)] // Unused where the tests include this file for `design`.
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let environment = match (args.next().as_deref(), args.next()) {
+        (None, _) => "production".to_owned(),
+        (Some("--env"), Some(env)) => env,
+        _ => {
+            eprintln!("usage: production [--env <environment>]");
+            std::process::exit(2);
+        }
+    };
+    match infra::aws::synth(&design(), &environment) {
+        Ok(template) => print!("{}", template.to_json()),
+        Err(error) => {
+            eprintln!("error: {error}");
+            std::process::exit(1);
+        }
+    }
+}
