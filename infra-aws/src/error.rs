@@ -13,6 +13,12 @@ pub enum SynthError {
         /// The environments the design defines, in the order it lists them.
         known: Vec<String>,
     },
+    /// Two parts of the design would get the same logical id. Names are checked by infra-core's
+    /// `duplicate-name` rule, so this takes contrived names (a tier name that repeats a zone name).
+    LogicalIdClash {
+        /// The id both parts would get.
+        id: String,
+    },
 }
 
 impl fmt::Display for SynthError {
@@ -30,6 +36,10 @@ impl fmt::Display for SynthError {
                     known.join(", ")
                 )
             }
+            Self::LogicalIdClash { id } => write!(
+                f,
+                "two parts of the design would both get the logical id `{id}`; rename one of them"
+            ),
         }
     }
 }

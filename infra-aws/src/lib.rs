@@ -80,7 +80,8 @@ use stack::Stack;
 /// Lowers the environment `environment` of `platform` to its CloudFormation template.
 ///
 /// # Errors
-/// [`SynthError::UnknownEnvironment`] if the platform has no environment of that name.
+/// [`SynthError::UnknownEnvironment`] if the platform has no environment of that name;
+/// [`SynthError::LogicalIdClash`] if two parts of the design would share a logical id.
 pub fn synth(platform: &Validated<Platform>, environment: &str) -> Result<Template, SynthError> {
     let platform = platform.get();
     let Some(env) = platform.find_environment(environment) else {
@@ -96,5 +97,8 @@ pub fn synth(platform: &Validated<Platform>, environment: &str) -> Result<Templa
     let stack = Stack::new(platform, env);
     let mut template = Template::new(stack.description());
     network::lower(&stack, &mut template);
-    Ok(template)
+    match template.first_clash() {
+        Some(id) => Err(SynthError::LogicalIdClash { id: id.to_string() }),
+        None => Ok(template),
+    }
 }

@@ -5,7 +5,7 @@
 //! shows up in review as exactly that. infra-core's `duplicate-name` rule compares names in
 //! this PascalCase form, so two elements of one kind never share an id. (Ids that join two
 //! names, such as a tier and a zone, could only meet for contrived Local-Zone-shaped names such
-//! as a zone `ap-northeast-1-x1a`; the template then keeps the first resource added.)
+//! as a zone `ap-northeast-1-x1a`; synth then fails with `SynthError::LogicalIdClash`.)
 
 use std::borrow::Borrow;
 use std::fmt;

@@ -8,6 +8,19 @@ use crate::intrinsic::Expr;
 use crate::logical_id::LogicalId;
 use crate::references::{self, Reference};
 
+fn insert<T>(
+    map: &mut BTreeMap<LogicalId, T>,
+    clashes: &mut Vec<LogicalId>,
+    id: LogicalId,
+    value: T,
+) {
+    if map.contains_key(&id) {
+        clashes.push(id);
+    } else {
+        map.insert(id, value);
+    }
+}
+
 /// The only template format version CloudFormation defines.
 pub const FORMAT_VERSION: &str = "2010-09-09";
 
@@ -25,6 +38,9 @@ pub struct Template {
     resources: BTreeMap<LogicalId, Resource>,
     #[serde(rename = "Outputs", skip_serializing_if = "BTreeMap::is_empty")]
     outputs: BTreeMap<LogicalId, Output>,
+    /// Ids that were added twice; [`crate::synth`] turns them into an error.
+    #[serde(skip)]
+    clashes: Vec<LogicalId>,
 }
 
 impl Template {
@@ -36,23 +52,29 @@ impl Template {
             parameters: BTreeMap::new(),
             resources: BTreeMap::new(),
             outputs: BTreeMap::new(),
+            clashes: Vec::new(),
         }
     }
 
     /// Adds a resource. Ids are unique by construction (see `logical_id`); should two ever
-    /// meet, the first one is kept.
+    /// meet, the clash is recorded and [`crate::synth`] fails rather than drop one.
     pub(crate) fn add_resource(&mut self, id: LogicalId, resource: Resource) {
-        self.resources.entry(id).or_insert(resource);
+        insert(&mut self.resources, &mut self.clashes, id, resource);
     }
 
-    /// Adds a parameter; the first one with an id is kept.
+    /// Adds a parameter, recording a clash like [`Template::add_resource`].
     pub(crate) fn add_parameter(&mut self, id: LogicalId, parameter: Parameter) {
-        self.parameters.entry(id).or_insert(parameter);
+        insert(&mut self.parameters, &mut self.clashes, id, parameter);
     }
 
-    /// Adds an output; the first one with an id is kept.
+    /// Adds an output, recording a clash like [`Template::add_resource`].
     pub(crate) fn add_output(&mut self, id: LogicalId, output: Output) {
-        self.outputs.entry(id).or_insert(output);
+        insert(&mut self.outputs, &mut self.clashes, id, output);
+    }
+
+    /// The first id that two parts of the template both claimed, if any.
+    pub(crate) fn first_clash(&self) -> Option<&LogicalId> {
+        self.clashes.first()
     }
 
     /// The template's description.

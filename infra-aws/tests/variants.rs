@@ -168,3 +168,29 @@ fn without_flow_logs_there_is_no_log_group_or_role() {
         );
     }
 }
+
+#[test]
+fn a_logical_id_clash_is_an_error_not_a_lost_resource() {
+    // The public tier's route table `RouteTable` + `PrivateApNortheast1a` meets the private
+    // tier `private`'s route table in zone `ap-northeast-1a`.
+    let mut platform = platform();
+    let public = platform
+        .network
+        .tiers
+        .iter_mut()
+        .find(|t| t.name.as_str() == "public")
+        .expect("a public tier");
+    public.name = Name::new_assert("private_ap_northeast1a");
+    for acl in &mut platform.network.acls {
+        if acl.tier.as_str() == "public" {
+            acl.tier = Name::new_assert("private_ap_northeast1a");
+        }
+    }
+    let error = infra_aws::synth(&validate(platform), "production").expect_err("a clash");
+    assert_eq!(
+        error,
+        infra_aws::SynthError::LogicalIdClash {
+            id: "RouteTablePrivateApNortheast1a".into()
+        }
+    );
+}
