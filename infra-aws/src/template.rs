@@ -1,5 +1,6 @@
 //! The template: its parameters, resources and outputs, in maps sorted by logical id.
 
+use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -14,10 +15,11 @@ fn insert<T>(
     id: LogicalId,
     value: T,
 ) {
-    if map.contains_key(&id) {
-        clashes.push(id);
-    } else {
-        map.insert(id, value);
+    match map.entry(id) {
+        Entry::Occupied(taken) => clashes.push(taken.key().clone()),
+        Entry::Vacant(free) => {
+            free.insert(value);
+        }
     }
 }
 

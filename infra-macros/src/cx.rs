@@ -62,6 +62,12 @@ impl Cx {
         Span::call_site()
     }
 
+    /// Whether `path` itself was recorded.
+    #[cfg(test)]
+    pub fn recorded(&self, path: &ModelPath) -> bool {
+        self.spans.contains_key(path)
+    }
+
     /// Whether a rule's finding follows from a rejected value (and would only repeat it).
     pub fn is_cascade(&self, diagnostic: &Diagnostic) -> bool {
         let paths =

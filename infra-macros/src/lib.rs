@@ -18,3 +18,6 @@ use proc_macro::TokenStream;
 pub fn platform(input: TokenStream) -> TokenStream {
     expand::platform(input.into()).into()
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,5 +1,7 @@
 //! Rules on security groups.
 
+use std::collections::HashSet;
+
 use crate::diag::{Diagnostic, ModelPath};
 use crate::model::{path, Direction, Peer, Platform, SecurityGroup, TierRole};
 
@@ -20,6 +22,7 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
             )
         }),
     );
+    let names: HashSet<&str> = groups.iter().map(|g| g.name.as_str()).collect();
     for group in groups {
         check_tier(cx, platform, group);
         check_description(
@@ -33,8 +36,11 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
             (Direction::Outbound, &group.egress),
         ] {
             for (idx, rule) in rules.iter().enumerate() {
-                if let Peer::Group(peer) = &rule.peer {
-                    check_peer(cx, platform, group, direction, idx, peer.as_str());
+                match &rule.peer {
+                    Peer::Group(peer) if !names.contains(peer.as_str()) => {
+                        unknown_peer(cx, platform, group, direction, idx, peer.as_str());
+                    }
+                    _ => {}
                 }
                 if let Some(description) = &rule.description {
                     let at =
@@ -51,7 +57,7 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
 ///
 /// Source: EC2 API `AuthorizeSecurityGroupIngress` (`SourceSecurityGroupId`): a group that does
 /// not exist fails with `InvalidGroup.NotFound`.
-fn check_peer(
+fn unknown_peer(
     cx: &mut Vec<Diagnostic>,
     platform: &Platform,
     group: &SecurityGroup,
@@ -64,9 +70,6 @@ fn check_peer(
         .security_groups
         .iter()
         .map(|g| g.name.as_str());
-    if known.clone().any(|name| name == peer) {
-        return;
-    }
     let side = match direction {
         Direction::Inbound => "source",
         Direction::Outbound => "destination",
@@ -75,7 +78,10 @@ fn check_peer(
         UNKNOWN_SECURITY_GROUP
             .at(
                 path::security_group_rule_peer(group.name.as_str(), direction, idx),
-                format!("security group `{}` names `{peer}` as a {side}, but no security group `{peer}` exists", group.name),
+                format!(
+                    "security group `{}` names `{peer}` as a {side}, but no security group `{peer}` exists",
+                    group.name
+                ),
             )
             .with_help(help_for("security groups", peer, known)),
     );
