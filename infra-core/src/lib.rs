@@ -36,6 +36,9 @@ pub mod model;
 pub mod rules;
 pub mod value;
 
+#[cfg(any(test, feature = "_fixtures"))]
+#[doc(hidden)]
+pub mod fixtures;
 #[cfg(test)]
 mod testing;
 
