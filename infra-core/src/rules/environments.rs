@@ -1,7 +1,7 @@
 //! Rules on the platform header and its environments.
 
 use crate::diag::Diagnostic;
-use crate::model::{path, Platform};
+use crate::model::{path, Environment, Platform};
 
 use super::names::check_unique;
 use super::{ENVIRONMENT_WITHOUT_ZONES, MULTI_AZ_SINGLE_ZONE, ZONE_OUTSIDE_REGION};
@@ -31,7 +31,7 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
                 )
             }),
         );
-        check_zone_count(cx, platform, name);
+        check_zone_count(cx, platform, env);
         for (idx, zone) in env.zones.iter().enumerate() {
             if !zone.is_in(&platform.region) {
                 cx.push(zone_outside_region(
@@ -57,10 +57,8 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
 /// Source: VPC User Guide, "NAT gateways" (for zone-independent architecture create a NAT gateway
 /// in each zone) and "Subnets" (a subnet lies in one zone): multi-AZ with one zone is a
 /// contradiction, and an environment without zones has nowhere to run.
-fn check_zone_count(cx: &mut Vec<Diagnostic>, platform: &Platform, name: &str) {
-    let env = platform
-        .find_environment(name)
-        .expect("called for an existing environment");
+fn check_zone_count(cx: &mut Vec<Diagnostic>, platform: &Platform, env: &Environment) {
+    let name = env.name.as_str();
     if env.zones.is_empty() {
         cx.push(
             ENVIRONMENT_WITHOUT_ZONES

@@ -113,7 +113,9 @@ const DESCRIPTION_PUNCTUATION: &str = " ._-:/()#,@[]+=&;{}!$*";
 /// Descriptions use EC2's character set, at most 255 characters; a group's is not empty.
 ///
 /// Source: EC2 API `CreateSecurityGroup.GroupDescription` and `IpRange.Description`: "up to 255
-/// characters in length ... a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*".
+/// characters in length ... a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*". (The
+/// `UserIdGroupPair.Description` text omits `&`; it is accepted here, since a rule that is not
+/// sure AWS rejects a value must not reject it.)
 fn check_description(cx: &mut Vec<Diagnostic>, text: &str, at: ModelPath, optional: bool) {
     let bad = text
         .chars()

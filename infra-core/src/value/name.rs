@@ -94,8 +94,8 @@ text_value!(
 );
 
 text_value!(
-    /// An availability zone name such as `ap-northeast-1a` (or a Local Zone such as
-    /// `us-west-2-lax-1a`). Names map to physical zones per account, so any letter is accepted.
+    /// An availability zone name such as `ap-northeast-1a` (or a Local or Wavelength Zone such
+    /// as `us-west-2-lax-1a`). Names map to physical zones per account, so any letter is accepted.
     ///
     /// ```
     /// use infra_core::value::Zone;
@@ -205,38 +205,48 @@ const fn is_region(bytes: &[u8]) -> bool {
     true
 }
 
-/// A region code followed by a letter, or by `-` and a Local Zone suffix ending in digit and letter.
+/// A region code followed by a zone letter (`ap-northeast-1a`), or by `-` and the lowercase words
+/// of a Local Zone or Wavelength Zone (`us-west-2-lax-1a`, `us-east-1-wl1-bos-wlz-1`).
 const fn is_zone(bytes: &[u8]) -> bool {
     let n_bytes = bytes.len();
-    if n_bytes < 6
-        || !bytes[n_bytes - 1].is_ascii_lowercase()
-        || !bytes[n_bytes - 2].is_ascii_digit()
-    {
+    if n_bytes == 0 {
         return false;
     }
     let (head, _) = bytes.split_at(n_bytes - 1);
-    if is_region(head) {
+    if bytes[n_bytes - 1].is_ascii_lowercase() && is_region(head) {
         return true;
     }
-    // A Local Zone: the longest prefix before a `-` that is a region, then lowercase words.
-    let mut idx = n_bytes - 1;
-    while idx > 0 {
-        idx -= 1;
+    let mut idx = 0;
+    while idx < n_bytes {
         if bytes[idx] == b'-' {
-            let (region, _) = bytes.split_at(idx);
+            let (region, suffix) = bytes.split_at(idx);
             if is_region(region) {
-                let mut rest = idx + 1;
-                while rest < n_bytes {
-                    if !is_lower_alnum(bytes[rest]) && bytes[rest] != b'-' {
-                        return false;
-                    }
-                    rest += 1;
-                }
-                return bytes[n_bytes - 1] != b'-';
+                return is_words(suffix);
             }
         }
+        idx += 1;
     }
     false
+}
+
+/// `-word(-word)*` with lowercase alphanumeric words.
+const fn is_words(bytes: &[u8]) -> bool {
+    if bytes.len() < 2 || bytes[0] != b'-' {
+        return false;
+    }
+    let mut idx = 1;
+    while idx < bytes.len() {
+        let byte = bytes[idx];
+        if byte == b'-' {
+            if bytes[idx - 1] == b'-' || idx + 1 == bytes.len() {
+                return false;
+            }
+        } else if !is_lower_alnum(byte) {
+            return false;
+        }
+        idx += 1;
+    }
+    true
 }
 
 #[cfg(test)]
@@ -289,10 +299,23 @@ mod tests {
         ] {
             assert!(bad.parse::<Region>().is_err(), "{bad}");
         }
-        for ok in ["ap-northeast-1a", "us-west-2-lax-1a", "us-east-1-bos-1a"] {
+        for ok in [
+            "ap-northeast-1a",
+            "us-west-2-lax-1a",
+            "us-east-1-bos-1a",
+            "us-east-1-wl1-bos-wlz-1",
+        ] {
             assert!(Zone::new(ok).is_ok(), "{ok}");
         }
-        for bad in ["ap-northeast-1", "apne1-az1", "ap-northeast-1A", "1a"] {
+        for bad in [
+            "ap-northeast-1",
+            "apne1-az1",
+            "ap-northeast-1A",
+            "1a",
+            "ap-northeast-1-",
+            "ap-northeast-1--x",
+            "",
+        ] {
             assert!(bad.parse::<Zone>().is_err(), "{bad}");
         }
     }
