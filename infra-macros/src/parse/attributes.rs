@@ -1,0 +1,100 @@
+//! `#[allow(code, reason = "...")]`: acknowledged warnings.
+
+use infra_core::model::{path, Acknowledgement};
+use infra_core::ModelPath;
+use proc_macro2::Span;
+use syn::ext::IdentExt;
+use syn::parse::ParseStream;
+use syn::{bracketed, parenthesized, Ident, LitStr, Token};
+
+use crate::cx::Cx;
+use crate::keyword as kw;
+
+/// One `#[allow(code, reason = "...")]` as written.
+#[derive(Clone)]
+pub(super) struct Allow {
+    code: String,
+    reason: String,
+    span: Span,
+}
+
+/// Reads `#[allow(code-words, reason = "...")]` attributes.
+pub(super) fn attributes(input: ParseStream) -> syn::Result<Vec<Allow>> {
+    let mut allows = Vec::new();
+    while input.peek(Token![#]) {
+        input.parse::<Token![#]>()?;
+        let body;
+        bracketed!(body in input);
+        let allow: Ident = body.parse()?;
+        if allow != "allow" {
+            return Err(syn::Error::new(
+                allow.span(),
+                "expected `allow(warning-code, reason = \"...\")`",
+            ));
+        }
+        let args;
+        parenthesized!(args in body);
+        let first = args.call(Ident::parse_any)?;
+        let span = first.span();
+        let mut code = first.to_string();
+        while args.peek(Token![-]) {
+            args.parse::<Token![-]>()?;
+            code.push('-');
+            code.push_str(&args.call(Ident::parse_any)?.to_string());
+        }
+        if args.is_empty() {
+            return Err(syn::Error::new(
+                span,
+                format!(
+                    "acknowledging `{code}` needs a reason: `#[allow({code}, reason = \"...\")]`"
+                ),
+            ));
+        }
+        args.parse::<Token![,]>()?;
+        let reason_key: Ident = args.parse()?;
+        if reason_key != kw::REASON {
+            return Err(syn::Error::new(
+                reason_key.span(),
+                "expected `reason = \"...\"`",
+            ));
+        }
+        args.parse::<Token![=]>()?;
+        let reason: LitStr = args.parse()?;
+        if !args.is_empty() {
+            return Err(args.error("expected `)` after the reason"));
+        }
+        allows.push(Allow {
+            code,
+            reason: reason.value(),
+            span,
+        });
+    }
+    Ok(allows)
+}
+
+pub(super) fn acknowledge(
+    list: &mut Vec<Acknowledgement>,
+    cx: &mut Cx,
+    allows: Vec<Allow>,
+    at: ModelPath,
+) {
+    for allow in allows {
+        cx.span(path::acknowledgement(list.len()), allow.span);
+        list.push(Acknowledgement {
+            code: allow.code,
+            path: at.clone(),
+            reason: allow.reason,
+        });
+    }
+}
+
+/// The error for `#[allow(...)]` on an element that cannot carry it.
+pub(super) fn misplaced<T>(allows: &[Allow]) -> syn::Result<T> {
+    let span = allows
+        .first()
+        .map_or_else(Span::call_site, |allow| allow.span);
+    Err(syn::Error::new(
+        span,
+        "`#[allow(...)]` goes on an environment, a tier, a security group, a network ACL or `network`",
+    ))
+}

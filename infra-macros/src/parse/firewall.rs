@@ -1,0 +1,284 @@
+//! Security groups, network ACLs and the rules they hold.
+
+use infra_core::model::{
+    path, Acknowledgement, AclAction, AclRule, Direction, NetworkAcl, Peer, SecurityGroup,
+    SecurityGroupRule,
+};
+use infra_core::value::{AclRuleNumber, Cidr, PortRange, Traffic};
+use infra_core::ModelPath;
+use syn::ext::IdentExt;
+use syn::parse::ParseStream;
+use syn::{braced, bracketed, Ident, LitInt, LitStr, Token};
+
+use super::attributes::{acknowledge, Allow};
+use super::syntax::*;
+use crate::cx::Cx;
+use crate::keyword as kw;
+
+pub(super) fn security_group(
+    input: ParseStream,
+    cx: &mut Cx,
+    acks: &mut Vec<Acknowledgement>,
+    allows: Vec<Allow>,
+) -> syn::Result<SecurityGroup> {
+    let ident = input.call(Ident::parse_any)?;
+    let name = ident_name(cx, &ident, path::security_group);
+    let group = name.as_str().to_owned();
+    acknowledge(acks, cx, allows, path::security_group(&group));
+    let mut sg = SecurityGroup::new(name.clone(), name.as_str());
+    let content;
+    braced!(content in input);
+    let mut seen = (None, None, None, None);
+    while !content.is_empty() {
+        let key = keyword(&content, "security group field", kw::GROUP_KEYS)?;
+        content.parse::<Token![:]>()?;
+        match key.to_string().as_str() {
+            kw::DESCRIPTION => {
+                once(&seen.0, &key)?;
+                seen.0 = Some(());
+                let lit: LitStr = content.parse()?;
+                cx.span(path::security_group_description(&group), lit.span());
+                sg.description = lit.value();
+            }
+            kw::TIER => {
+                once(&seen.1, &key)?;
+                seen.1 = Some(());
+                let tier_ident = content.call(Ident::parse_any)?;
+                sg.tier = Some(ident_name(cx, &tier_ident, |_| {
+                    path::security_group_tier(&group)
+                }));
+            }
+            kw::INGRESS => {
+                once(&seen.2, &key)?;
+                seen.2 = Some(());
+                sg.ingress = rule_list(&content, |s, idx| {
+                    group_rule(s, cx, &group, Direction::Inbound, idx)
+                })?;
+            }
+            _ => {
+                once(&seen.3, &key)?;
+                seen.3 = Some(());
+                sg.egress = rule_list(&content, |s, idx| {
+                    group_rule(s, cx, &group, Direction::Outbound, idx)
+                })?;
+            }
+        }
+        separator(&content)?;
+    }
+    Ok(sg)
+}
+
+/// `[rule, rule, ...]` or a single rule.
+pub(super) fn rule_list<T>(
+    input: ParseStream,
+    mut rule: impl FnMut(ParseStream, usize) -> syn::Result<T>,
+) -> syn::Result<Vec<T>> {
+    if !input.peek(syn::token::Bracket) {
+        return Ok(vec![rule(input, 0)?]);
+    }
+    let content;
+    bracketed!(content in input);
+    let mut rules = Vec::new();
+    while !content.is_empty() {
+        rules.push(rule(&content, rules.len())?);
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    Ok(rules)
+}
+
+/// `[tcp] 443 from "0.0.0.0/0" [as "HTTPS"]`, `all to alb`.
+pub(super) fn group_rule(
+    input: ParseStream,
+    cx: &mut Cx,
+    group: &str,
+    direction: Direction,
+    idx: usize,
+) -> syn::Result<SecurityGroupRule> {
+    cx.span(
+        path::security_group_rule(group, direction, idx),
+        input.span(),
+    );
+    let traffic = traffic(input, cx, path::security_group_rule(group, direction, idx))?;
+    direction_word(input, direction)?;
+    let peer_path = path::security_group_rule_peer(group, direction, idx);
+    let peer = if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        Peer::Cidr(
+            cx.value(Cidr::new(&lit.value()), peer_path, lit.span(), || {
+                Cidr::ANYWHERE
+            }),
+        )
+    } else {
+        let ident = input.call(Ident::parse_any)?;
+        Peer::Group(ident_name(cx, &ident, |_| peer_path.clone()))
+    };
+    let mut rule = SecurityGroupRule::new(traffic, peer);
+    if input.peek(Token![as]) {
+        input.parse::<Token![as]>()?;
+        let lit: LitStr = input.parse()?;
+        cx.span(
+            path::security_group_rule_description(group, direction, idx),
+            lit.span(),
+        );
+        rule = rule.described(lit.value());
+    }
+    Ok(rule)
+}
+
+/// `from` for inbound rules, `to` for outbound ones.
+pub(super) fn direction_word(input: ParseStream, direction: Direction) -> syn::Result<()> {
+    let (want, other) = match direction {
+        Direction::Inbound => (kw::FROM, kw::TO),
+        Direction::Outbound => (kw::TO, kw::FROM),
+    };
+    let word = input
+        .call(Ident::parse_any)
+        .map_err(|e| syn::Error::new(e.span(), format!("expected `{want}`")))?;
+    if word == want {
+        Ok(())
+    } else if word == other {
+        Err(syn::Error::new(
+            word.span(),
+            format!(
+                "{} rules name their peer with `{want}`, not `{other}`",
+                if want == kw::FROM {
+                    "inbound"
+                } else {
+                    "outbound"
+                }
+            ),
+        ))
+    } else {
+        Err(syn::Error::new(word.span(), format!("expected `{want}`")))
+    }
+}
+
+/// `all`, `icmp`, `[tcp|udp] PORT`, `[tcp|udp] FROM..=TO`.
+pub(super) fn traffic(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<Traffic> {
+    let mut udp = false;
+    if input.peek(Ident::peek_any) {
+        let ident = input.call(Ident::parse_any)?;
+        match ident.to_string().as_str() {
+            kw::ALL => return Ok(Traffic::All),
+            kw::ICMP => return Ok(Traffic::Icmp),
+            kw::TCP => {}
+            kw::UDP => udp = true,
+            other => {
+                let hint = suggestion(other, &[kw::ALL, kw::ICMP, kw::TCP, kw::UDP]);
+                return Err(syn::Error::new(
+                    ident.span(),
+                    format!("expected a port, `all`, `icmp`, `tcp` or `udp`{hint}"),
+                ));
+            }
+        }
+    }
+    let first: LitInt = input.parse()?;
+    let from: u16 = first.base10_parse()?;
+    let ports = if input.peek(Token![..=]) {
+        input.parse::<Token![..=]>()?;
+        let last: LitInt = input.parse()?;
+        let to: u16 = last.base10_parse()?;
+        let stand_in = || PortRange::new_assert(from.min(to), from.max(to));
+        cx.value(
+            PortRange::new(from, to),
+            at.field("ports"),
+            first.span(),
+            stand_in,
+        )
+    } else {
+        PortRange::single(from)
+    };
+    Ok(if udp {
+        Traffic::Udp(ports)
+    } else {
+        Traffic::Tcp(ports)
+    })
+}
+
+/// `network_acl public { inbound: [100 allow 443 from "0.0.0.0/0", ...], outbound: [...] }`
+pub(super) fn network_acl(
+    input: ParseStream,
+    cx: &mut Cx,
+    acks: &mut Vec<Acknowledgement>,
+    allows: Vec<Allow>,
+) -> syn::Result<NetworkAcl> {
+    let ident = input.call(Ident::parse_any)?;
+    let tier = ident_name(cx, &ident, path::acl);
+    let tier_name = tier.as_str().to_owned();
+    acknowledge(acks, cx, allows, path::acl(&tier_name));
+    let mut acl = NetworkAcl::new(tier);
+    let content;
+    braced!(content in input);
+    let mut seen = (None, None);
+    while !content.is_empty() {
+        let key = keyword(&content, "network ACL field", kw::ACL_KEYS)?;
+        content.parse::<Token![:]>()?;
+        let direction = if key == kw::INBOUND {
+            Direction::Inbound
+        } else {
+            Direction::Outbound
+        };
+        let slot = if direction == Direction::Inbound {
+            &mut seen.0
+        } else {
+            &mut seen.1
+        };
+        once(slot, &key)?;
+        *slot = Some(());
+        cx.span(path::acl_rules(&tier_name, direction), key.span());
+        let rules = rule_list(&content, |s, idx| {
+            acl_rule(s, cx, &tier_name, direction, idx)
+        })?;
+        match direction {
+            Direction::Inbound => acl.inbound = rules,
+            Direction::Outbound => acl.outbound = rules,
+        }
+        separator(&content)?;
+    }
+    Ok(acl)
+}
+
+/// `100 allow tcp 1024..=65535 from "0.0.0.0/0"`
+pub(super) fn acl_rule(
+    input: ParseStream,
+    cx: &mut Cx,
+    tier: &str,
+    direction: Direction,
+    idx: usize,
+) -> syn::Result<AclRule> {
+    let at = path::acl_rule(tier, direction, idx);
+    let number_lit: LitInt = input.parse()?;
+    cx.span(at.clone(), number_lit.span());
+    let number_value: u32 = number_lit.base10_parse()?;
+    let stand_in =
+        || AclRuleNumber::new_assert(number_value.clamp(1, u32::from(AclRuleNumber::MAX)));
+    let number = cx.value(
+        AclRuleNumber::new(number_value),
+        path::acl_rule_number(tier, direction, idx),
+        number_lit.span(),
+        stand_in,
+    );
+    let action_ident = input.call(Ident::parse_any)?;
+    let action = match choice(&action_ident, "rule action", &[kw::ALLOW, kw::DENY])? {
+        kw::ALLOW => AclAction::Allow,
+        _ => AclAction::Deny,
+    };
+    let traffic = traffic(input, cx, at.clone())?;
+    direction_word(input, direction)?;
+    let lit: LitStr = input.parse()?;
+    let cidr = cx.value(
+        Cidr::new(&lit.value()),
+        at.field("cidr"),
+        lit.span(),
+        || Cidr::ANYWHERE,
+    );
+    Ok(AclRule {
+        number,
+        action,
+        traffic,
+        cidr,
+    })
+}
