@@ -13,7 +13,41 @@ mod report;
 
 use proc_macro::TokenStream;
 
-/// Describes a platform and checks it while compiling; see the `infra` crate.
+/// Describes a platform, checks it with every rule while compiling, and yields a
+/// `Validated<Platform>`. Each finding is a compile error (or a `deprecated` warning) at its token.
+///
+/// ```text
+/// platform! {
+///     name: "<name>",
+///     region: "<region>",
+///     environments {
+///         <env> { zones: ["<zone>", ...], multi_az: <bool> }
+///     }
+///     network {
+///         vpc: "<cidr>",
+///         subnets {
+///             public|private|isolated [<tier>] { "<zone>": "<cidr>", ... }
+///         }
+///         security_group <group> {
+///             description: "<text>",
+///             tier: <tier>,
+///             ingress: [<traffic> from "<cidr>"|<group> [as "<text>"], ...],
+///             egress: [<traffic> to "<cidr>"|<group> [as "<text>"], ...],
+///         }
+///         network_acl <tier> {
+///             inbound: [<number> allow|deny <traffic> from "<cidr>", ...],
+///             outbound: [<number> allow|deny <traffic> to "<cidr>", ...],
+///         }
+///         gateway_endpoints: [s3, dynamodb],
+///         flow_logs { retention: <days>d, traffic: all|accept|reject }
+///     }
+/// }
+/// ```
+///
+/// `<traffic>` is `all`, `icmp`, or `[tcp|udp] <port>[..=<port>]` (TCP when no protocol is
+/// named). Commas between entries are optional. `#[allow(<warning-code>, reason = "...")]`
+/// before an environment, a tier, a security group, a network ACL or `network` acknowledges a
+/// warning there. A security group without egress rules allows no outbound traffic.
 #[proc_macro]
 pub fn platform(input: TokenStream) -> TokenStream {
     expand::platform(input.into()).into()
