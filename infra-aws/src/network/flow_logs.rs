@@ -8,13 +8,17 @@ use crate::logical_id;
 use crate::stack::Stack;
 use crate::template::{Policy, Resource, Template};
 
-/// The actions the flow-logs service needs on its log group.
-const DELIVERY_ACTIONS: [&str; 4] = [
+/// The actions the flow-logs service needs on its log group (VPC User Guide, "IAM role for
+/// publishing flow logs to CloudWatch Logs").
+const DELIVERY_ACTIONS: [&str; 3] = [
     "logs:CreateLogStream",
     "logs:PutLogEvents",
-    "logs:DescribeLogGroups",
     "logs:DescribeLogStreams",
 ];
+
+/// `DescribeLogGroups` lists log groups, so it cannot be scoped to one: it gets the account's
+/// log groups in the region.
+const LIST_ACTION: &str = "logs:DescribeLogGroups";
 
 /// Adds the log group, the delivery role and the flow log, if the design turns flow logs on.
 pub(super) fn lower(stack: &Stack<'_>, template: &mut Template) {
@@ -60,11 +64,21 @@ fn add_role(stack: &Stack<'_>, template: &mut Template) {
         ("Version", Expr::from("2012-10-17")),
         (
             "Statement",
-            Expr::list([Expr::map([
-                ("Effect", Expr::from("Allow")),
-                ("Action", Expr::list(DELIVERY_ACTIONS.map(Expr::from))),
-                ("Resource", log_group),
-            ])]),
+            Expr::list([
+                Expr::map([
+                    ("Effect", Expr::from("Allow")),
+                    ("Action", Expr::list(DELIVERY_ACTIONS.map(Expr::from))),
+                    ("Resource", log_group),
+                ]),
+                Expr::map([
+                    ("Effect", Expr::from("Allow")),
+                    ("Action", Expr::from(LIST_ACTION)),
+                    (
+                        "Resource",
+                        Expr::sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*"),
+                    ),
+                ]),
+            ]),
         ),
     ]);
     template.add_resource(
