@@ -36,7 +36,9 @@ pub fn platform(input: TokenStream) -> TokenStream {
             } else {
                 0
             };
-            (report::span(&cx, d, occurrence), d)
+            // A finding that relates a path to itself is about a duplicate: the n-th repeat is
+            // reported at the n-th repeated writing of the path.
+            (cx.span_of_occurrence(&d.path, occurrence), d)
         })
         .collect();
     // In source order; findings on one token keep validation's order.

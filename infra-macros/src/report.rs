@@ -31,12 +31,6 @@ pub fn message(cx: &Cx, diagnostic: &Diagnostic) -> String {
     text
 }
 
-/// Where a finding is reported. A finding that relates a path to itself is about a duplicate:
-/// the `occurrence`-th of them (1 for the first repeat) is reported at that writing of the path.
-pub fn span(cx: &Cx, diagnostic: &Diagnostic, occurrence: usize) -> Span {
-    cx.span_of_occurrence(&diagnostic.path, occurrence)
-}
-
 /// A compile error or a warning at `span`.
 pub fn emit(cx: &Cx, diagnostic: &Diagnostic, span: Span) -> TokenStream {
     match diagnostic.severity {

@@ -66,11 +66,6 @@ impl Network {
         self.tiers.iter().find(|tier| tier.name.as_str() == name)
     }
 
-    /// The ACL of a tier, if it has one.
-    pub fn acl_of(&self, tier: &str) -> Option<&NetworkAcl> {
-        self.acls.iter().find(|acl| acl.tier.as_str() == tier)
-    }
-
     /// The tier that hosts the NAT gateways (the first public tier), if any.
     pub fn nat_tier(&self) -> Option<&SubnetTier> {
         self.tiers.iter().find(|tier| tier.role == TierRole::Public)

@@ -67,11 +67,6 @@ impl PortRange {
     pub const fn to(&self) -> u16 {
         self.to
     }
-
-    /// Whether every port of `other` is in this range.
-    pub const fn contains(&self, other: &PortRange) -> bool {
-        self.from <= other.from && other.to <= self.to
-    }
 }
 
 impl fmt::Display for PortRange {

@@ -11,7 +11,6 @@ use crate::cx::Cx;
 use crate::keyword as kw;
 
 /// One `#[allow(code, reason = "...")]` as written.
-#[derive(Clone)]
 pub(super) struct Allow {
     code: String,
     reason: String,

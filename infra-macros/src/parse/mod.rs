@@ -39,6 +39,9 @@ fn platform(input: ParseStream, cx: &mut Cx) -> syn::Result<Platform> {
         let acks = attributes(input)?;
         let key = keyword(input, "platform section", kw::PLATFORM_KEYS)?;
         let at = key.span();
+        if !acks.is_empty() && key != kw::NETWORK {
+            return misplaced(&acks);
+        }
         match key.to_string().as_str() {
             kw::NAME => {
                 let lit = string_field(input, &name, &key)?;
@@ -70,11 +73,8 @@ fn platform(input: ParseStream, cx: &mut Cx) -> syn::Result<Platform> {
                 let content;
                 braced!(content in input);
                 network_section = Some(network(&content, cx, &mut acknowledgements)?);
-                acknowledge(&mut acknowledgements, cx, acks.clone(), path::network());
+                acknowledge(&mut acknowledgements, cx, acks, path::network());
             }
-        }
-        if !acks.is_empty() && key != kw::NETWORK {
-            return misplaced(&acks);
         }
         separator(input)?;
     }
