@@ -25,6 +25,8 @@ pub fn design() -> Validated<Platform> {
         // Seed §4.1 and §6.1 (flow logs, endpoints).
         network {
             vpc: "10.0.0.0/16",
+            // Production keeps each zone independent; staging and development share one gateway.
+            nat_gateways: match env { production => one_per_zone, _ => shared },
 
             subnets {
                 public            { "ap-northeast-1a": "10.0.1.0/24",  "ap-northeast-1c": "10.0.2.0/24" }

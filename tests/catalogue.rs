@@ -12,6 +12,7 @@ const MACRO_CASES: &[&str] = &[
     "all-errors-in-one-build",
     "const-values",
     "no-cascade",
+    "per-environment-finding",
     "syntax-acknowledgement-needs-reason",
     "syntax-rule-direction",
     "syntax-unknown-key",

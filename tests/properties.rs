@@ -159,6 +159,7 @@ enum Mistake {
     DuplicateGroup,
     MissingSubnet,
     MultiAzWithOneZone,
+    SettingForUnknownEnvironment,
 }
 
 fn mistake() -> impl Strategy<Value = Mistake> {
@@ -168,6 +169,7 @@ fn mistake() -> impl Strategy<Value = Mistake> {
         Just(Mistake::DuplicateGroup),
         Just(Mistake::MissingSubnet),
         Just(Mistake::MultiAzWithOneZone),
+        Just(Mistake::SettingForUnknownEnvironment),
     ]
 }
 
@@ -176,8 +178,13 @@ impl Mistake {
         let network = &mut platform.network;
         match self {
             Mistake::SubnetOutsideVpc => {
-                network.tiers[0].subnets[0].cidr = Cidr::new_assert("192.168.0.0/24");
+                network.tiers[0].subnets[0].cidr = Cidr::new_assert("192.168.0.0/24").into();
                 "subnet-outside-vpc"
+            }
+            Mistake::SettingForUnknownEnvironment => {
+                let vpc = *network.vpc.default_value();
+                network.vpc = network.vpc.clone().with(Name::new_assert("nowhere"), vpc);
+                "unknown-environment"
             }
             Mistake::UnknownGroup => {
                 let rule =

@@ -42,8 +42,8 @@
 //!
 //! # What a template holds
 //! The network section of the design, for the zones of one environment: the VPC, a subnet per
-//! tier and zone, the internet gateway, NAT gateways (one per zone when the environment is
-//! multi-AZ, else one), route tables, security groups and their rules, network ACLs, gateway
+//! tier and zone, the internet gateway, NAT gateways (one per zone, one shared, or none, as the
+//! environment's setting says), route tables, security groups and their rules, network ACLs, gateway
 //! endpoints and flow logs. Every taggable resource is tagged `Name`, `Environment` and
 //! `Platform`; the VPC and subnet ids are exported as `<stack name>-<logical id>`.
 //!

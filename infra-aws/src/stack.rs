@@ -1,6 +1,6 @@
 //! One environment's stack: the platform, the environment, and the names and tags they give.
 
-use infra_core::model::{Environment, Network, Platform, Subnet, SubnetTier};
+use infra_core::model::{Environment, Network, PerEnv, Platform, Subnet, SubnetTier};
 use infra_core::value::Zone;
 
 use crate::intrinsic::Expr;
@@ -29,9 +29,9 @@ impl<'a> Stack<'a> {
         &self.platform.network
     }
 
-    /// The environment.
-    pub(crate) fn environment(&self) -> &'a Environment {
-        self.environment
+    /// The environment's setting of a per-environment value.
+    pub(crate) fn value<T>(&self, value: &'a PerEnv<T>) -> &'a T {
+        value.get(self.environment.name.as_str())
     }
 
     /// The environment's zones, in the order the design lists them.

@@ -3,8 +3,8 @@
 
 use infra_aws::{Expr, Template};
 use infra_core::model::{
-    AclRule, Environment, FlowLogTraffic, FlowLogs, GatewayEndpoint, Network, NetworkAcl, Peer,
-    Platform, SecurityGroup, SecurityGroupRule, SubnetTier, TierRole,
+    AclRule, Environment, FlowLogTraffic, FlowLogs, GatewayEndpoint, NatGateways, Network,
+    NetworkAcl, Peer, PerEnv, Platform, SecurityGroup, SecurityGroupRule, SubnetTier, TierRole,
 };
 use infra_core::value::{
     AclRuleNumber, Cidr, Name, PortRange, Region, RetentionDays, Traffic, Zone,
@@ -149,7 +149,7 @@ fn network() -> impl Strategy<Value = Network> {
                 let tier =
                     (0..ZONES.len()).fold(SubnetTier::new(name(tier_name), role), |tier, z| {
                         let block = format!("10.0.{}.0/24", idx * 10 + z);
-                        tier.subnet(zone(z), block.parse().expect("a block"))
+                        tier.subnet(zone(z), block.parse::<Cidr>().expect("a block"))
                     });
                 network = network.tier(tier);
             }
@@ -178,17 +178,41 @@ fn environment(env: &'static str) -> impl Strategy<Value = Environment> {
         })
 }
 
+fn nat_gateways() -> impl Strategy<Value = NatGateways> {
+    prop_oneof![
+        Just(NatGateways::OnePerZone),
+        Just(NatGateways::Shared),
+        Just(NatGateways::None)
+    ]
+}
+
+/// A default NAT setting, and maybe an environment's own.
+fn nat_settings() -> impl Strategy<Value = PerEnv<NatGateways>> {
+    (
+        nat_gateways(),
+        prop::collection::vec(prop::option::of(nat_gateways()), ENVIRONMENTS.len()),
+    )
+        .prop_map(|(default, own)| {
+            own.into_iter()
+                .zip(ENVIRONMENTS)
+                .fold(PerEnv::new(default), |settings, (own, env)| match own {
+                    Some(setting) => settings.with(name(env), setting),
+                    None => settings,
+                })
+        })
+}
+
 fn platform() -> impl Strategy<Value = Platform> {
     let environments = (
         environment(ENVIRONMENTS[0]),
         environment(ENVIRONMENTS[1]),
         environment(ENVIRONMENTS[2]),
     );
-    (network(), environments).prop_map(|(network, (a, b, c))| {
+    (network(), nat_settings(), environments).prop_map(|(network, nat, (a, b, c))| {
         Platform::new(
             name("generated"),
             Region::new_assert("ap-northeast-1"),
-            network,
+            network.nat_gateways(nat),
         )
         .environment(a)
         .environment(b)
@@ -215,10 +239,11 @@ fn check(platform: &Platform, template: &Template, env: &str) -> Result<(), Test
     }
     let environment = platform.find_environment(env).expect("the environment");
     let nat_gateways = template.resources_of_type("AWS::EC2::NatGateway").count();
-    let expected = match (platform.network.needs_nat(), environment.multi_az) {
-        (false, _) => 0,
-        (true, true) => environment.zones.len(),
-        (true, false) => 1,
+    let expected = match platform.network.nat_gateways.get(env) {
+        _ if !platform.network.needs_nat() => 0,
+        NatGateways::OnePerZone => environment.zones.len(),
+        NatGateways::Shared => 1,
+        NatGateways::None => 0,
     };
     prop_assert_eq!(nat_gateways, expected);
     for (id, group) in template.resources_of_type("AWS::EC2::SecurityGroup") {

@@ -231,7 +231,7 @@ fn subnets_are_in_the_zones_the_design_names() {
             assert_eq!(parameter.default(), Some(subnet.zone.as_str()), "{id}");
             assert_eq!(
                 resource.get("CidrBlock"),
-                Some(&Expr::String(subnet.cidr.to_string()))
+                Some(&Expr::String(subnet.cidr.default_value().to_string()))
             );
         }
     }

@@ -2,8 +2,8 @@
 //! tests and, through the internal `_fixtures` feature, for the backends' tests. Not part of the API.
 
 use crate::model::{
-    AclRule, Environment, FlowLogs, GatewayEndpoint, Network, NetworkAcl, Peer, Platform,
-    SecurityGroup, SecurityGroupRule, SubnetTier,
+    AclRule, Environment, FlowLogs, GatewayEndpoint, NatGateways, Network, NetworkAcl, Peer,
+    PerEnv, Platform, SecurityGroup, SecurityGroupRule, SubnetTier,
 };
 use crate::value::{AclRuleNumber, Cidr, Name, PortRange, Region, RetentionDays, Traffic, Zone};
 
@@ -30,8 +30,9 @@ fn tcp(port: u16) -> Traffic {
 }
 
 /// The reference design's network, corrected: three tiers in two zones, three security groups,
-/// network ACLs for the public and private tiers, S3 and DynamoDB endpoints, flow logs; and the
-/// environments production (multi-AZ), staging and development. Every rule accepts it.
+/// network ACLs for the public and private tiers, S3 and DynamoDB endpoints, flow logs, a NAT
+/// gateway per zone in production and a shared one elsewhere; and the environments production
+/// (multi-AZ), staging and development. Every rule accepts it.
 pub fn reference_network() -> Platform {
     let group = |name: &'static str| Peer::Group(Name::new_assert(name));
     let network = Network::new(Cidr::new_assert("10.0.0.0/16"))
@@ -90,7 +91,11 @@ pub fn reference_network() -> Platform {
         )
         .endpoint(GatewayEndpoint::S3)
         .endpoint(GatewayEndpoint::DynamoDb)
-        .flow_logs(FlowLogs::new(RetentionDays::new_assert(30)));
+        .flow_logs(FlowLogs::new(RetentionDays::new_assert(30)))
+        .nat_gateways(
+            PerEnv::new(NatGateways::Shared)
+                .with(Name::new_assert("production"), NatGateways::OnePerZone),
+        );
     Platform::new(
         Name::new_assert("datasets"),
         Region::new_assert("ap-northeast-1"),

@@ -1,8 +1,8 @@
 //! The macro's entry point, and the code that rebuilds the checked model at run time.
 
 use infra_core::model::{
-    AclAction, AclRule, Environment, FlowLogTraffic, GatewayEndpoint, Network, NetworkAcl, Peer,
-    Platform, SecurityGroup, SecurityGroupRule, SubnetTier, TierRole,
+    AclAction, AclRule, Environment, FlowLogTraffic, GatewayEndpoint, NatGateways, Network,
+    NetworkAcl, Peer, PerEnv, Platform, SecurityGroup, SecurityGroupRule, SubnetTier, TierRole,
 };
 use infra_core::value::{Cidr, Name, PortRange, Traffic, Zone};
 use infra_core::{Diagnostic, ModelPath, Severity};
@@ -111,6 +111,16 @@ fn cidr(cidr: &Cidr) -> TokenStream {
     quote!(const { #CORE::value::Cidr::new_assert(#text) })
 }
 
+/// `PerEnv::new(default).with(env, value)...`, each value written by `value`.
+fn per_env<T>(setting: &PerEnv<T>, value: impl Fn(&T) -> TokenStream) -> TokenStream {
+    let default = value(setting.default_value());
+    let overrides = setting.overrides().map(|(env, setting)| {
+        let (env, setting) = (name(env), value(setting));
+        quote!(.with(#env, #setting))
+    });
+    quote!(#CORE::model::PerEnv::new(#default) #(#overrides)*)
+}
+
 fn environment_expr(env: &Environment) -> TokenStream {
     let name = name(&env.name);
     let zones = env.zones.iter().map(zone);
@@ -119,7 +129,12 @@ fn environment_expr(env: &Environment) -> TokenStream {
 }
 
 fn network_expr(network: &Network) -> TokenStream {
-    let vpc = cidr(&network.vpc);
+    let vpc = per_env(&network.vpc, cidr);
+    let nat_gateways = per_env(&network.nat_gateways, |nat| match nat {
+        NatGateways::OnePerZone => quote!(#CORE::model::NatGateways::OnePerZone),
+        NatGateways::Shared => quote!(#CORE::model::NatGateways::Shared),
+        NatGateways::None => quote!(#CORE::model::NatGateways::None),
+    });
     let tiers = network.tiers.iter().map(tier_expr);
     let groups = network.security_groups.iter().map(group_expr);
     let acls = network.acls.iter().map(acl_expr);
@@ -127,8 +142,11 @@ fn network_expr(network: &Network) -> TokenStream {
         GatewayEndpoint::S3 => quote!(#CORE::model::GatewayEndpoint::S3),
         GatewayEndpoint::DynamoDb => quote!(#CORE::model::GatewayEndpoint::DynamoDb),
     });
-    let flow_logs = network.flow_logs.map(|flow_logs| {
-        let days = u64::from(flow_logs.retention.days());
+    let flow_logs = network.flow_logs.as_ref().map(|flow_logs| {
+        let retention = per_env(&flow_logs.retention, |retention| {
+            let days = u64::from(retention.days());
+            quote!(const { #CORE::value::RetentionDays::new_assert(#days) })
+        });
         let traffic = match flow_logs.traffic {
             FlowLogTraffic::All => quote!(All),
             FlowLogTraffic::Accept => quote!(Accept),
@@ -136,7 +154,7 @@ fn network_expr(network: &Network) -> TokenStream {
         };
         quote! {
             .flow_logs({
-                let mut flow_logs = #CORE::model::FlowLogs::new(const { #CORE::value::RetentionDays::new_assert(#days) });
+                let mut flow_logs = #CORE::model::FlowLogs::new(#retention);
                 flow_logs.traffic = #CORE::model::FlowLogTraffic::#traffic;
                 flow_logs
             })
@@ -149,6 +167,7 @@ fn network_expr(network: &Network) -> TokenStream {
             #(.acl(#acls))*
             #(.endpoint(#endpoints))*
             #flow_logs
+            .nat_gateways(#nat_gateways)
     }
 }
 
@@ -160,7 +179,7 @@ fn tier_expr(tier: &SubnetTier) -> TokenStream {
         TierRole::Isolated => quote!(Isolated),
     };
     let subnets = tier.subnets.iter().map(|subnet| {
-        let (zone, cidr) = (zone(&subnet.zone), cidr(&subnet.cidr));
+        let (zone, cidr) = (zone(&subnet.zone), per_env(&subnet.cidr, cidr));
         quote!(.subnet(#zone, #cidr))
     });
     quote!(#CORE::model::SubnetTier::new(#name, #CORE::model::TierRole::#role) #(#subnets)*)

@@ -16,14 +16,21 @@ pub const SECURITY_GROUP: &str = "security_group";
 pub const NETWORK_ACL: &str = "network_acl";
 pub const GATEWAY_ENDPOINTS: &str = "gateway_endpoints";
 pub const FLOW_LOGS: &str = "flow_logs";
+pub const NAT_GATEWAYS: &str = "nat_gateways";
 pub const NETWORK_KEYS: &[&str] = &[
     VPC,
     SUBNETS,
+    NAT_GATEWAYS,
     SECURITY_GROUP,
     NETWORK_ACL,
     GATEWAY_ENDPOINTS,
     FLOW_LOGS,
 ];
+
+pub const ONE_PER_ZONE: &str = "one_per_zone";
+pub const SHARED: &str = "shared";
+pub const NONE: &str = "none";
+pub const NAT_STRATEGIES: &[&str] = &[ONE_PER_ZONE, SHARED, NONE];
 
 pub const PUBLIC: &str = "public";
 pub const PRIVATE: &str = "private";
@@ -61,3 +68,6 @@ pub const REJECT: &str = "reject";
 pub const FLOW_LOG_TRAFFIC: &[&str] = &[ALL, ACCEPT, REJECT];
 
 pub const REASON: &str = "reason";
+
+/// The scrutinee of a per-environment value: `match env { ... }`.
+pub const ENV: &str = "env";

@@ -25,6 +25,7 @@ use proc_macro::TokenStream;
 ///     }
 ///     network {
 ///         vpc: "<cidr>",
+///         nat_gateways: one_per_zone|shared|none,
 ///         subnets {
 ///             public|private|isolated [<tier>] { "<zone>": "<cidr>", ... }
 ///         }
@@ -45,7 +46,9 @@ use proc_macro::TokenStream;
 /// ```
 ///
 /// `<traffic>` is `all`, `icmp`, or `[tcp|udp] <port>[..=<port>]` (TCP when no protocol is
-/// named). Commas between entries are optional. `#[allow(<warning-code>, reason = "...")]`
+/// named). The VPC block, subnet blocks, `nat_gateways` and the flow-log retention may differ per
+/// environment: `match env { staging | development => <value>, _ => <value> }`, where `_` gives the
+/// value of the environments not named (`nat_gateways` defaults to `one_per_zone`). Commas between entries are optional. `#[allow(<warning-code>, reason = "...")]`
 /// before an environment, a tier, a security group, a network ACL or `network` acknowledges a
 /// warning there. A security group without egress rules allows no outbound traffic.
 #[proc_macro]

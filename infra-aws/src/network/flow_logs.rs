@@ -22,7 +22,7 @@ const LIST_ACTION: &str = "logs:DescribeLogGroups";
 
 /// Adds the log group, the delivery role and the flow log, if the design turns flow logs on.
 pub(super) fn lower(stack: &Stack<'_>, template: &mut Template) {
-    let Some(flow_logs) = stack.network().flow_logs else {
+    let Some(flow_logs) = &stack.network().flow_logs else {
         return;
     };
     add_log_group(stack, template, flow_logs);
@@ -48,11 +48,11 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template) {
 
 /// The log group is retained when the stack deletes or replaces it: flow logs are an audit
 /// record, and keeping the group costs little since its retention still expires the events.
-fn add_log_group(stack: &Stack<'_>, template: &mut Template, flow_logs: FlowLogs) {
+fn add_log_group(stack: &Stack<'_>, template: &mut Template, flow_logs: &FlowLogs) {
     template.add_resource(
         logical_id::flow_log_group(),
         Resource::new("AWS::Logs::LogGroup")
-            .property("RetentionInDays", flow_logs.retention.days())
+            .property("RetentionInDays", stack.value(&flow_logs.retention).days())
             .property("Tags", stack.tags("flow-logs"))
             .keep_on(Policy::Retain),
     );

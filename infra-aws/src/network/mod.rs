@@ -1,7 +1,8 @@
 //! The lowering of the network section: VPC, subnets, routing, firewalls, endpoints, flow logs.
 //!
 //! The network is shared by all environments, but each environment is its own stack: only the
-//! subnets of the environment's zones are lowered, and its NAT gateways follow its `multi_az`.
+//! subnets of the environment's zones are lowered, with the environment's own settings of
+//! per-environment values (blocks, NAT gateways, retention).
 
 mod acls;
 mod endpoints;

@@ -2,10 +2,11 @@
 //!
 //! * A public tier has one route table with `0.0.0.0/0` to the internet gateway.
 //! * A private tier has one route table per zone with `0.0.0.0/0` to a NAT gateway: the one of
-//!   its zone when the environment is multi-AZ, else the environment's single NAT gateway.
+//!   its zone when the environment has one per zone, else the shared one; none without NAT
+//!   gateways.
 //! * An isolated tier has one route table with no route out of the VPC.
 
-use infra_core::model::{SubnetTier, TierRole};
+use infra_core::model::{NatGateways, SubnetTier, TierRole};
 use infra_core::value::{Cidr, Zone};
 
 use crate::intrinsic::Expr;
@@ -55,16 +56,16 @@ pub(super) fn route_tables<'a>(
 }
 
 /// The zones that get a NAT gateway: none without a private tier or a public tier to host them;
-/// every zone of a multi-AZ environment; else the environment's first zone.
+/// every zone for one per zone; the environment's first zone for a shared one.
 fn nat_zones<'a>(stack: &Stack<'a>) -> Vec<&'a Zone> {
     let network = stack.network();
     let Some(host) = network.nat_tier().filter(|_| network.needs_nat()) else {
         return Vec::new();
     };
-    let count = if stack.environment().multi_az {
-        usize::MAX
-    } else {
-        1
+    let count = match stack.value(&network.nat_gateways) {
+        NatGateways::OnePerZone => usize::MAX,
+        NatGateways::Shared => 1,
+        NatGateways::None => 0,
     };
     stack
         .zones()

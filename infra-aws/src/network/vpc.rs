@@ -14,7 +14,7 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template) {
     template.add_resource(
         vpc.clone(),
         Resource::new("AWS::EC2::VPC")
-            .property("CidrBlock", stack.network().vpc.to_string())
+            .property("CidrBlock", stack.value(&stack.network().vpc).to_string())
             .property("EnableDnsSupport", true)
             .property("EnableDnsHostnames", true)
             .property("Tags", stack.tags("vpc")),
@@ -58,7 +58,7 @@ fn add_subnets(stack: &Stack<'_>, template: &mut Template, tier: &SubnetTier) {
             id.clone(),
             Resource::new("AWS::EC2::Subnet")
                 .property("VpcId", Expr::reference(&logical_id::vpc()))
-                .property("CidrBlock", subnet.cidr.to_string())
+                .property("CidrBlock", stack.value(&subnet.cidr).to_string())
                 .property(
                     "AvailabilityZone",
                     Expr::reference(&logical_id::zone_parameter(&subnet.zone)),

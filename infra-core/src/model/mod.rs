@@ -5,10 +5,12 @@
 
 mod network;
 pub mod path;
+mod per_env;
 mod platform;
 
 pub use network::{
-    AclAction, AclRule, FlowLogTraffic, FlowLogs, GatewayEndpoint, Network, NetworkAcl, Peer,
-    SecurityGroup, SecurityGroupRule, Subnet, SubnetTier, TierRole,
+    AclAction, AclRule, FlowLogTraffic, FlowLogs, GatewayEndpoint, NatGateways, Network,
+    NetworkAcl, Peer, SecurityGroup, SecurityGroupRule, Subnet, SubnetTier, TierRole,
 };
+pub use per_env::{override_environment_path, override_path, PerEnv};
 pub use platform::{Acknowledgement, Direction, Environment, Platform};

@@ -1,11 +1,13 @@
 use crate::value::{AclRuleNumber, Cidr, Name, RetentionDays, Traffic, Zone};
 
+use super::PerEnv;
+
 /// The network section: a VPC, its subnet tiers, firewalls, endpoints and flow logs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Network {
-    /// The VPC's IPv4 block.
-    pub vpc: Cidr,
+    /// The VPC's IPv4 block, per environment.
+    pub vpc: PerEnv<Cidr>,
     /// The subnet tiers, each with one subnet per zone.
     pub tiers: Vec<SubnetTier>,
     /// The security groups.
@@ -16,19 +18,30 @@ pub struct Network {
     pub endpoints: Vec<GatewayEndpoint>,
     /// VPC flow logs, if enabled.
     pub flow_logs: Option<FlowLogs>,
+    /// How many NAT gateways the private tiers route through, per environment.
+    pub nat_gateways: PerEnv<NatGateways>,
 }
 
 impl Network {
-    /// A VPC with the block `vpc` and nothing in it yet.
-    pub fn new(vpc: Cidr) -> Network {
+    /// A VPC with the block `vpc` (one for all environments, or a [`PerEnv`]) and nothing in it
+    /// yet; private tiers get a NAT gateway in each zone unless [`Network::nat_gateways`] says
+    /// otherwise.
+    pub fn new(vpc: impl Into<PerEnv<Cidr>>) -> Network {
         Network {
-            vpc,
+            vpc: vpc.into(),
             tiers: Vec::new(),
             security_groups: Vec::new(),
             acls: Vec::new(),
             endpoints: Vec::new(),
             flow_logs: None,
+            nat_gateways: PerEnv::new(NatGateways::OnePerZone),
         }
+    }
+
+    /// Sets how many NAT gateways the private tiers route through (per environment, if need be).
+    pub fn nat_gateways(mut self, nat_gateways: impl Into<PerEnv<NatGateways>>) -> Network {
+        self.nat_gateways = nat_gateways.into();
+        self
     }
 
     /// Adds a subnet tier.
@@ -77,12 +90,39 @@ impl Network {
     }
 }
 
+/// How many NAT gateways an environment runs for its private tiers.
+///
+/// Source: VPC User Guide, "NAT gateways": a NAT gateway lives in one zone; "for a zone-independent
+/// architecture, create a NAT gateway in each Availability Zone". One shared gateway costs less
+/// but routes every zone's traffic through one zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NatGateways {
+    /// One in each zone of the environment; each zone's private subnets use their own.
+    OnePerZone,
+    /// One, in the environment's first zone, used by every zone.
+    Shared,
+    /// None: private tiers have no route to the internet (they reach AWS services through
+    /// endpoints).
+    None,
+}
+
+impl NatGateways {
+    /// The DSL keyword: `one_per_zone`, `shared` or `none`.
+    pub const fn keyword(&self) -> &'static str {
+        match self {
+            Self::OnePerZone => "one_per_zone",
+            Self::Shared => "shared",
+            Self::None => "none",
+        }
+    }
+}
+
 /// How a tier reaches the internet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TierRole {
     /// Routed to an internet gateway; hosts the NAT gateways.
     Public,
-    /// Routed to NAT gateways: one per zone when the environment is multi-AZ, else one.
+    /// Routed to the environment's NAT gateways (see [`NatGateways`]).
     Private,
     /// No route to the internet (databases).
     Isolated,
@@ -136,9 +176,12 @@ impl SubnetTier {
         SubnetTier::new(name, TierRole::Isolated)
     }
 
-    /// Adds the tier's subnet in `zone`.
-    pub fn subnet(mut self, zone: Zone, cidr: Cidr) -> SubnetTier {
-        self.subnets.push(Subnet { zone, cidr });
+    /// Adds the tier's subnet in `zone`, with one block for all environments or a [`PerEnv`].
+    pub fn subnet(mut self, zone: Zone, cidr: impl Into<PerEnv<Cidr>>) -> SubnetTier {
+        self.subnets.push(Subnet {
+            zone,
+            cidr: cidr.into(),
+        });
         self
     }
 
@@ -153,8 +196,8 @@ impl SubnetTier {
 pub struct Subnet {
     /// Its availability zone.
     pub zone: Zone,
-    /// Its IPv4 block, inside the VPC's.
-    pub cidr: Cidr,
+    /// Its IPv4 block, inside the VPC's, per environment.
+    pub cidr: PerEnv<Cidr>,
 }
 
 /// A security group: stateful allow rules in and out.
@@ -340,19 +383,19 @@ impl GatewayEndpoint {
 }
 
 /// VPC flow logs to CloudWatch Logs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FlowLogs {
-    /// How long the log group keeps them.
-    pub retention: RetentionDays,
+    /// How long the log group keeps them, per environment.
+    pub retention: PerEnv<RetentionDays>,
     /// Which traffic is logged.
     pub traffic: FlowLogTraffic,
 }
 
 impl FlowLogs {
-    /// Logs all traffic, kept for `retention`.
-    pub fn new(retention: RetentionDays) -> FlowLogs {
+    /// Logs all traffic, kept for `retention` (one for all environments, or a [`PerEnv`]).
+    pub fn new(retention: impl Into<PerEnv<RetentionDays>>) -> FlowLogs {
         FlowLogs {
-            retention,
+            retention: retention.into(),
             traffic: FlowLogTraffic::All,
         }
     }

@@ -44,6 +44,11 @@ pub fn vpc() -> ModelPath {
     network().field("vpc")
 }
 
+/// `network.nat_gateways`
+pub fn nat_gateways() -> ModelPath {
+    network().field("nat_gateways")
+}
+
 /// `network.subnets.<tier>`
 pub fn tier(tier: &str) -> ModelPath {
     network().field("subnets").field(tier)

@@ -151,6 +151,10 @@ catalogue! {
     DATABASE_OPEN_TO_WORLD = "database-open-to-world", Warning,
         "a database-tier security group does not admit 0.0.0.0/0",
         "VPC User Guide, security group rules: allow only the sources that need access; aws-rules.md §12";
+    /// A per-environment setting names an environment the platform does not define.
+    UNKNOWN_ENVIRONMENT = "unknown-environment", Error,
+        "a per-environment setting names an environment of the platform",
+        "CloudFormation: one stack per environment; a setting for an environment without a stack is never deployed";
     /// An acknowledgement names no warning, has no reason, or names an error.
     INVALID_ACKNOWLEDGEMENT = "invalid-acknowledgement", Error,
         "an acknowledgement names a warning rule and gives a reason",

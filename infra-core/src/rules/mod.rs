@@ -9,6 +9,7 @@ mod acls;
 mod catalogue;
 mod environments;
 mod names;
+mod per_env;
 mod security_groups;
 mod subnets;
 pub mod suggest;

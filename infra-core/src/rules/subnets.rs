@@ -1,10 +1,11 @@
 //! Rules on the VPC block and the subnet tiers.
 
-use crate::diag::Diagnostic;
-use crate::model::{path, Platform, TierRole};
+use crate::diag::{Diagnostic, ModelPath};
+use crate::model::{path, PerEnv, Platform, TierRole};
 use crate::value::Cidr;
 
 use super::names::check_unique;
+use super::per_env::{check_settings, per_environment};
 use super::{
     NAT_WITHOUT_PUBLIC_TIER, SUBNET_OUTSIDE_VPC, SUBNET_OVERLAP, SUBNET_PREFIX_LENGTH,
     VPC_PREFIX_LENGTH, ZONE_NOT_COVERED,
@@ -26,7 +27,17 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
             )
         }),
     );
-    check_vpc_prefix(cx, platform);
+    check_settings(cx, platform, &network.vpc, &path::vpc());
+    check_settings(cx, platform, &network.nat_gateways, &path::nat_gateways());
+    if let Some(flow_logs) = &network.flow_logs {
+        check_settings(
+            cx,
+            platform,
+            &flow_logs.retention,
+            &path::flow_logs_retention(),
+        );
+    }
+    per_environment(cx, platform, |cx, env| check_vpc_prefix(cx, platform, env));
     for tier in &network.tiers {
         let name = tier.name.as_str();
         check_unique(
@@ -41,10 +52,14 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
             }),
         );
         for subnet in &tier.subnets {
-            check_subnet_block(cx, platform, name, subnet.zone.as_str(), subnet.cidr);
+            let zone = subnet.zone.as_str();
+            check_settings(cx, platform, &subnet.cidr, &path::subnet_cidr(name, zone));
+            per_environment(cx, platform, |cx, env| {
+                check_subnet_block(cx, platform, env, name, zone, &subnet.cidr);
+            });
         }
     }
-    check_overlaps(cx, platform);
+    per_environment(cx, platform, |cx, env| check_overlaps(cx, platform, env));
     check_coverage(cx, platform);
     check_nat_host(cx, platform);
 }
@@ -53,13 +68,13 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
 ///
 /// Source: VPC User Guide, "VPC CIDR blocks": "The allowed block size is between a /16 netmask
 /// (65,536 IP addresses) and /28 netmask (16 IP addresses)".
-fn check_vpc_prefix(cx: &mut Vec<Diagnostic>, platform: &Platform) {
-    let vpc = platform.network.vpc;
+fn check_vpc_prefix(cx: &mut Vec<Diagnostic>, platform: &Platform, env: &str) {
+    let vpc = *platform.network.vpc.get(env);
     if !PREFIXES.contains(&vpc.prefix()) {
         cx.push(
             VPC_PREFIX_LENGTH
                 .at(
-                    path::vpc(),
+                    platform.network.vpc.path_in(&path::vpc(), env),
                     format!(
                         "VPC block `{vpc}` is /{}, but AWS allows /16 to /28",
                         vpc.prefix()
@@ -77,12 +92,15 @@ fn check_vpc_prefix(cx: &mut Vec<Diagnostic>, platform: &Platform) {
 fn check_subnet_block(
     cx: &mut Vec<Diagnostic>,
     platform: &Platform,
+    env: &str,
     tier: &str,
     zone: &str,
-    cidr: Cidr,
+    block: &PerEnv<Cidr>,
 ) {
-    let vpc = platform.network.vpc;
-    let at = path::subnet_cidr(tier, zone);
+    let vpc = *platform.network.vpc.get(env);
+    let vpc_at = platform.network.vpc.path_in(&path::vpc(), env);
+    let cidr = *block.get(env);
+    let at = block.path_in(&path::subnet_cidr(tier, zone), env);
     if !PREFIXES.contains(&cidr.prefix()) {
         cx.push(
             SUBNET_PREFIX_LENGTH
@@ -94,7 +112,7 @@ fn check_subnet_block(
         cx.push(
             SUBNET_OUTSIDE_VPC
                 .at(at, format!("subnet `{cidr}` of tier `{tier}` in `{zone}` lies outside the VPC block `{vpc}`"))
-                .with_related(path::vpc(), format!("the VPC block is `{vpc}`"))
+                .with_related(vpc_at, format!("the VPC block is `{vpc}`"))
                 .with_help(format!("choose a block inside `{vpc}`, or widen the VPC")),
         );
     }
@@ -113,30 +131,32 @@ fn size_help(cidr: Cidr) -> String {
 ///
 /// Source: VPC User Guide, "Subnet CIDR blocks": "The CIDR blocks of the subnets in a VPC can't
 /// overlap" (EC2 error `InvalidSubnet.Conflict`).
-fn check_overlaps(cx: &mut Vec<Diagnostic>, platform: &Platform) {
-    let mut subnets: Vec<(Cidr, &str, &str)> = platform
+fn check_overlaps(cx: &mut Vec<Diagnostic>, platform: &Platform, env: &str) {
+    let mut subnets: Vec<(Cidr, ModelPath, &str, &str)> = platform
         .network
         .tiers
         .iter()
         .flat_map(|tier| {
-            tier.subnets
-                .iter()
-                .map(move |s| (s.cidr, tier.name.as_str(), s.zone.as_str()))
+            tier.subnets.iter().map(move |s| {
+                let (tier, zone) = (tier.name.as_str(), s.zone.as_str());
+                let at = s.cidr.path_in(&path::subnet_cidr(tier, zone), env);
+                (*s.cidr.get(env), at, tier, zone)
+            })
         })
         .collect();
-    subnets.sort_by_key(|&(cidr, ..)| (cidr.first(), std::cmp::Reverse(cidr.last())));
-    let mut reach: Option<(Cidr, &str, &str)> = None;
+    subnets.sort_by_key(|(cidr, ..)| (cidr.first(), std::cmp::Reverse(cidr.last())));
+    let mut reach: Option<(Cidr, ModelPath, &str, &str)> = None;
     for subnet in subnets {
-        let (cidr, tier, zone) = subnet;
-        match reach {
-            Some((widest, other_tier, other_zone)) if widest.overlaps(&cidr) => {
+        let (cidr, ref at, tier, zone) = subnet;
+        match &reach {
+            Some((widest, other_at, other_tier, other_zone)) if widest.overlaps(&cidr) => {
                 cx.push(
                     SUBNET_OVERLAP
                         .at(
-                            path::subnet_cidr(tier, zone),
+                            at.clone(),
                             format!("subnet `{cidr}` of tier `{tier}` in `{zone}` overlaps subnet `{widest}` of tier `{other_tier}` in `{other_zone}`"),
                         )
-                        .with_related(path::subnet_cidr(other_tier, other_zone), format!("`{widest}` is defined here"))
+                        .with_related(other_at.clone(), format!("`{widest}` is defined here"))
                         .with_help("give each subnet its own block inside the VPC"),
                 );
                 if cidr.last() > widest.last() {
@@ -230,7 +250,7 @@ mod tests {
         subnet: usize,
         cidr: &'static str,
     ) {
-        platform.network.tiers[tier].subnets[subnet].cidr = Cidr::new_assert(cidr);
+        platform.network.tiers[tier].subnets[subnet].cidr = Cidr::new_assert(cidr).into();
     }
 
     #[test]
@@ -241,9 +261,9 @@ mod tests {
     #[test]
     fn vpc_prefix_between_16_and_28() {
         let mut platform = design();
-        platform.network.vpc = Cidr::new_assert("10.0.0.0/8");
+        platform.network.vpc = Cidr::new_assert("10.0.0.0/8").into();
         assert_eq!(codes(&platform), ["vpc-prefix-length"]);
-        platform.network.vpc = Cidr::new_assert("10.0.0.0/29");
+        platform.network.vpc = Cidr::new_assert("10.0.0.0/29").into();
         assert!(codes(&platform).contains(&"vpc-prefix-length"));
     }
 

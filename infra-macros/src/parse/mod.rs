@@ -7,6 +7,7 @@
 mod attributes;
 mod firewall;
 mod network;
+mod per_env;
 mod syntax;
 
 use std::str::FromStr;

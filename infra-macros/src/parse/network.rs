@@ -3,9 +3,11 @@
 use std::str::FromStr;
 
 use infra_core::model::{
-    path, Acknowledgement, FlowLogTraffic, FlowLogs, GatewayEndpoint, Network, SubnetTier, TierRole,
+    path, Acknowledgement, FlowLogTraffic, FlowLogs, GatewayEndpoint, NatGateways, Network, PerEnv,
+    SubnetTier, TierRole,
 };
 use infra_core::value::{parse_days, Cidr, RetentionDays, Zone};
+use infra_core::ModelPath;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
@@ -13,6 +15,7 @@ use syn::{braced, bracketed, Ident, LitInt, LitStr, Token};
 
 use super::attributes::{acknowledge, attributes, misplaced};
 use super::firewall::{network_acl, security_group};
+use super::per_env::per_env;
 use super::syntax::*;
 use crate::cx::Cx;
 use crate::keyword as kw;
@@ -28,6 +31,7 @@ pub(super) fn network(
     let mut acls = Vec::new();
     let mut endpoints: Option<Vec<GatewayEndpoint>> = None;
     let mut flow_logs = None;
+    let mut nat_gateways: Option<PerEnv<NatGateways>> = None;
     while !input.is_empty() {
         let allows = attributes(input)?;
         let key = keyword(input, "network item", kw::NETWORK_KEYS)?;
@@ -37,12 +41,24 @@ pub(super) fn network(
         }
         match key_name.as_str() {
             kw::VPC => {
-                let lit = string_field(input, &vpc, &key)?;
-                vpc = Some(
-                    cx.value(Cidr::new(&lit.value()), path::vpc(), lit.span(), || {
-                        Cidr::new_assert("10.0.0.0/16")
-                    }),
-                );
+                once(&vpc, &key)?;
+                input.parse::<Token![:]>()?;
+                vpc = Some(per_env(input, cx, &path::vpc(), cidr)?);
+            }
+            kw::NAT_GATEWAYS => {
+                once(&nat_gateways, &key)?;
+                input.parse::<Token![:]>()?;
+                nat_gateways = Some(per_env(input, cx, &path::nat_gateways(), |s, cx, at| {
+                    let ident = s.call(Ident::parse_any)?;
+                    cx.span(at, ident.span());
+                    Ok(
+                        match choice(&ident, "NAT gateway setting", kw::NAT_STRATEGIES)? {
+                            kw::ONE_PER_ZONE => NatGateways::OnePerZone,
+                            kw::SHARED => NatGateways::Shared,
+                            _ => NatGateways::None,
+                        },
+                    )
+                })?);
             }
             kw::SUBNETS => {
                 let content;
@@ -90,6 +106,9 @@ pub(super) fn network(
     network.acls = acls;
     network.endpoints = endpoints.unwrap_or_default();
     network.flow_logs = flow_logs;
+    if let Some(nat_gateways) = nat_gateways {
+        network.nat_gateways = nat_gateways;
+    }
     Ok(network)
 }
 
@@ -120,7 +139,6 @@ pub(super) fn tier(
     while !content.is_empty() {
         let zone_lit: LitStr = content.parse()?;
         content.parse::<Token![:]>()?;
-        let cidr_lit: LitStr = content.parse()?;
         let zone_text = zone_lit.value();
         let zone = cx.value(
             Zone::from_str(&zone_text),
@@ -129,16 +147,19 @@ pub(super) fn tier(
             || Zone::new_assert("xx-invalid-1a"),
         );
         let cidr_path = path::subnet_cidr(&tier_name, zone.as_str());
-        let cidr = cx.value(
-            Cidr::new(&cidr_lit.value()),
-            cidr_path,
-            cidr_lit.span(),
-            || Cidr::new_assert("10.0.0.0/24"),
-        );
-        tier = tier.subnet(zone, cidr);
+        let block = per_env(&content, cx, &cidr_path, cidr)?;
+        tier = tier.subnet(zone, block);
         separator(&content)?;
     }
     Ok(tier)
+}
+
+/// A CIDR block written as a string, at `at`.
+fn cidr(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<Cidr> {
+    let lit: LitStr = input.parse()?;
+    Ok(cx.value(Cidr::new(&lit.value()), at, lit.span(), || {
+        Cidr::new_assert("10.0.0.0/24")
+    }))
 }
 
 /// `{ retention: 30d, traffic: all }`
@@ -152,11 +173,18 @@ pub(super) fn flow_log_settings(input: ParseStream, cx: &mut Cx) -> syn::Result<
         content.parse::<Token![:]>()?;
         if key == kw::RETENTION {
             once(&retention, &key)?;
-            let lit: LitInt = content.parse()?;
-            let text = format!("{}{}", lit.base10_digits(), lit.suffix());
-            let days = parse_days(&text).and_then(RetentionDays::new);
-            let stand_in = || RetentionDays::new_assert(30);
-            retention = Some(cx.value(days, path::flow_logs_retention(), lit.span(), stand_in));
+            retention = Some(per_env(
+                &content,
+                cx,
+                &path::flow_logs_retention(),
+                |s, cx, at| {
+                    let lit: LitInt = s.parse()?;
+                    let text = format!("{}{}", lit.base10_digits(), lit.suffix());
+                    let days = parse_days(&text).and_then(RetentionDays::new);
+                    let stand_in = || RetentionDays::new_assert(30);
+                    Ok(cx.value(days, at, lit.span(), stand_in))
+                },
+            )?);
         } else {
             once(&traffic, &key)?;
             let ident = content.call(Ident::parse_any)?;
