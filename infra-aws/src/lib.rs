@@ -58,6 +58,7 @@
 //! * [`LogicalId`]: stable ids made from the design's names.
 //! * [`Reference`]: what [`Template::references`] reports, to check every reference resolves.
 
+mod context;
 mod error;
 mod intrinsic;
 mod logical_id;
@@ -69,6 +70,7 @@ mod template;
 use infra_core::model::Platform;
 use infra_core::Validated;
 
+pub use context::{Context, Skip, State, CONTEXT_KEY};
 pub use error::SynthError;
 pub use intrinsic::{Expr, Pseudo};
 pub use logical_id::LogicalId;
@@ -95,8 +97,10 @@ pub fn synth(platform: &Validated<Platform>, environment: &str) -> Result<Templa
         });
     };
     let stack = Stack::new(platform, env);
-    let mut template = Template::new(stack.description());
+    let mut template = Template::new(String::new());
     network::lower(&stack, &mut template);
+    stack.describe(&mut template);
+    template.apply_acknowledgements(&platform.acknowledgements);
     match template.first_clash() {
         Some(id) => Err(SynthError::LogicalIdClash { id: id.to_string() }),
         None => Ok(template),
