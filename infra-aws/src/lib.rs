@@ -47,6 +47,13 @@
 //! endpoints and flow logs. Every taggable resource is tagged `Name`, `Environment` and
 //! `Platform`; the VPC and subnet ids are exported as `<stack name>-<logical id>`.
 //!
+//! Every resource explains itself in `Metadata."com.aws.cloudformation.Context"`
+//! (CloudFormation's Metadata Context schema v1): why it exists, the rules that checked its
+//! element, how safe it is to change and the element's model path; the template's own block
+//! carries the platform's architecture ([`Context`]). A warning the design acknowledges puts
+//! checkov's skip metadata, with the same reason, on every resource lowered from the
+//! acknowledged element, for the checks the rule names (`infra_core::rules::Rule::checkov`).
+//!
 //! Each zone is a parameter of type `AWS::EC2::AvailabilityZone::Name` whose default is the
 //! design's zone name: zone names map to physical zones per account, so a deployer can pick
 //! another without editing the template, and CloudFormation checks the zone before it creates
@@ -56,8 +63,11 @@
 //! * [`Template`], [`Resource`], [`Parameter`], [`Output`]: the template, sorted by logical id.
 //! * [`Expr`]: literals and intrinsic functions (`Ref`, `Fn::GetAtt`, `Fn::Sub`, `Fn::Join`).
 //! * [`LogicalId`]: stable ids made from the design's names.
+//! * [`Context`], [`State`], [`Skip`]: what a resource says about itself, and checkov's
+//!   suppressions.
 //! * [`Reference`]: what [`Template::references`] reports, to check every reference resolves.
 
+mod context;
 mod error;
 mod intrinsic;
 mod logical_id;
@@ -69,6 +79,7 @@ mod template;
 use infra_core::model::Platform;
 use infra_core::Validated;
 
+pub use context::{Context, Skip, State, CONTEXT_KEY};
 pub use error::SynthError;
 pub use intrinsic::{Expr, Pseudo};
 pub use logical_id::LogicalId;
@@ -95,8 +106,10 @@ pub fn synth(platform: &Validated<Platform>, environment: &str) -> Result<Templa
         });
     };
     let stack = Stack::new(platform, env);
-    let mut template = Template::new(stack.description());
+    let mut template = Template::new(String::new());
     network::lower(&stack, &mut template);
+    stack.describe(&mut template);
+    template.apply_acknowledgements(&platform.acknowledgements);
     match template.first_clash() {
         Some(id) => Err(SynthError::LogicalIdClash { id: id.to_string() }),
         None => Ok(template),

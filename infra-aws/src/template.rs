@@ -3,8 +3,12 @@
 use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use infra_core::model::Acknowledgement;
+
+use crate::context::{self, Context, Skip, TemplateContext, CONTEXT_KEY};
 use crate::intrinsic::Expr;
 use crate::logical_id::LogicalId;
 use crate::references::{self, Reference};
@@ -34,6 +38,8 @@ pub struct Template {
     format_version: &'static str,
     #[serde(rename = "Description")]
     description: String,
+    #[serde(rename = "Metadata", skip_serializing_if = "Option::is_none")]
+    metadata: Option<TemplateMetadata>,
     #[serde(rename = "Parameters", skip_serializing_if = "BTreeMap::is_empty")]
     parameters: BTreeMap<LogicalId, Parameter>,
     #[serde(rename = "Resources")]
@@ -43,6 +49,26 @@ pub struct Template {
     /// Ids that were added twice; [`crate::synth`] turns them into an error.
     #[serde(skip)]
     clashes: Vec<LogicalId>,
+    /// What each section of the design added, for the description and the architecture.
+    #[serde(skip)]
+    sections: Vec<Section>,
+}
+
+/// What one section of the design (network, ...) contributes to the template's description and
+/// to its architecture summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Section {
+    /// What the section lowered, such as `the network (VPC, 3 subnet tiers in 2 zones, ...)`.
+    pub(crate) summary: String,
+    /// The section's shape and data flow, one or more sentences.
+    pub(crate) arch: String,
+}
+
+/// The template's `Metadata`: its Metadata Context.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+struct TemplateMetadata {
+    #[serde(rename = "com.aws.cloudformation.Context")]
+    context: TemplateContext,
 }
 
 impl Template {
@@ -51,10 +77,43 @@ impl Template {
         Template {
             format_version: FORMAT_VERSION,
             description: description.into(),
+            metadata: None,
             parameters: BTreeMap::new(),
             resources: BTreeMap::new(),
             outputs: BTreeMap::new(),
             clashes: Vec::new(),
+            sections: Vec::new(),
+        }
+    }
+
+    /// Records what a section of the design lowered (see [`Section`]).
+    pub(crate) fn add_section(&mut self, section: Section) {
+        self.sections.push(section);
+    }
+
+    /// The sections lowered so far, in order.
+    pub(crate) fn sections(&self) -> &[Section] {
+        &self.sections
+    }
+
+    /// Sets the description.
+    pub(crate) fn set_description(&mut self, description: String) {
+        self.description = description;
+    }
+
+    /// Sets the template's Metadata Context.
+    pub(crate) fn set_context(&mut self, context: TemplateContext) {
+        self.metadata = Some(TemplateMetadata { context });
+    }
+
+    /// Puts checkov's skip metadata on every resource lowered from an element that an
+    /// acknowledgement covers, for the checks of the acknowledged rule, with its reason.
+    pub(crate) fn apply_acknowledgements(&mut self, acknowledgements: &[Acknowledgement]) {
+        for resource in self.resources.values_mut() {
+            let metadata = &mut resource.metadata;
+            if let Some(context) = &metadata.context {
+                metadata.skips = context::skips(context.path(), acknowledgements);
+            }
         }
     }
 
@@ -82,6 +141,13 @@ impl Template {
     /// The template's description.
     pub fn description(&self) -> &str {
         &self.description
+    }
+
+    /// The `arch` of the template's Metadata Context, if set.
+    pub fn arch(&self) -> Option<&str> {
+        self.metadata
+            .as_ref()
+            .map(|metadata| metadata.context.arch.as_str())
     }
 
     /// The parameters, by logical id.
@@ -145,6 +211,41 @@ pub struct Resource {
     update_replace_policy: Option<Policy>,
     #[serde(rename = "Properties", skip_serializing_if = "BTreeMap::is_empty")]
     properties: BTreeMap<String, Expr>,
+    #[serde(
+        rename = "Metadata",
+        skip_serializing_if = "ResourceMetadata::is_empty"
+    )]
+    metadata: ResourceMetadata,
+}
+
+/// A resource's `Metadata`: checkov's suppressions and the Metadata Context.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct ResourceMetadata {
+    context: Option<Context>,
+    skips: Vec<Skip>,
+}
+
+impl ResourceMetadata {
+    fn is_empty(&self) -> bool {
+        self.context.is_none() && self.skips.is_empty()
+    }
+}
+
+impl Serialize for ResourceMetadata {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Checkov<'a> {
+            skip: &'a [Skip],
+        }
+        let mut map = serializer.serialize_map(None)?;
+        if !self.skips.is_empty() {
+            map.serialize_entry("checkov", &Checkov { skip: &self.skips })?;
+        }
+        if let Some(context) = &self.context {
+            map.serialize_entry(CONTEXT_KEY, context)?;
+        }
+        map.end()
+    }
 }
 
 impl Resource {
@@ -156,21 +257,20 @@ impl Resource {
             deletion_policy: None,
             update_replace_policy: None,
             properties: BTreeMap::new(),
+            metadata: ResourceMetadata::default(),
         }
+    }
+
+    /// Says where the resource comes from and why it exists (see [`Context`]).
+    pub(crate) fn context(mut self, context: Context) -> Resource {
+        self.metadata.context = Some(context);
+        self
     }
 
     /// Sets a property.
     pub(crate) fn property(mut self, name: &str, value: impl Into<Expr>) -> Resource {
         self.properties.insert(name.to_owned(), value.into());
         self
-    }
-
-    /// Sets a property if `value` is `Some`.
-    pub(crate) fn optional(self, name: &str, value: Option<impl Into<Expr>>) -> Resource {
-        match value {
-            Some(value) => self.property(name, value),
-            None => self,
-        }
     }
 
     /// Sets several properties.
@@ -225,6 +325,16 @@ impl Resource {
     /// The `UpdateReplacePolicy`, if set.
     pub fn update_replace_policy(&self) -> Option<Policy> {
         self.update_replace_policy
+    }
+
+    /// Its Metadata Context, if the lowering gave one (every resource of [`crate::synth`] has one).
+    pub fn metadata_context(&self) -> Option<&Context> {
+        self.metadata.context.as_ref()
+    }
+
+    /// The checkov checks its metadata skips, each with the acknowledgement's reason.
+    pub fn checkov_skips(&self) -> &[Skip] {
+        &self.metadata.skips
     }
 }
 

@@ -253,7 +253,35 @@ fn check(platform: &Platform, template: &Template, env: &str) -> Result<(), Test
             "{}",
             id
         );
+        // Every inline rule has a description (checkov CKV_AWS_23).
+        for direction in ["SecurityGroupIngress", "SecurityGroupEgress"] {
+            if let Some(Expr::List(rules)) = group.get(direction) {
+                for rule in rules {
+                    prop_assert!(
+                        matches!(rule, Expr::Map(entries) if entries.contains_key("Description")),
+                        "{} {}",
+                        id,
+                        direction
+                    );
+                }
+            }
+        }
     }
+    for kind in [
+        "AWS::EC2::SecurityGroupIngress",
+        "AWS::EC2::SecurityGroupEgress",
+    ] {
+        for (id, rule) in template.resources_of_type(kind) {
+            prop_assert!(rule.get("Description").is_some(), "{}", id);
+        }
+    }
+    // Every resource explains itself; so does the template, within the description's quota.
+    for (id, resource) in template.resources() {
+        let context = resource.metadata_context();
+        prop_assert!(context.is_some_and(|c| !c.why().is_empty()), "{}", id);
+    }
+    prop_assert!(template.arch().is_some_and(|arch| !arch.is_empty()));
+    prop_assert!(template.description().len() <= 1024);
     Ok(())
 }
 

@@ -164,8 +164,10 @@ fn cidr_rules_are_inline() {
         ("ToPort", 443i64.into()),
     ])]);
     assert_eq!(alb.get("SecurityGroupIngress"), Some(&expected_ingress));
+    // The design gives this rule no description: one is derived from the rule.
     let expected_egress = Expr::list([Expr::map([
         ("CidrIp", Expr::from("0.0.0.0/0")),
+        ("Description", "all to 0.0.0.0/0".into()),
         ("IpProtocol", "-1".into()),
     ])]);
     assert_eq!(alb.get("SecurityGroupEgress"), Some(&expected_egress));

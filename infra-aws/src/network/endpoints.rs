@@ -1,7 +1,8 @@
 //! Gateway VPC endpoints (S3, DynamoDB).
 
-use infra_core::model::TierRole;
+use infra_core::model::{path, GatewayEndpoint, TierRole};
 
+use crate::context::State;
 use crate::intrinsic::{Expr, Pseudo};
 use crate::logical_id::{self, LogicalId};
 use crate::stack::Stack;
@@ -17,8 +18,15 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template) {
     if tables.is_empty() {
         return;
     }
-    for &endpoint in &stack.network().endpoints {
+    let role = served_role(stack);
+    for (idx, &endpoint) in stack.network().endpoints.iter().enumerate() {
         let service = endpoint.service();
+        let why = format!(
+            "Gateway endpoint for {}: the {} tiers reach it over AWS's network, not through the \
+             internet, and without per-byte NAT charges",
+            display_name(endpoint),
+            role.keyword()
+        );
         let name = format!("com.amazonaws.${{{}}}.{service}", Pseudo::Region.name());
         template.add_resource(
             logical_id::gateway_endpoint(endpoint),
@@ -30,8 +38,26 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template) {
                     "RouteTableIds",
                     Expr::list(tables.iter().map(Expr::reference)),
                 )
-                .property("Tags", stack.tags(&format!("vpce-{service}"))),
+                .property("Tags", stack.tags(&format!("vpce-{service}")))
+                .context(stack.context(path::endpoint(idx), why, State::Stateless)),
         );
+    }
+}
+
+/// The service's name as AWS writes it.
+fn display_name(endpoint: GatewayEndpoint) -> &'static str {
+    match endpoint {
+        GatewayEndpoint::S3 => "Amazon S3",
+        GatewayEndpoint::DynamoDb => "Amazon DynamoDB",
+    }
+}
+
+/// The role of the tiers whose route tables get the endpoints (see [`endpoint_route_tables`]).
+fn served_role(stack: &Stack<'_>) -> TierRole {
+    if stack.network().needs_nat() {
+        TierRole::Private
+    } else {
+        TierRole::Isolated
     }
 }
 

@@ -1,8 +1,10 @@
 //! VPC flow logs to a CloudWatch Logs group, delivered by a role only the flow-logs service of
 //! this account can assume.
 
-use infra_core::model::FlowLogs;
+use infra_core::model::{path, FlowLogTraffic, FlowLogs};
+use infra_core::rules::INVALID_LOG_RETENTION;
 
+use crate::context::State;
 use crate::intrinsic::{Expr, Pseudo};
 use crate::logical_id;
 use crate::stack::Stack;
@@ -27,6 +29,15 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template) {
     };
     add_log_group(stack, template, flow_logs);
     add_role(stack, template);
+    let traffic = match flow_logs.traffic {
+        FlowLogTraffic::All => "accepted and rejected",
+        FlowLogTraffic::Accept => "accepted",
+        FlowLogTraffic::Reject => "rejected",
+    };
+    let why = format!(
+        "Records the VPC's {traffic} traffic into the flow-log group, for audits and for finding \
+         what a security group or network ACL dropped"
+    );
     template.add_resource(
         logical_id::flow_log(),
         Resource::new("AWS::EC2::FlowLog")
@@ -42,19 +53,30 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template) {
                 "DeliverLogsPermissionArn",
                 Expr::get_att(&logical_id::flow_log_role(), "Arn"),
             )
-            .property("Tags", stack.tags("flow-log")),
+            .property("Tags", stack.tags("flow-log"))
+            .context(stack.context(path::flow_logs(), why, State::Stateless)),
     );
 }
 
 /// The log group is retained when the stack deletes or replaces it: flow logs are an audit
 /// record, and keeping the group costs little since its retention still expires the events.
 fn add_log_group(stack: &Stack<'_>, template: &mut Template, flow_logs: &FlowLogs) {
+    let why = format!(
+        "Keeps the VPC's flow logs for {} days, an audit record: retained when the stack deletes \
+         or replaces it",
+        stack.value(&flow_logs.retention).days()
+    );
     template.add_resource(
         logical_id::flow_log_group(),
         Resource::new("AWS::Logs::LogGroup")
             .property("RetentionInDays", stack.value(&flow_logs.retention).days())
             .property("Tags", stack.tags("flow-logs"))
-            .keep_on(Policy::Retain),
+            .keep_on(Policy::Retain)
+            .context(
+                stack
+                    .context(path::flow_logs(), why, State::Stateful)
+                    .must([&INVALID_LOG_RETENTION]),
+            ),
     );
 }
 
@@ -92,7 +114,13 @@ fn add_role(stack: &Stack<'_>, template: &mut Template) {
                     ("PolicyDocument", delivery),
                 ])]),
             )
-            .property("Tags", stack.tags("flow-logs-role")),
+            .property("Tags", stack.tags("flow-logs-role"))
+            .context(stack.context(
+                path::flow_logs(),
+                "Lets only the VPC flow-logs service, acting for this account and region, write to \
+                 the flow-log group",
+                State::Stateless,
+            )),
     );
 }
 

@@ -3,10 +3,21 @@
 //! Rules whose peer is a CIDR block are written inline in the group. Rules whose peer is another
 //! group become separate `AWS::EC2::SecurityGroupIngress` / `AWS::EC2::SecurityGroupEgress`
 //! resources: two groups that name each other inline would form a dependency cycle.
+//!
+//! Every rule has a description: the design's, or else one derived from the rule, such as
+//! `tcp 8080 from security group alb` (reviewers and checkov's `CKV_AWS_23` ask for one).
 
-use infra_core::model::{Peer, SecurityGroup, SecurityGroupRule};
+use infra_core::model::TierRole;
+use infra_core::model::{
+    path, Direction as ModelDirection, Peer, SecurityGroup, SecurityGroupRule,
+};
+use infra_core::rules::{
+    Rule, DATABASE_OPEN_TO_WORLD, DUPLICATE_NAME, INVALID_DESCRIPTION, INVALID_PORT_RANGE,
+    UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
+};
 use infra_core::value::Traffic;
 
+use crate::context::State;
 use crate::intrinsic::Expr;
 use crate::logical_id;
 use crate::stack::Stack;
@@ -16,8 +27,22 @@ use crate::template::{Resource, Template};
 pub(super) fn lower(stack: &Stack<'_>, template: &mut Template) {
     for group in &stack.network().security_groups {
         add_group(stack, template, group);
-        add_group_rules(template, group, Direction::Ingress, &group.ingress);
-        add_group_rules(template, group, Direction::Egress, &group.egress);
+        add_group_rules(stack, template, group, Direction::Ingress, &group.ingress);
+        add_group_rules(stack, template, group, Direction::Egress, &group.egress);
+    }
+}
+
+/// A rule's description: the design's, or else `<traffic> from|to <peer>`, such as
+/// `tcp 8080 from security group alb` or `all to 0.0.0.0/0`. Names, CIDR blocks and traffic
+/// keywords use only characters EC2 accepts in descriptions.
+pub(super) fn rule_description(rule: &SecurityGroupRule, ingress: bool) -> String {
+    if let Some(description) = &rule.description {
+        return description.clone();
+    }
+    let side = if ingress { "from" } else { "to" };
+    match &rule.peer {
+        Peer::Cidr(cidr) => format!("{} {side} {cidr}", rule.traffic),
+        Peer::Group(group) => format!("{} {side} security group {group}", rule.traffic),
     }
 }
 
@@ -46,9 +71,78 @@ impl Direction {
     }
 }
 
+/// Whether the group's members live in an isolated (database) tier.
+fn in_isolated_tier(stack: &Stack<'_>, group: &SecurityGroup) -> bool {
+    group
+        .tier
+        .as_ref()
+        .and_then(|tier| stack.network().find_tier(tier.as_str()))
+        .is_some_and(|tier| tier.role == TierRole::Isolated)
+}
+
+/// The rules that checked a group, with its inline rules.
+fn group_rules(stack: &Stack<'_>, group: &SecurityGroup) -> Vec<&'static Rule> {
+    let mut rules: Vec<&'static Rule> = vec![&DUPLICATE_NAME, &INVALID_DESCRIPTION];
+    let mut rules_of_group = group.ingress.iter().chain(&group.egress);
+    if rules_of_group
+        .clone()
+        .any(|rule| rule.traffic.ports().is_some())
+    {
+        rules.push(&INVALID_PORT_RANGE);
+    }
+    if rules_of_group.any(|rule| matches!(rule.peer, Peer::Group(_))) {
+        rules.push(&UNKNOWN_SECURITY_GROUP);
+    }
+    if group.tier.is_some() {
+        rules.push(&UNKNOWN_TIER);
+    }
+    if in_isolated_tier(stack, group) {
+        rules.push(&DATABASE_OPEN_TO_WORLD);
+    }
+    rules
+}
+
+/// A rule in a few words: `tcp 443 from 0.0.0.0/0 (HTTPS)`, the design's description last.
+fn rule_summary(rule: &SecurityGroupRule, ingress: bool) -> String {
+    let side = if ingress { "from" } else { "to" };
+    let peer = match &rule.peer {
+        Peer::Cidr(cidr) => cidr.to_string(),
+        Peer::Group(group) => format!("`{group}`"),
+    };
+    match &rule.description {
+        Some(description) => format!("{} {side} {peer} ({description})", rule.traffic),
+        None => format!("{} {side} {peer}", rule.traffic),
+    }
+}
+
+/// Why the group exists: its description, where its members live, what it admits and sends.
+fn group_why(group: &SecurityGroup) -> String {
+    let members = match &group.tier {
+        Some(tier) => format!(", for members in tier `{tier}`"),
+        None => String::new(),
+    };
+    let list = |rules: &[SecurityGroupRule], ingress: bool| -> String {
+        if rules.is_empty() {
+            return "nothing".to_owned();
+        }
+        let rules: Vec<String> = rules
+            .iter()
+            .map(|rule| rule_summary(rule, ingress))
+            .collect();
+        rules.join(", ")
+    };
+    format!(
+        "Security group `{}` ({}){members}: admits {}; sends {}",
+        group.name,
+        group.description,
+        list(&group.ingress, true),
+        list(&group.egress, false)
+    )
+}
+
 fn add_group(stack: &Stack<'_>, template: &mut Template, group: &SecurityGroup) {
-    let ingress = inline_rules(&group.ingress);
-    let mut egress = inline_rules(&group.egress);
+    let ingress = inline_rules(&group.ingress, true);
+    let mut egress = inline_rules(&group.egress, false);
     if egress.is_empty() {
         egress.push(disallow_all_egress());
     }
@@ -56,7 +150,16 @@ fn add_group(stack: &Stack<'_>, template: &mut Template, group: &SecurityGroup) 
         .property("GroupDescription", group.description.as_str())
         .property("VpcId", Expr::reference(&logical_id::vpc()))
         .property("SecurityGroupEgress", egress)
-        .property("Tags", stack.tags(&format!("sg-{}", group.name)));
+        .property("Tags", stack.tags(&format!("sg-{}", group.name)))
+        .context(
+            stack
+                .context(
+                    path::security_group(group.name.as_str()),
+                    group_why(group),
+                    State::Stateless,
+                )
+                .must(group_rules(stack, group)),
+        );
     let resource = if ingress.is_empty() {
         resource
     } else {
@@ -66,16 +169,14 @@ fn add_group(stack: &Stack<'_>, template: &mut Template, group: &SecurityGroup) 
 }
 
 /// The rules of `rules` whose peer is a CIDR block, in CloudFormation's inline form.
-fn inline_rules(rules: &[SecurityGroupRule]) -> Vec<Expr> {
+fn inline_rules(rules: &[SecurityGroupRule], ingress: bool) -> Vec<Expr> {
     rules
         .iter()
         .filter_map(|rule| match rule.peer {
             Peer::Cidr(cidr) => {
                 let mut entries = traffic(rule.traffic);
                 entries.push(("CidrIp", cidr.to_string().into()));
-                if let Some(description) = &rule.description {
-                    entries.push(("Description", description.as_str().into()));
-                }
+                entries.push(("Description", rule_description(rule, ingress).into()));
                 Some(Expr::map(entries))
             }
             Peer::Group(_) => None,
@@ -103,17 +204,36 @@ fn disallow_all_egress() -> Expr {
 
 /// The rules of `rules` whose peer is a group, as standalone resources.
 fn add_group_rules(
+    stack: &Stack<'_>,
     template: &mut Template,
     group: &SecurityGroup,
     direction: Direction,
     rules: &[SecurityGroupRule],
 ) {
     let this = logical_id::security_group(&group.name);
+    let ingress = direction == Direction::Ingress;
+    let model_direction = if ingress {
+        ModelDirection::Inbound
+    } else {
+        ModelDirection::Outbound
+    };
     for (idx, rule) in rules.iter().enumerate() {
-        let Peer::Group(peer) = &rule.peer else {
+        let Peer::Group(peer_name) = &rule.peer else {
             continue;
         };
-        let peer = logical_id::security_group(peer);
+        let peer = logical_id::security_group(peer_name);
+        let why = if ingress {
+            format!(
+                "Lets members of security group `{peer_name}` reach members of `{}` on {}",
+                group.name, rule.traffic
+            )
+        } else {
+            format!(
+                "Lets members of security group `{}` reach members of `{peer_name}` on {}",
+                group.name, rule.traffic
+            )
+        };
+        let at = path::security_group_rule(group.name.as_str(), model_direction, idx);
         let resource = Resource::new(direction.resource_type())
             .property("GroupId", Expr::get_att(&this, "GroupId"))
             .property(
@@ -121,7 +241,13 @@ fn add_group_rules(
                 Expr::get_att(&peer, "GroupId"),
             )
             .with(traffic(rule.traffic))
-            .optional("Description", rule.description.as_deref());
+            .property("Description", rule_description(rule, ingress))
+            .context(
+                stack
+                    .context(at, why, State::Stateless)
+                    .must([&UNKNOWN_SECURITY_GROUP, &INVALID_DESCRIPTION])
+                    .must(rule.traffic.ports().map(|_| &INVALID_PORT_RANGE)),
+            );
         let id = logical_id::security_group_rule(&group.name, direction == Direction::Ingress, idx);
         template.add_resource(id, resource);
     }

@@ -15,6 +15,9 @@ pub struct Rule {
     pub summary: &'static str,
     /// The AWS documentation page, API field or limit the rule encodes.
     pub source: &'static str,
+    /// The ids of the checkov checks that report the same finding, which an acknowledgement of
+    /// this rule also suppresses in the templates (empty for most rules).
+    pub checkov: &'static [&'static str],
 }
 
 impl Rule {
@@ -36,8 +39,13 @@ impl Rule {
     }
 }
 
+/// `NAME = "code", Severity, "summary", "source";`, optionally followed by the checkov checks
+/// of the same finding before the semicolon: `, checkov ["CKV_AWS_24", ...]`.
 macro_rules! catalogue {
-    ($($(#[$doc:meta])* $name:ident = $code:literal, $severity:ident, $summary:literal, $source:literal;)*) => {
+    ($(
+        $(#[$doc:meta])* $name:ident = $code:literal, $severity:ident, $summary:literal, $source:literal
+        $(, checkov [$($check:literal),* $(,)?])?;
+    )*) => {
         $(
             $(#[$doc])*
             #[doc = concat!("\n\nCode `", $code, "`. Source: ", $source, ".")]
@@ -46,6 +54,7 @@ macro_rules! catalogue {
                 severity: Severity::$severity,
                 summary: $summary,
                 source: $source,
+                checkov: &[$($($check),*)?],
             };
         )*
 
@@ -148,9 +157,14 @@ catalogue! {
         "security group and rule descriptions use EC2's character set and length",
         "EC2 API CreateSecurityGroup.GroupDescription and IpRange.Description: up to 255 of a-zA-Z0-9, space and ._-:/()#,@[]+=&;{}!$*";
     /// A security group of an isolated (database) tier is open to every address.
+    ///
+    /// checkov 3.3.30 has no CloudFormation check for a database port open to `0.0.0.0/0`; its
+    /// checks of ingress from `0.0.0.0/0` name ports 22 (`CKV_AWS_24`), 3389 (`CKV_AWS_25`) and 80
+    /// (`CKV_AWS_260`), and fire on the same rule when its ports include theirs.
     DATABASE_OPEN_TO_WORLD = "database-open-to-world", Warning,
         "a database-tier security group does not admit 0.0.0.0/0",
-        "VPC User Guide, security group rules: allow only the sources that need access; aws-rules.md §12";
+        "VPC User Guide, security group rules: allow only the sources that need access; aws-rules.md §12",
+        checkov ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260"];
     /// A per-environment setting names an environment the platform does not define.
     UNKNOWN_ENVIRONMENT = "unknown-environment", Error,
         "a per-environment setting names an environment of the platform",
@@ -200,5 +214,26 @@ mod tests {
             );
             assert!(!rule.summary.is_empty() && !rule.source.is_empty());
         }
+    }
+
+    #[test]
+    fn only_warnings_name_checkov_checks() {
+        // Only an acknowledgement carries checks into a template, and only warnings are acknowledged.
+        for rule in CATALOGUE.iter().filter(|rule| !rule.checkov.is_empty()) {
+            assert_eq!(rule.severity, Severity::Warning, "{}", rule.code);
+            for id in rule.checkov {
+                let number = id.strip_prefix("CKV_AWS_").or(id.strip_prefix("CKV2_AWS_"));
+                assert!(
+                    number.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())),
+                    "{}: {id}",
+                    rule.code
+                );
+            }
+        }
+        assert_eq!(
+            DATABASE_OPEN_TO_WORLD.checkov,
+            ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260"]
+        );
+        assert!(SUBNET_OVERLAP.checkov.is_empty());
     }
 }
