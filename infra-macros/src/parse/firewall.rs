@@ -157,7 +157,10 @@ pub(super) fn direction_word(input: ParseStream, direction: Direction) -> syn::R
             ),
         ))
     } else {
-        Err(syn::Error::new(word.span(), format!("expected `{want}`")))
+        Err(syn::Error::new(
+            word.span(),
+            format!("expected `{want}`, found `{}`", unraw(&word)),
+        ))
     }
 }
 
