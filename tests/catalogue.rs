@@ -11,10 +11,16 @@ use infra::rules::{catalogue_markdown, CATALOGUE};
 const MACRO_CASES: &[&str] = &[
     "all-errors-in-one-build",
     "const-values",
+    "help-lists-a-few-names",
     "no-cascade",
+    "no-stand-in",
     "syntax-acknowledgement-needs-reason",
+    "syntax-literal-suffix",
+    "syntax-missing-field",
+    "syntax-recovery",
     "syntax-rule-direction",
     "syntax-unknown-key",
+    "syntax-wording",
 ];
 
 #[test]

@@ -90,7 +90,7 @@ impl ValueError {
                 "write the block as four octets, a slash and a prefix length".into()
             }
             Self::CidrPrefix(_) => {
-                "use a prefix length between /16 and /28 for VPCs and subnets".into()
+                "an IPv4 prefix length is /0 to /32 (VPCs and subnets use /16 to /28)".into()
             }
             Self::CidrHostBits { network, prefix } => {
                 format!(
