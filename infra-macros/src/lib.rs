@@ -45,7 +45,10 @@ use proc_macro::TokenStream;
 /// ```
 ///
 /// `<traffic>` is `all`, `icmp`, or `[tcp|udp] <port>[..=<port>]` (TCP when no protocol is
-/// named). Commas between entries are optional. `#[allow(<warning-code>, reason = "...")]`
+/// named); ports run 0 to 65535 and ACL rule numbers 1 to 32766. A duration is a whole number of
+/// days written `<n>d` (`30d`), since the settings that take one count in days (CloudWatch Logs
+/// retention); no other unit is accepted. No other literal takes a suffix (`443`, not `443u16`).
+/// Commas between entries are optional. `#[allow(<warning-code>, reason = "...")]`
 /// before an environment, a tier, a security group, a network ACL or `network` acknowledges a
 /// warning there. A security group without egress rules allows no outbound traffic.
 #[proc_macro]
