@@ -144,3 +144,44 @@ impl Cx {
 fn place(span: Span) -> (LineColumn, LineColumn) {
     (span.start(), span.end())
 }
+
+#[cfg(test)]
+mod tests {
+    use infra_core::model::{path, Direction};
+    use infra_core::rules::{PUBLIC_ACL_BLOCKS_RETURN_TRAFFIC, SUBNET_OVERLAP, ZONE_NOT_COVERED};
+    use infra_core::value::Cidr;
+
+    use super::*;
+
+    #[test]
+    fn findings_on_or_around_a_stand_in_are_cascades() {
+        let mut cx = Cx::default();
+        let rule = path::acl_rule("public", Direction::Inbound, 0);
+        let _ = cx.value(
+            Cidr::new("0.0.0.0/33"),
+            rule.field("cidr"),
+            Span::call_site(),
+            || Cidr::ANYWHERE,
+        );
+        cx.stand_in_at(path::subnet("public", "xx-invalid-1a"));
+        // On the element that holds the stand-in.
+        assert!(cx.is_cascade(&PUBLIC_ACL_BLOCKS_RETURN_TRAFFIC.at(rule, "denied")));
+        // Inside the stand-in's element, and on the element holding it.
+        let subnet_cidr = path::subnet_cidr("public", "xx-invalid-1a");
+        assert!(cx.is_cascade(&SUBNET_OVERLAP.at(subnet_cidr.clone(), "overlap")));
+        assert!(cx.is_cascade(&ZONE_NOT_COVERED.at(path::tier("public"), "missing")));
+        // Through a related place.
+        let other = path::subnet_cidr("private", "ap-northeast-1a");
+        let related = SUBNET_OVERLAP
+            .at(other.clone(), "overlap")
+            .with_related(subnet_cidr, "here");
+        assert!(cx.is_cascade(&related));
+        // Elsewhere: not a cascade.
+        assert!(!cx.is_cascade(&SUBNET_OVERLAP.at(other, "overlap")));
+        assert!(!cx.is_cascade(&ZONE_NOT_COVERED.at(path::tier("private"), "missing")));
+        assert!(!cx.is_cascade(
+            &PUBLIC_ACL_BLOCKS_RETURN_TRAFFIC
+                .at(path::acl_rule("public", Direction::Inbound, 1), "denied")
+        ));
+    }
+}
