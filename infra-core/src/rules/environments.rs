@@ -68,13 +68,14 @@ fn check_zone_regions(cx: &mut Vec<Diagnostic>, platform: &Platform) {
         }
     }
     for (zone, places) in outside {
-        let mut places = places.into_iter();
-        let first = places.next().expect("a zone is collected with its place");
-        let mut finding = zone_outside_region(platform, zone.as_str(), first);
-        for other in places {
-            finding = finding.with_related(other, format!("`{zone}` is also written here"));
+        if let Some((first, others)) = places.split_first() {
+            let mut finding = zone_outside_region(platform, zone.as_str(), first.clone());
+            for other in others {
+                finding =
+                    finding.with_related(other.clone(), format!("`{zone}` is also written here"));
+            }
+            cx.push(finding);
         }
-        cx.push(finding);
     }
 }
 
