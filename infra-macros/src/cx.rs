@@ -2,6 +2,7 @@
 //! acknowledgements and the syntax errors parsing recovered from.
 
 use std::collections::HashMap;
+use std::fmt::Display;
 
 use infra_core::rules::value_diagnostic;
 use infra_core::value::ValueError;
@@ -19,6 +20,8 @@ pub struct Cx {
     pub value_errors: Vec<Diagnostic>,
     /// Paths, as the model spells them, that hold a stand-in for a rejected value.
     stand_ins: Vec<ModelPath>,
+    /// The stand-ins as a message would name them, in backticks (`` `us-east-1` ``).
+    stand_in_names: Vec<String>,
     /// Syntax errors, each at its token; parsing went on after each.
     errors: Vec<syn::Error>,
 }
@@ -38,7 +41,7 @@ impl Cx {
     }
 
     /// Records `span` for `path`, and a rejected value there, continuing with `stand_in`.
-    pub fn value<T>(
+    pub fn value<T: Display>(
         &mut self,
         result: Result<T, ValueError>,
         path: ModelPath,
@@ -49,7 +52,7 @@ impl Cx {
     }
 
     /// Like [`Cx::value`], for a value written from the token at `start` to the one at `end`.
-    pub fn value_range<T>(
+    pub fn value_range<T: Display>(
         &mut self,
         result: Result<T, ValueError>,
         path: ModelPath,
@@ -62,7 +65,9 @@ impl Cx {
             self.value_errors
                 .push(value_diagnostic(error, path.clone()));
             self.stand_ins.push(path);
-            stand_in()
+            let value = stand_in();
+            self.stand_in_names.push(format!("`{value}`"));
+            value
         })
     }
 
@@ -128,16 +133,26 @@ impl Cx {
     /// or, worse, describe a value the user never wrote.
     ///
     /// A finding involves a stand-in when one of its places (its own or a related one) lies
-    /// inside the stand-in, or is the element that holds it: a finding about a network ACL rule
-    /// may rest on the rule's stand-in CIDR, and one about a tier on a subnet's stand-in zone.
+    /// inside the stand-in, or is the element that holds it (a finding about a network ACL rule
+    /// may rest on the rule's stand-in CIDR, and one about a tier on a subnet's stand-in zone), or
+    /// when its text names a stand-in in backticks.
     pub fn is_cascade(&self, diagnostic: &Diagnostic) -> bool {
         let places =
             std::iter::once(&diagnostic.path).chain(diagnostic.related.iter().map(|r| &r.path));
-        places.into_iter().any(|place| {
+        let at_stand_in = places.into_iter().any(|place| {
             self.stand_ins.iter().any(|stand_in| {
                 place.starts_with(stand_in) || stand_in.parent().as_ref() == Some(place)
             })
-        })
+        });
+        // A rule may also name a value in its text without relating the value's place (a help
+        // line naming the region): such a finding names the stand-in itself.
+        let texts = std::iter::once(&diagnostic.message)
+            .chain(&diagnostic.help)
+            .chain(diagnostic.related.iter().map(|r| &r.label));
+        at_stand_in
+            || texts
+                .into_iter()
+                .any(|text| self.stand_in_names.iter().any(|name| text.contains(name)))
     }
 }
 

@@ -200,6 +200,11 @@ fn stand_ins_never_appear_in_a_message() {
                          private { "ap-northeast-1a": "10.0.11.0/24", "ap-northeast-1c": "10.0.12.0/24" } }
                network_acl public { inbound: [40000 deny 1024..=70000 from "0.0.0.0/0", 40001 allow all from "0.0.0.0/0"] }"#,
         ),
+        // A bad region, named by a help line that does not relate the region's place.
+        r#"name: "demo", region: "Tokyo",
+           environments { production { zones: [] } }
+           network { vpc: "10.0.0.0/16" }"#
+            .to_owned(),
         // A bad zone in an environment.
         r#"name: "demo", region: "ap-northeast-1",
            environments { production { zones: ["apne1-az1"], multi_az: true } }
@@ -215,6 +220,7 @@ fn stand_ins_never_appear_in_a_message() {
             "invalid-port-range",
             "invalid-acl-rule-number",
         ],
+        vec!["invalid-region"],
         vec!["invalid-zone"],
     ];
     for (text, codes) in cases.iter().zip(expected) {
