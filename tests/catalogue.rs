@@ -11,11 +11,17 @@ use infra::rules::{catalogue_markdown, CATALOGUE};
 const MACRO_CASES: &[&str] = &[
     "all-errors-in-one-build",
     "const-values",
+    "help-lists-a-few-names",
     "no-cascade",
     "per-environment-finding",
+    "no-stand-in",
     "syntax-acknowledgement-needs-reason",
+    "syntax-literal-suffix",
+    "syntax-missing-field",
+    "syntax-recovery",
     "syntax-rule-direction",
     "syntax-unknown-key",
+    "syntax-wording",
 ];
 
 #[test]

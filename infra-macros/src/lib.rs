@@ -46,9 +46,13 @@ use proc_macro::TokenStream;
 /// ```
 ///
 /// `<traffic>` is `all`, `icmp`, or `[tcp|udp] <port>[..=<port>]` (TCP when no protocol is
-/// named). The VPC block, subnet blocks, `nat_gateways` and the flow-log retention may differ per
-/// environment: `match env { staging | development => <value>, _ => <value> }`, where `_` gives the
-/// value of the environments not named (`nat_gateways` defaults to `one_per_zone`). Commas between entries are optional. `#[allow(<warning-code>, reason = "...")]`
+/// named); ports run 0 to 65535 and ACL rule numbers 1 to 32766. A duration is a whole number of
+/// days written `<n>d` (`30d`), since the settings that take one count in days (CloudWatch Logs
+/// retention); no other unit is accepted. No other literal takes a suffix (`443`, not `443u16`).
+/// The VPC block, subnet blocks, `nat_gateways` and the flow-log retention may differ per
+/// environment: `match env { staging | development => <value>, _ => <value> }`, where `_` gives
+/// the value of the environments not named (`nat_gateways` defaults to `one_per_zone`).
+/// Commas between entries are optional. `#[allow(<warning-code>, reason = "...")]`
 /// before an environment, a tier, a security group, a network ACL or `network` acknowledges a
 /// warning there. A security group without egress rules allows no outbound traffic.
 #[proc_macro]

@@ -5,7 +5,7 @@
 //! our message as the note, and `#![deny(deprecated)]` makes it an error.
 
 use infra_core::{Diagnostic, Severity};
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
 
 use crate::cx::Cx;
@@ -31,12 +31,21 @@ pub fn message(cx: &Cx, diagnostic: &Diagnostic) -> String {
     text
 }
 
-/// A compile error or a warning at `span`.
+/// A compile error or a warning at `span` (through the value's last token when it has several).
 pub fn emit(cx: &Cx, diagnostic: &Diagnostic, span: Span) -> TokenStream {
     match diagnostic.severity {
-        Severity::Error => syn::Error::new(span, message(cx, diagnostic)).to_compile_error(),
+        Severity::Error => error(span, cx.end_of(span), message(cx, diagnostic)).to_compile_error(),
         Severity::Warning => warning(span, message(cx, diagnostic), diagnostic.code),
     }
+}
+
+/// An error underlining the tokens from the one at `start` to the one at `end`.
+pub fn error(start: Span, end: Span, message: String) -> syn::Error {
+    let ends: TokenStream = [start, end]
+        .into_iter()
+        .map(|span| TokenTree::Ident(Ident::new("at", span)))
+        .collect();
+    syn::Error::new_spanned(ends, message)
 }
 
 fn warning(span: Span, message: String, code: &str) -> TokenStream {

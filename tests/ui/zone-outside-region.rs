@@ -1,4 +1,5 @@
-// A zone must belong to the platform's region: `us-east-1a` is not in `ap-northeast-1`.
+// A zone must belong to the platform's region: `us-east-1a` is not in `ap-northeast-1`. Written in
+// an environment and in a subnet map, it is reported once, with a note on the other place.
 use infra::platform;
 
 fn main() {

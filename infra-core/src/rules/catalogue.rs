@@ -68,9 +68,9 @@ catalogue! {
     INVALID_CIDR = "invalid-cidr", Error,
         "a CIDR block is a canonical IPv4 block such as 10.0.0.0/16",
         "EC2 API CreateVpc/CreateSubnet CidrBlock; VPC User Guide, IP addressing (vpc-cidr-blocks)";
-    /// A port range runs backwards.
+    /// A port is outside 0-65535, or a port range runs backwards.
     INVALID_PORT_RANGE = "invalid-port-range", Error,
-        "a port range's first port is not above its last",
+        "ports are 0 to 65535 and a port range's first port is not above its last",
         "EC2 API AuthorizeSecurityGroupIngress FromPort/ToPort; CreateNetworkAclEntry PortRange";
     /// A network ACL rule number is outside 1-32766.
     INVALID_ACL_RULE_NUMBER = "invalid-acl-rule-number", Error,
@@ -173,6 +173,10 @@ catalogue! {
     INVALID_ACKNOWLEDGEMENT = "invalid-acknowledgement", Error,
         "an acknowledgement names a warning rule and gives a reason",
         "this project's rule catalogue: errors are what AWS rejects and cannot be acknowledged";
+    /// A duration is not written in the unit its setting counts in.
+    INVALID_DURATION = "invalid-duration", Error,
+        "a day-valued duration (log retention) is written as whole days, `<n>d`",
+        "the `platform!` grammar (durations are `<n>d`); CloudWatch Logs API PutRetentionPolicy.retentionInDays counts whole days";
 }
 
 /// The catalogue as a Markdown table (code, severity, what it checks, source), for `docs/rules.md`.

@@ -1,7 +1,8 @@
 //! Rules on the platform header and its environments.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, ModelPath};
 use crate::model::{path, Environment, Platform};
+use crate::value::Zone;
 
 use super::names::check_unique;
 use super::{ENVIRONMENT_WITHOUT_ZONES, MULTI_AZ_SINGLE_ZONE, ZONE_OUTSIDE_REGION};
@@ -32,22 +33,48 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
             }),
         );
         check_zone_count(cx, platform, env);
-        for (idx, zone) in env.zones.iter().enumerate() {
-            if !zone.is_in(&platform.region) {
-                cx.push(zone_outside_region(
-                    platform,
-                    zone.as_str(),
-                    path::environment_zone(name, idx),
-                ));
-            }
+    }
+    check_zone_regions(cx, platform);
+}
+
+/// A zone belongs to the platform's region. A zone written in several places (environments,
+/// subnet maps) is reported once, at its first place, with a note on each other place.
+///
+/// Source: EC2 User Guide, "Regions and Zones": each availability zone is in exactly one region,
+/// and its name is the region code followed by a letter.
+fn check_zone_regions(cx: &mut Vec<Diagnostic>, platform: &Platform) {
+    let env_places = platform.environments.iter().flat_map(|env| {
+        env.zones
+            .iter()
+            .enumerate()
+            .map(|(idx, zone)| (zone, path::environment_zone(env.name.as_str(), idx)))
+    });
+    let subnet_places = platform.network.tiers.iter().flat_map(|tier| {
+        tier.subnets.iter().map(|subnet| {
+            (
+                &subnet.zone,
+                path::subnet(tier.name.as_str(), subnet.zone.as_str()),
+            )
+        })
+    });
+    let mut outside: Vec<(&Zone, Vec<ModelPath>)> = Vec::new();
+    for (zone, at) in env_places.chain(subnet_places) {
+        if zone.is_in(&platform.region) {
+            continue;
+        }
+        match outside.iter_mut().find(|(known, _)| *known == zone) {
+            Some((_, places)) => places.push(at),
+            None => outside.push((zone, vec![at])),
         }
     }
-    for tier in &platform.network.tiers {
-        for subnet in &tier.subnets {
-            if !subnet.zone.is_in(&platform.region) {
-                let at = path::subnet(tier.name.as_str(), subnet.zone.as_str());
-                cx.push(zone_outside_region(platform, subnet.zone.as_str(), at));
+    for (zone, places) in outside {
+        if let Some((first, others)) = places.split_first() {
+            let mut finding = zone_outside_region(platform, zone.as_str(), first.clone());
+            for other in others {
+                finding =
+                    finding.with_related(other.clone(), format!("`{zone}` is also written here"));
             }
+            cx.push(finding);
         }
     }
 }
@@ -84,11 +111,8 @@ fn check_zone_count(cx: &mut Vec<Diagnostic>, platform: &Platform, env: &Environ
     }
 }
 
-/// A zone belongs to the platform's region.
-///
-/// Source: EC2 User Guide, "Regions and Zones": each availability zone is in exactly one region,
-/// and its name is the region code followed by a letter.
-fn zone_outside_region(platform: &Platform, zone: &str, at: crate::diag::ModelPath) -> Diagnostic {
+/// The finding for a zone outside the region, at its first place.
+fn zone_outside_region(platform: &Platform, zone: &str, at: ModelPath) -> Diagnostic {
     ZONE_OUTSIDE_REGION
         .at(
             at,
@@ -140,6 +164,29 @@ mod tests {
                 "zone-not-covered"
             ]
         );
+    }
+
+    #[test]
+    fn a_zone_outside_the_region_is_reported_once() {
+        let mut platform = design();
+        let far = Zone::new_assert("us-east-1a");
+        platform.environments[1].zones[0] = far.clone();
+        for tier in &mut platform.network.tiers {
+            tier.subnets[0].zone = far.clone();
+        }
+        platform.environments[0].zones[0] = far.clone();
+        let findings = crate::rules::check(&platform);
+        let outside: Vec<_> = findings
+            .iter()
+            .filter(|d| d.code == "zone-outside-region")
+            .collect();
+        assert_eq!(outside.len(), 1, "{findings:#?}");
+        let places = 2 + platform.network.tiers.len();
+        // The region, then every other place the zone is written.
+        assert_eq!(outside[0].related.len(), places, "{:#?}", outside[0]);
+        assert!(outside[0].related[1..]
+            .iter()
+            .all(|r| r.label == "`us-east-1a` is also written here"));
     }
 
     #[test]

@@ -89,6 +89,8 @@ pub fn check(platform: &Platform) -> Vec<Diagnostic> {
 /// Front ends that read values from text (the `platform!` macro) use this, so a bad value reads
 /// the same whichever way it was written.
 pub fn value_diagnostic(error: ValueError, path: ModelPath) -> Diagnostic {
-    let rule = Rule::find(error.code()).expect("every value error has a catalogue rule");
-    rule.at(path, error.to_string()).with_help(error.help())
+    error
+        .rule()
+        .at(path, error.to_string())
+        .with_help(error.help())
 }

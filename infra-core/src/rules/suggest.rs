@@ -11,23 +11,40 @@ pub fn did_you_mean<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) 
         .map(|(_, name)| name)
 }
 
-/// A help line about a `kind` (plural noun): the suggestion if there is one, else the list of known names.
+/// How many names a help line lists before it says how many more there are.
+const LISTED: usize = 5;
+
+/// A help line about a `kind` (plural noun): the suggestion if there is one, else the known names,
+/// each once, nearest to `wanted` first, at most a few of them.
 pub fn help_for<'a>(
     kind: &str,
     wanted: &str,
     known: impl IntoIterator<Item = &'a str> + Clone,
 ) -> String {
-    match did_you_mean(wanted, known.clone()) {
-        Some(name) => format!("did you mean `{name}`?"),
-        None => {
-            let names: Vec<String> = known.into_iter().map(|name| format!("`{name}`")).collect();
-            if names.is_empty() {
-                format!("the design defines no {kind}")
-            } else {
-                format!("the design defines the {kind} {}", names.join(", "))
-            }
+    if let Some(name) = did_you_mean(wanted, known.clone()) {
+        return format!("did you mean `{name}`?");
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for name in known {
+        if !names.contains(&name) {
+            names.push(name);
         }
     }
+    if names.is_empty() {
+        return format!("the design defines no {kind}");
+    }
+    // Stable: names equally far keep the order they are defined in.
+    names.sort_by_key(|name| edit_distance(wanted, name));
+    let listed: Vec<String> = names
+        .iter()
+        .take(LISTED)
+        .map(|name| format!("`{name}`"))
+        .collect();
+    let mut help = format!("the design defines the {kind} {}", listed.join(", "));
+    if names.len() > LISTED {
+        help.push_str(&format!(" and {} more", names.len() - LISTED));
+    }
+    help
 }
 
 /// Edit distance counting insertions, deletions, substitutions and swaps of neighbours
@@ -76,5 +93,25 @@ mod tests {
             "the design defines the security groups `alb`, `db`"
         );
         assert_eq!(help_for("tiers", "x", []), "the design defines no tiers");
+    }
+
+    #[test]
+    fn lists_each_name_once() {
+        assert_eq!(
+            help_for("tiers", "cache", ["db", "app", "db"]),
+            "the design defines the tiers `app`, `db`"
+        );
+    }
+
+    #[test]
+    fn lists_a_few_names_nearest_first() {
+        let known: Vec<String> = (0..50).map(|idx| format!("group{idx:02}")).collect();
+        let mut names: Vec<&str> = known.iter().map(String::as_str).collect();
+        names.push("cash");
+        let help = help_for("security groups", "cachet", names.iter().copied());
+        assert_eq!(
+            help,
+            "the design defines the security groups `cash`, `group00`, `group01`, `group02`, `group03` and 46 more"
+        );
     }
 }

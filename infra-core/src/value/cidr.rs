@@ -194,7 +194,7 @@ mod tests {
     #[test]
     fn rejects_host_bits_and_suggests_the_network() {
         let error = Cidr::new("10.0.1.5/16").unwrap_err();
-        assert_eq!(error.code(), "invalid-cidr");
+        assert_eq!(error.rule().code, "invalid-cidr");
         assert_eq!(error.help(), "did you mean `10.0.0.0/16`?");
     }
 

@@ -1,8 +1,10 @@
 use std::fmt;
 
+use crate::rules::{self, Rule};
+
 /// Why a single value was rejected by its constructor.
 ///
-/// Each variant belongs to a rule of the catalogue; [`ValueError::code`] names it.
+/// Each variant belongs to a rule of the catalogue; [`ValueError::rule`] names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueError {
     /// The text is not an IPv4 block such as `10.0.0.0/16`.
@@ -23,11 +25,13 @@ pub enum ValueError {
         /// The last port.
         to: u16,
     },
-    /// A network ACL rule number outside 1-32766.
-    AclRuleNumber(u32),
-    /// A log retention that CloudWatch Logs does not offer.
+    /// A TCP or UDP port outside 0-65535, as written (`i128::MAX` or `MIN` once beyond that).
+    Port(i128),
+    /// A network ACL rule number outside 1-32766, as written (`i128::MAX` or `MIN` once beyond that).
+    AclRuleNumber(i128),
+    /// A log retention that CloudWatch Logs does not offer (`u64::MAX` once beyond that).
     RetentionDays(u64),
-    /// A duration literal that is not a whole number of days.
+    /// A duration not written as whole days, `<n>d`.
     Duration,
     /// A name that is not lowercase ASCII words separated by `-` or `_`.
     Name,
@@ -38,16 +42,19 @@ pub enum ValueError {
 }
 
 impl ValueError {
-    /// The code of the catalogue rule this error belongs to.
-    pub const fn code(&self) -> &'static str {
+    /// The catalogue rule this error belongs to.
+    pub const fn rule(&self) -> &'static Rule {
         match self {
-            Self::CidrSyntax | Self::CidrPrefix(_) | Self::CidrHostBits { .. } => "invalid-cidr",
-            Self::PortRangeReversed { .. } => "invalid-port-range",
-            Self::AclRuleNumber(_) => "invalid-acl-rule-number",
-            Self::RetentionDays(_) | Self::Duration => "invalid-log-retention",
-            Self::Name => "invalid-name",
-            Self::Region => "invalid-region",
-            Self::Zone => "invalid-zone",
+            Self::CidrSyntax | Self::CidrPrefix(_) | Self::CidrHostBits { .. } => {
+                &rules::INVALID_CIDR
+            }
+            Self::Port(_) | Self::PortRangeReversed { .. } => &rules::INVALID_PORT_RANGE,
+            Self::AclRuleNumber(_) => &rules::INVALID_ACL_RULE_NUMBER,
+            Self::RetentionDays(_) => &rules::INVALID_LOG_RETENTION,
+            Self::Duration => &rules::INVALID_DURATION,
+            Self::Name => &rules::INVALID_NAME,
+            Self::Region => &rules::INVALID_REGION,
+            Self::Zone => &rules::INVALID_ZONE,
         }
     }
 
@@ -59,13 +66,14 @@ impl ValueError {
             Self::CidrHostBits { .. } => {
                 "invalid CIDR block: bits below the prefix are set; use the network address"
             }
+            Self::Port(_) => "invalid port: TCP and UDP ports run 0 to 65535",
             Self::PortRangeReversed { .. } => "invalid port range: the first port is above the last",
             Self::AclRuleNumber(_) => "invalid network ACL rule number: AWS allows 1 to 32766",
             Self::RetentionDays(_) => {
                 "invalid log retention: CloudWatch Logs allows 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, \
                  180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653 days"
             }
-            Self::Duration => "invalid duration: expected whole days such as `30d`",
+            Self::Duration => "invalid duration: expected a whole number of days such as `30d`",
             Self::Name => {
                 "invalid name: use lowercase ASCII letters and digits, starting with a letter, \
                  words separated by single `-` or `_`, at most 64 characters"
@@ -82,7 +90,7 @@ impl ValueError {
                 "write the block as four octets, a slash and a prefix length".into()
             }
             Self::CidrPrefix(_) => {
-                "use a prefix length between /16 and /28 for VPCs and subnets".into()
+                "an IPv4 prefix length is /0 to /32 (VPCs and subnets use /16 to /28)".into()
             }
             Self::CidrHostBits { network, prefix } => {
                 format!(
@@ -90,15 +98,18 @@ impl ValueError {
                     super::Cidr::from_parts(network, prefix)
                 )
             }
+            Self::Port(_) => "write a port from 0 to 65535, or `all` for every port".into(),
             Self::PortRangeReversed { from, to } => format!("did you mean `{to}..={from}`?"),
             Self::AclRuleNumber(_) => {
                 "number rules from 1 to 32766; 32767-65535 are reserved by AWS".into()
             }
             Self::RetentionDays(days) => match super::retention::nearest_allowed(days) {
-                Some(near) => format!("the nearest allowed retention is {near} days"),
+                Some(near) => format!("the nearest allowed retention is {}", days_text(near)),
                 None => "pick one of the allowed retentions".into(),
             },
-            Self::Duration => "write the retention in days, for example `30d`".into(),
+            Self::Duration => {
+                "write the number of days followed by `d`, for example `30d`; CloudWatch Logs counts retention in days".into()
+            }
             Self::Name => "for example `private`, `app_servers` or `high-priority`".into(),
             Self::Region => "use the region code, not its display name".into(),
             Self::Zone => "a zone name is its region followed by a letter".into(),
@@ -121,15 +132,19 @@ impl fmt::Display for ValueError {
                     "invalid port range `{from}..={to}`: the first port is above the last"
                 )
             }
-            Self::AclRuleNumber(n) => {
+            Self::Port(n) if n != i128::MAX && n != i128::MIN => {
+                write!(f, "invalid port {n}: TCP and UDP ports run 0 to 65535")
+            }
+            Self::AclRuleNumber(n) if n != i128::MAX && n != i128::MIN => {
                 write!(
                     f,
                     "invalid network ACL rule number {n}: AWS allows 1 to 32766"
                 )
             }
-            Self::RetentionDays(d) => write!(
+            Self::RetentionDays(d) if d != u64::MAX => write!(
                 f,
-                "invalid log retention of {d} days: {}",
+                "invalid log retention of {}: {}",
+                days_text(d),
                 self.summary().trim_start_matches("invalid log retention: ")
             ),
             _ => f.write_str(self.summary()),
@@ -139,16 +154,33 @@ impl fmt::Display for ValueError {
 
 impl std::error::Error for ValueError {}
 
+/// `1 day`, `30 days`.
+fn days_text(days: impl Into<u64>) -> String {
+    match days.into() {
+        1 => "1 day".to_owned(),
+        n => format!("{n} days"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::ValueError;
-    use crate::rules::Rule;
-    use crate::value::{AclRuleNumber, Cidr, Name, PortRange, Region, RetentionDays, Zone};
+    use crate::rules::CATALOGUE;
+    use crate::value::{
+        parse_days, AclRuleNumber, Cidr, Name, PortRange, Region, RetentionDays, Zone,
+    };
 
-    /// Each constructor's error carries the code of a catalogue rule, as the builder reports it.
+    /// Each constructor's error names a rule of the catalogue, as the builder reports it.
     #[test]
-    fn constructors_report_their_catalogue_codes() {
+    fn constructors_report_their_catalogue_rules() {
         let errors = [
+            (PortRange::port(70000).unwrap_err(), "invalid-port-range"),
+            (PortRange::port(-1).unwrap_err(), "invalid-port-range"),
+            (
+                AclRuleNumber::from_i128(1 << 32).unwrap_err(),
+                "invalid-acl-rule-number",
+            ),
+            (parse_days("30days").unwrap_err(), "invalid-duration"),
             (Cidr::new("10.0.0.0/33").unwrap_err(), "invalid-cidr"),
             (
                 PortRange::new(65535, 1024).unwrap_err(),
@@ -168,8 +200,9 @@ mod tests {
             ("apne1-az1".parse::<Zone>().unwrap_err(), "invalid-zone"),
         ];
         for (error, code) in errors {
-            assert_eq!(error.code(), code);
-            let rule = Rule::find(code).expect("a catalogue rule");
+            let rule = error.rule();
+            assert_eq!(rule.code, code);
+            assert!(CATALOGUE.contains(rule), "`{code}` is not in the catalogue");
             assert_eq!(rule.severity, crate::Severity::Error);
             assert!(!error.to_string().is_empty() && !error.help().is_empty());
         }
@@ -184,6 +217,44 @@ mod tests {
         assert_eq!(
             ValueError::PortRangeReversed { from: 80, to: 8 }.help(),
             "did you mean `8..=80`?"
+        );
+        assert_eq!(
+            ValueError::Port(-1).to_string(),
+            "invalid port -1: TCP and UDP ports run 0 to 65535"
+        );
+        assert_eq!(
+            ValueError::RetentionDays(2).to_string(),
+            "invalid log retention of 2 days: CloudWatch Logs allows 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653 days"
+        );
+    }
+
+    /// A number beyond what the front end could read is not shown as the number it saturated to.
+    #[test]
+    fn saturated_numbers_are_not_shown() {
+        for error in [
+            ValueError::Port(i128::MAX),
+            ValueError::Port(i128::MIN),
+            ValueError::AclRuleNumber(i128::MAX),
+            ValueError::RetentionDays(u64::MAX),
+        ] {
+            let text = error.to_string();
+            assert!(
+                !text.contains("170141183") && !text.contains("18446744"),
+                "{text}"
+            );
+            assert_eq!(text, error.summary());
+        }
+    }
+
+    #[test]
+    fn day_counts_agree_in_number() {
+        assert_eq!(
+            ValueError::RetentionDays(0).help(),
+            "the nearest allowed retention is 1 day"
+        );
+        assert_eq!(
+            ValueError::RetentionDays(29).help(),
+            "the nearest allowed retention is 30 days"
         );
     }
 }

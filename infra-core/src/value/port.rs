@@ -50,6 +50,26 @@ impl PortRange {
         }
     }
 
+    /// Checks that a port as written (possibly negative, possibly huge) is one of 0-65535.
+    ///
+    /// ```
+    /// use infra_core::value::{PortRange, ValueError};
+    ///
+    /// assert_eq!(PortRange::port(443), Ok(443));
+    /// assert_eq!(PortRange::port(65536), Err(ValueError::Port(65536)));
+    /// assert_eq!(PortRange::port(-1), Err(ValueError::Port(-1)));
+    /// ```
+    ///
+    /// # Errors
+    /// [`ValueError::Port`] outside 0-65535.
+    pub const fn port(number: i128) -> Result<u16, ValueError> {
+        if number < 0 || number > u16::MAX as i128 {
+            Err(ValueError::Port(number))
+        } else {
+            Ok(number as u16)
+        }
+    }
+
     /// One port.
     pub const fn single(port: u16) -> PortRange {
         PortRange {

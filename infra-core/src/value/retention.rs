@@ -70,22 +70,24 @@ pub(crate) fn nearest_allowed(days: u64) -> Option<u16> {
         .min_by_key(|&allowed| (u64::from(allowed).abs_diff(days), allowed))
 }
 
-/// Parses a duration such as `30d` or `2w` (humantime syntax) into whole days.
+/// Parses a day-valued duration as the DSL writes it: a whole number of days followed by `d`
+/// (`30d`). CloudWatch Logs counts retention in days, so no other unit is accepted. A count beyond
+/// `u64` reads as `u64::MAX`, which no day-valued setting allows.
 ///
 /// ```
 /// assert_eq!(infra_core::value::parse_days("30d"), Ok(30));
 /// assert!(infra_core::value::parse_days("90min").is_err());
+/// assert!(infra_core::value::parse_days("1w").is_err());
 /// ```
 ///
 /// # Errors
-/// [`ValueError::Duration`] if the text is not a duration or not a whole number of days.
+/// [`ValueError::Duration`] for anything but digits followed by `d`.
 pub fn parse_days(text: &str) -> Result<u64, ValueError> {
-    const DAY: u64 = 24 * 60 * 60;
-    let duration = humantime::parse_duration(text).map_err(|_| ValueError::Duration)?;
-    if duration.subsec_nanos() != 0 || duration.as_secs() % DAY != 0 {
+    let digits = text.strip_suffix('d').ok_or(ValueError::Duration)?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ValueError::Duration);
     }
-    Ok(duration.as_secs() / DAY)
+    Ok(digits.parse().unwrap_or(u64::MAX))
 }
 
 #[cfg(test)]
@@ -119,8 +121,22 @@ mod tests {
     #[test]
     fn parses_day_durations() {
         assert_eq!(parse_days("30d"), Ok(30));
-        assert_eq!(parse_days("1w"), Ok(7));
-        assert_eq!(parse_days("36h"), Err(ValueError::Duration));
-        assert_eq!(parse_days("soon"), Err(ValueError::Duration));
+        assert_eq!(parse_days("0d"), Ok(0));
+        assert_eq!(parse_days("99999999999999999999999d"), Ok(u64::MAX));
+        for bad in [
+            "1w",
+            "36h",
+            "soon",
+            "d",
+            "30",
+            "30days",
+            "30D",
+            "-1d",
+            "3 0d",
+            "30dd",
+            "18446744073709551615s1000000000ns",
+        ] {
+            assert_eq!(parse_days(bad), Err(ValueError::Duration), "{bad}");
+        }
     }
 }

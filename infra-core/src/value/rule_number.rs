@@ -24,7 +24,22 @@ impl AclRuleNumber {
     /// # Errors
     /// [`ValueError::AclRuleNumber`] outside that range.
     pub const fn new(number: u32) -> Result<AclRuleNumber, ValueError> {
-        if number == 0 || number > Self::MAX as u32 {
+        Self::from_i128(number as i128)
+    }
+
+    /// Like [`AclRuleNumber::new`], for a number as written, which may be negative or huge.
+    ///
+    /// ```
+    /// use infra_core::value::{AclRuleNumber, ValueError};
+    ///
+    /// assert_eq!(AclRuleNumber::from_i128(1 << 32), Err(ValueError::AclRuleNumber(1 << 32)));
+    /// assert_eq!(AclRuleNumber::from_i128(-5), Err(ValueError::AclRuleNumber(-5)));
+    /// ```
+    ///
+    /// # Errors
+    /// [`ValueError::AclRuleNumber`] outside 1-32766.
+    pub const fn from_i128(number: i128) -> Result<AclRuleNumber, ValueError> {
+        if number < 1 || number > Self::MAX as i128 {
             Err(ValueError::AclRuleNumber(number))
         } else {
             Ok(AclRuleNumber(number as u16))

@@ -5,8 +5,9 @@ use infra_core::ModelPath;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{bracketed, parenthesized, Ident, LitStr, Token};
+use syn::{bracketed, parenthesized, Ident, Token};
 
+use super::syntax::string;
 use crate::cx::Cx;
 use crate::keyword as kw;
 
@@ -18,7 +19,7 @@ pub(super) struct Allow {
 }
 
 /// Reads `#[allow(code-words, reason = "...")]` attributes.
-pub(super) fn attributes(input: ParseStream) -> syn::Result<Vec<Allow>> {
+pub(super) fn attributes(input: ParseStream, cx: &mut Cx) -> syn::Result<Vec<Allow>> {
     let mut allows = Vec::new();
     while input.peek(Token![#]) {
         input.parse::<Token![#]>()?;
@@ -58,7 +59,7 @@ pub(super) fn attributes(input: ParseStream) -> syn::Result<Vec<Allow>> {
             ));
         }
         args.parse::<Token![=]>()?;
-        let reason: LitStr = args.parse()?;
+        let reason = string(&args, cx)?;
         if !args.is_empty() {
             return Err(args.error("expected `)` after the reason"));
         }
@@ -88,12 +89,12 @@ pub(super) fn acknowledge(
 }
 
 /// The error for `#[allow(...)]` on an element that cannot carry it.
-pub(super) fn misplaced<T>(allows: &[Allow]) -> syn::Result<T> {
+pub(super) fn misplaced(allows: &[Allow]) -> syn::Error {
     let span = allows
         .first()
         .map_or_else(Span::call_site, |allow| allow.span);
-    Err(syn::Error::new(
+    syn::Error::new(
         span,
         "`#[allow(...)]` goes on an environment, a tier, a security group, a network ACL or `network`",
-    ))
+    )
 }

@@ -6,9 +6,10 @@ use infra_core::model::{
 };
 use infra_core::value::{AclRuleNumber, Cidr, PortRange, Traffic};
 use infra_core::ModelPath;
+use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{braced, bracketed, Ident, LitInt, LitStr, Token};
+use syn::{braced, bracketed, Ident, LitStr, Token};
 
 use super::attributes::{acknowledge, Allow};
 use super::syntax::*;
@@ -29,14 +30,14 @@ pub(super) fn security_group(
     let content;
     braced!(content in input);
     let mut seen = (None, None, None, None);
-    while !content.is_empty() {
-        let key = keyword(&content, "security group field", kw::GROUP_KEYS)?;
+    entries(&content, cx, kw::GROUP_KEYS, |content, cx| {
+        let key = keyword(content, "security group field", kw::GROUP_KEYS)?;
         content.parse::<Token![:]>()?;
         match key.to_string().as_str() {
             kw::DESCRIPTION => {
                 once(&seen.0, &key)?;
                 seen.0 = Some(());
-                let lit: LitStr = content.parse()?;
+                let lit = string(content, cx)?;
                 cx.span(path::security_group_description(&group), lit.span());
                 sg.description = lit.value();
             }
@@ -51,41 +52,45 @@ pub(super) fn security_group(
             kw::INGRESS => {
                 once(&seen.2, &key)?;
                 seen.2 = Some(());
-                sg.ingress = rule_list(&content, |s, idx| {
+                sg.ingress = rule_list(content, cx, |s, cx, idx| {
                     group_rule(s, cx, &group, Direction::Inbound, idx)
                 })?;
             }
             _ => {
                 once(&seen.3, &key)?;
                 seen.3 = Some(());
-                sg.egress = rule_list(&content, |s, idx| {
+                sg.egress = rule_list(content, cx, |s, cx, idx| {
                     group_rule(s, cx, &group, Direction::Outbound, idx)
                 })?;
             }
         }
-        separator(&content)?;
-    }
+        separator(content)
+    });
     Ok(sg)
 }
 
-/// `[rule, rule, ...]` or a single rule.
+/// `[rule, rule, ...]` or a single rule. A syntax error in one rule of a list is recorded and the
+/// list goes on with the next rule.
 pub(super) fn rule_list<T>(
     input: ParseStream,
-    mut rule: impl FnMut(ParseStream, usize) -> syn::Result<T>,
+    cx: &mut Cx,
+    mut rule: impl FnMut(ParseStream, &mut Cx, usize) -> syn::Result<T>,
 ) -> syn::Result<Vec<T>> {
     if !input.peek(syn::token::Bracket) {
-        return Ok(vec![rule(input, 0)?]);
+        return Ok(vec![rule(input, cx, 0)?]);
     }
     let content;
     bracketed!(content in input);
     let mut rules = Vec::new();
-    while !content.is_empty() {
-        rules.push(rule(&content, rules.len())?);
-        if content.is_empty() {
-            break;
+    let mut idx = 0;
+    entries(&content, cx, &[], |content, cx| {
+        idx += 1;
+        rules.push(rule(content, cx, idx - 1)?);
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
         }
-        content.parse::<Token![,]>()?;
-    }
+        Ok(())
+    });
     Ok(rules)
 }
 
@@ -105,7 +110,7 @@ pub(super) fn group_rule(
     direction_word(input, direction)?;
     let peer_path = path::security_group_rule_peer(group, direction, idx);
     let peer = if input.peek(LitStr) {
-        let lit: LitStr = input.parse()?;
+        let lit = string(input, cx)?;
         Peer::Cidr(
             cx.value(Cidr::new(&lit.value()), peer_path, lit.span(), || {
                 Cidr::ANYWHERE
@@ -118,7 +123,7 @@ pub(super) fn group_rule(
     let mut rule = SecurityGroupRule::new(traffic, peer);
     if input.peek(Token![as]) {
         input.parse::<Token![as]>()?;
-        let lit: LitStr = input.parse()?;
+        let lit = string(input, cx)?;
         cx.span(
             path::security_group_rule_description(group, direction, idx),
             lit.span(),
@@ -152,16 +157,22 @@ pub(super) fn direction_word(input: ParseStream, direction: Direction) -> syn::R
             ),
         ))
     } else {
-        Err(syn::Error::new(word.span(), format!("expected `{want}`")))
+        Err(syn::Error::new(
+            word.span(),
+            format!("expected `{want}`, found `{}`", unraw(&word)),
+        ))
     }
 }
 
 /// `all`, `icmp`, `[tcp|udp] PORT`, `[tcp|udp] FROM..=TO`.
+///
+/// Each port is checked on its own (`from_port`, `to_port` of the rule at `at`), then the range;
+/// a rejected port continues as the nearest valid one, and the range is then not checked.
 pub(super) fn traffic(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<Traffic> {
     let mut udp = false;
     if input.peek(Ident::peek_any) {
         let ident = input.call(Ident::parse_any)?;
-        match ident.to_string().as_str() {
+        match unraw(&ident).as_str() {
             kw::ALL => return Ok(Traffic::All),
             kw::ICMP => return Ok(Traffic::Icmp),
             kw::TCP => {}
@@ -175,19 +186,32 @@ pub(super) fn traffic(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Re
             }
         }
     }
-    let first: LitInt = input.parse()?;
-    let from: u16 = first.base10_parse()?;
+    let port = |cx: &mut Cx, field: &str| -> syn::Result<(u16, bool, Span, Span)> {
+        let number = integer(input, cx, "a port")?;
+        let value = number.value();
+        let stand_in = || u16::try_from(value.clamp(0, i128::from(u16::MAX))).unwrap_or(0);
+        let checked = PortRange::port(value);
+        let ok = checked.is_ok();
+        let (start, end) = (number.start, number.end());
+        let port = cx.value_range(checked, at.field(field), start, end, stand_in);
+        Ok((port, ok, start, end))
+    };
+    let (from, from_ok, start, _) = port(cx, "from_port")?;
     let ports = if input.peek(Token![..=]) {
         input.parse::<Token![..=]>()?;
-        let last: LitInt = input.parse()?;
-        let to: u16 = last.base10_parse()?;
-        let stand_in = || PortRange::new_assert(from.min(to), from.max(to));
-        cx.value(
-            PortRange::new(from, to),
-            at.field("ports"),
-            first.span(),
-            stand_in,
-        )
+        let (to, to_ok, _, end) = port(cx, "to_port")?;
+        let sorted = || PortRange::new_assert(from.min(to), from.max(to));
+        if from_ok && to_ok {
+            cx.value_range(
+                PortRange::new(from, to),
+                at.field("ports"),
+                start,
+                end,
+                sorted,
+            )
+        } else {
+            sorted()
+        }
     } else {
         PortRange::single(from)
     };
@@ -213,8 +237,8 @@ pub(super) fn network_acl(
     let content;
     braced!(content in input);
     let mut seen = (None, None);
-    while !content.is_empty() {
-        let key = keyword(&content, "network ACL field", kw::ACL_KEYS)?;
+    entries(&content, cx, kw::ACL_KEYS, |content, cx| {
+        let key = keyword(content, "network ACL field", kw::ACL_KEYS)?;
         content.parse::<Token![:]>()?;
         let direction = if key == kw::INBOUND {
             Direction::Inbound
@@ -229,15 +253,15 @@ pub(super) fn network_acl(
         once(slot, &key)?;
         *slot = Some(());
         cx.span(path::acl_rules(&tier_name, direction), key.span());
-        let rules = rule_list(&content, |s, idx| {
+        let rules = rule_list(content, cx, |s, cx, idx| {
             acl_rule(s, cx, &tier_name, direction, idx)
         })?;
         match direction {
             Direction::Inbound => acl.inbound = rules,
             Direction::Outbound => acl.outbound = rules,
         }
-        separator(&content)?;
-    }
+        separator(content)
+    });
     Ok(acl)
 }
 
@@ -250,15 +274,18 @@ pub(super) fn acl_rule(
     idx: usize,
 ) -> syn::Result<AclRule> {
     let at = path::acl_rule(tier, direction, idx);
-    let number_lit: LitInt = input.parse()?;
-    cx.span(at.clone(), number_lit.span());
-    let number_value: u32 = number_lit.base10_parse()?;
-    let stand_in =
-        || AclRuleNumber::new_assert(number_value.clamp(1, u32::from(AclRuleNumber::MAX)));
-    let number = cx.value(
-        AclRuleNumber::new(number_value),
+    let number_lit = integer(input, cx, "a rule number")?;
+    cx.span_range(at.clone(), number_lit.start, number_lit.end());
+    let value = number_lit.value();
+    let stand_in = || {
+        let clamped = value.clamp(1, i128::from(AclRuleNumber::MAX));
+        AclRuleNumber::from_i128(clamped).unwrap_or(AclRuleNumber::new_assert(1))
+    };
+    let number = cx.value_range(
+        AclRuleNumber::from_i128(value),
         path::acl_rule_number(tier, direction, idx),
-        number_lit.span(),
+        number_lit.start,
+        number_lit.end(),
         stand_in,
     );
     let action_ident = input.call(Ident::parse_any)?;
@@ -268,7 +295,7 @@ pub(super) fn acl_rule(
     };
     let traffic = traffic(input, cx, at.clone())?;
     direction_word(input, direction)?;
-    let lit: LitStr = input.parse()?;
+    let lit = string(input, cx)?;
     let cidr = cx.value(
         Cidr::new(&lit.value()),
         at.field("cidr"),

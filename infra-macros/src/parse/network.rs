@@ -11,33 +11,39 @@ use infra_core::ModelPath;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{braced, bracketed, Ident, LitInt, LitStr, Token};
+use syn::{braced, bracketed, Ident, Token};
 
 use super::attributes::{acknowledge, attributes, misplaced};
 use super::firewall::{network_acl, security_group};
 use super::per_env::per_env;
 use super::syntax::*;
+use super::STAND_IN_ZONE;
 use crate::cx::Cx;
 use crate::keyword as kw;
 
+/// The network section's body; `None` when it lacks its VPC (an error is then recorded at `at`,
+/// the `network` key).
 pub(super) fn network(
     input: ParseStream,
     cx: &mut Cx,
     acks: &mut Vec<Acknowledgement>,
-) -> syn::Result<Network> {
+    at: Span,
+) -> Option<Network> {
     let mut vpc = None;
     let mut tiers = Vec::new();
     let mut groups = Vec::new();
     let mut acls = Vec::new();
     let mut endpoints: Option<Vec<GatewayEndpoint>> = None;
     let mut flow_logs = None;
+    let mut vpc_written = false;
     let mut nat_gateways: Option<PerEnv<NatGateways>> = None;
-    while !input.is_empty() {
-        let allows = attributes(input)?;
+    entries(input, cx, kw::NETWORK_KEYS, |input, cx| {
+        let allows = attributes(input, cx)?;
         let key = keyword(input, "network item", kw::NETWORK_KEYS)?;
         let key_name = key.to_string();
+        vpc_written |= key_name == kw::VPC;
         if !allows.is_empty() && key_name != kw::SECURITY_GROUP && key_name != kw::NETWORK_ACL {
-            return misplaced(&allows);
+            cx.error(misplaced(&allows));
         }
         match key_name.as_str() {
             kw::VPC => {
@@ -63,10 +69,10 @@ pub(super) fn network(
             kw::SUBNETS => {
                 let content;
                 braced!(content in input);
-                while !content.is_empty() {
-                    tiers.push(tier(&content, cx, acks)?);
-                    separator(&content)?;
-                }
+                entries(&content, cx, kw::TIER_ROLES, |content, cx| {
+                    tiers.push(tier(content, cx, acks)?);
+                    separator(content)
+                });
             }
             kw::SECURITY_GROUP => groups.push(security_group(input, cx, acks, allows)?),
             kw::NETWORK_ACL => acls.push(network_acl(input, cx, acks, allows)?),
@@ -75,41 +81,50 @@ pub(super) fn network(
                 input.parse::<Token![:]>()?;
                 let list;
                 bracketed!(list in input);
-                let idents = list.parse_terminated(Ident::parse_any, Token![,])?;
                 let mut parsed = Vec::new();
-                for (idx, ident) in idents.iter().enumerate() {
-                    cx.span(path::endpoint(idx), ident.span());
-                    parsed.push(match choice(ident, "gateway endpoint", kw::ENDPOINTS)? {
+                entries(&list, cx, &[], |list, cx| {
+                    let ident = list.call(Ident::parse_any)?;
+                    cx.span(path::endpoint(parsed.len()), ident.span());
+                    parsed.push(match choice(&ident, "gateway endpoint", kw::ENDPOINTS)? {
                         kw::S3 => GatewayEndpoint::S3,
                         _ => GatewayEndpoint::DynamoDb,
                     });
-                }
+                    if !list.is_empty() {
+                        list.parse::<Token![,]>()?;
+                    }
+                    Ok(())
+                });
                 endpoints = Some(parsed);
             }
             _ => {
                 once(&flow_logs, &key)?;
                 cx.span(path::flow_logs(), key.span());
-                flow_logs = Some(flow_log_settings(input, cx)?);
+                let content;
+                braced!(content in input);
+                flow_logs = Some(flow_log_settings(&content, cx, key.span()));
             }
         }
-        separator(input)?;
-    }
-    let vpc = vpc.ok_or_else(|| {
-        syn::Error::new(
-            Span::call_site(),
-            "the network needs `vpc: \"10.0.0.0/16\"` (its IPv4 block)",
-        )
-    })?;
+        separator(input)
+    });
+    let Some(vpc) = vpc else {
+        if !vpc_written {
+            cx.error(missing(
+                at,
+                "the network needs `vpc: \"10.0.0.0/16\"` (its IPv4 block)",
+            ));
+        }
+        return None;
+    };
     let mut network = Network::new(vpc);
     network.tiers = tiers;
     network.security_groups = groups;
     network.acls = acls;
     network.endpoints = endpoints.unwrap_or_default();
-    network.flow_logs = flow_logs;
+    network.flow_logs = flow_logs.flatten();
     if let Some(nat_gateways) = nat_gateways {
         network.nat_gateways = nat_gateways;
     }
-    Ok(network)
+    Some(network)
 }
 
 /// `public { "zone": "cidr", ... }`, `private app { ... }`, `isolated database { ... }`.
@@ -118,7 +133,7 @@ pub(super) fn tier(
     cx: &mut Cx,
     acks: &mut Vec<Acknowledgement>,
 ) -> syn::Result<SubnetTier> {
-    let allows = attributes(input)?;
+    let allows = attributes(input, cx)?;
     let role_ident = keyword(input, "tier role", kw::TIER_ROLES)?;
     let role = match role_ident.to_string().as_str() {
         kw::PUBLIC => TierRole::Public,
@@ -133,61 +148,74 @@ pub(super) fn tier(
     let name = ident_name(cx, &name_ident, path::tier);
     let tier_name = name.as_str().to_owned();
     acknowledge(acks, cx, allows, path::tier(&tier_name));
-    let mut tier = SubnetTier::new(name, role);
+    let mut subnets = Vec::new();
     let content;
     braced!(content in input);
-    while !content.is_empty() {
-        let zone_lit: LitStr = content.parse()?;
+    entries(&content, cx, &[], |content, cx| {
+        let zone_lit = string(content, cx)?;
         content.parse::<Token![:]>()?;
         let zone_text = zone_lit.value();
         let zone = cx.value(
             Zone::from_str(&zone_text),
             path::subnet(&tier_name, &zone_text),
             zone_lit.span(),
-            || Zone::new_assert("xx-invalid-1a"),
+            || STAND_IN_ZONE,
         );
-        let cidr_path = path::subnet_cidr(&tier_name, zone.as_str());
-        let block = per_env(&content, cx, &cidr_path, cidr)?;
-        tier = tier.subnet(zone, block);
-        separator(&content)?;
-    }
-    Ok(tier)
+        if zone.as_str() != zone_text {
+            // The model keys this subnet by the stand-in zone.
+            cx.stand_in_at(path::subnet(&tier_name, zone.as_str()));
+        }
+        let block = per_env(
+            content,
+            cx,
+            &path::subnet_cidr(&tier_name, &zone_text),
+            cidr,
+        )?;
+        subnets.push((zone, block));
+        separator(content)
+    });
+    let tier = SubnetTier::new(name, role);
+    Ok(subnets
+        .into_iter()
+        .fold(tier, |tier, (zone, cidr)| tier.subnet(zone, cidr)))
 }
 
 /// A CIDR block written as a string, at `at`.
 fn cidr(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<Cidr> {
-    let lit: LitStr = input.parse()?;
+    let lit = string(input, cx)?;
     Ok(cx.value(Cidr::new(&lit.value()), at, lit.span(), || {
         Cidr::new_assert("10.0.0.0/24")
     }))
 }
 
-/// `{ retention: 30d, traffic: all }`
-pub(super) fn flow_log_settings(input: ParseStream, cx: &mut Cx) -> syn::Result<FlowLogs> {
-    let content;
-    braced!(content in input);
+/// `{ retention: 30d, traffic: all }`; `None` without a retention (an error is then recorded at
+/// `at`, the `flow_logs` key).
+pub(super) fn flow_log_settings(input: ParseStream, cx: &mut Cx, at: Span) -> Option<FlowLogs> {
     let mut retention = None;
     let mut traffic = None;
-    while !content.is_empty() {
-        let key = keyword(&content, "flow log field", kw::FLOW_LOG_KEYS)?;
-        content.parse::<Token![:]>()?;
+    let mut retention_written = false;
+    entries(input, cx, kw::FLOW_LOG_KEYS, |input, cx| {
+        let key = keyword(input, "flow log field", kw::FLOW_LOG_KEYS)?;
+        retention_written |= key == kw::RETENTION;
+        input.parse::<Token![:]>()?;
         if key == kw::RETENTION {
             once(&retention, &key)?;
             retention = Some(per_env(
-                &content,
+                input,
                 cx,
                 &path::flow_logs_retention(),
-                |s, cx, at| {
-                    let lit: LitInt = s.parse()?;
-                    let text = format!("{}{}", lit.base10_digits(), lit.suffix());
-                    let days = parse_days(&text).and_then(RetentionDays::new);
+                |input, cx, at| {
+                    let days = integer_with_suffix(input)?;
+                    let sign = if days.negative { "-" } else { "" };
+                    let text = format!("{sign}{}{}", days.lit.base10_digits(), days.lit.suffix());
+                    let parsed = parse_days(&text).and_then(RetentionDays::new);
                     let stand_in = || RetentionDays::new_assert(30);
-                    Ok(cx.value(days, at, lit.span(), stand_in))
+                    Ok(cx.value_range(parsed, at, days.start, days.end(), stand_in))
                 },
             )?);
         } else {
             once(&traffic, &key)?;
-            let ident = content.call(Ident::parse_any)?;
+            let ident = input.call(Ident::parse_any)?;
             traffic = Some(
                 match choice(&ident, "flow log traffic", kw::FLOW_LOG_TRAFFIC)? {
                     kw::ALL => FlowLogTraffic::All,
@@ -196,12 +224,18 @@ pub(super) fn flow_log_settings(input: ParseStream, cx: &mut Cx) -> syn::Result<
                 },
             );
         }
-        separator(&content)?;
-    }
-    let retention = retention.ok_or_else(|| {
-        content.error("flow logs need `retention: <days>d`, for example `retention: 30d`")
-    })?;
+        separator(input)
+    });
+    let Some(retention) = retention else {
+        if !retention_written {
+            cx.error(missing(
+                at,
+                "flow logs need `retention: <days>d`, for example `retention: 30d`",
+            ));
+        }
+        return None;
+    };
     let mut flow_logs = FlowLogs::new(retention);
     flow_logs.traffic = traffic.unwrap_or(FlowLogTraffic::All);
-    Ok(flow_logs)
+    Some(flow_logs)
 }

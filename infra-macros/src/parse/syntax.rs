@@ -1,15 +1,62 @@
-//! Small pieces of syntax shared by every section: keywords, names, separators.
+//! Small pieces of syntax shared by every section: keywords, names, literals, separators, and
+//! recovery after a syntax error.
 
 use std::str::FromStr;
 
 use infra_core::rules::suggest::did_you_mean;
 use infra_core::value::Name;
 use infra_core::ModelPath;
+use proc_macro2::{Delimiter, Span, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{Ident, LitStr, Token};
+use syn::{Ident, LitInt, LitStr, Token};
 
 use crate::cx::Cx;
+
+/// Parses the entries of one level (a section, a block, a list) until `input` is empty.
+///
+/// A syntax error in an entry is recorded and parsing resumes at the next entry: after the next
+/// `,` or `{ ... }` group of this level, or before the next of `keys`, the words that open an
+/// entry here. So every syntax error of a design is reported in one build.
+pub(super) fn entries(
+    input: ParseStream,
+    cx: &mut Cx,
+    keys: &[&str],
+    mut entry: impl FnMut(ParseStream, &mut Cx) -> syn::Result<()>,
+) {
+    while !input.is_empty() {
+        let before = input.cursor();
+        if let Err(error) = entry(input, cx) {
+            cx.error(error);
+            recover(input, keys, input.cursor() != before);
+        }
+    }
+}
+
+/// Skips to the start of the next entry. Without `progressed` (the failed entry consumed
+/// nothing), at least one token is skipped, so that parsing always moves on.
+fn recover(input: ParseStream, keys: &[&str], progressed: bool) {
+    // The step cannot fail: it only moves the cursor.
+    let _ = input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tree, next)) = rest.token_tree() {
+            match &tree {
+                TokenTree::Punct(punct) if punct.as_char() == ',' => return Ok(((), next)),
+                TokenTree::Group(group) if group.delimiter() == Delimiter::Brace => {
+                    return Ok(((), next));
+                }
+                TokenTree::Ident(ident)
+                    if (progressed || rest != *cursor)
+                        && keys.contains(&ident.unraw().to_string().as_str()) =>
+                {
+                    return Ok(((), rest));
+                }
+                _ => rest = next,
+            }
+        }
+        Ok(((), rest))
+    });
+}
 
 /// A name written as an identifier, checked by [`Name`]'s constructor; `at` gives its path.
 /// A rejected name continues as a lowercased stand-in, so its element keeps its own path.
@@ -39,24 +86,100 @@ pub(super) fn sanitize(text: &str) -> String {
     }
 }
 
+/// The identifier as written, without a raw prefix (`r#type` is `type`).
 pub(super) fn unraw(ident: &Ident) -> String {
     ident.unraw().to_string()
+}
+
+/// A string literal; a suffix (`"..."_x`) is an error at the token.
+pub(super) fn string(input: ParseStream, cx: &mut Cx) -> syn::Result<LitStr> {
+    let lit: LitStr = input.parse()?;
+    if !lit.suffix().is_empty() {
+        cx.error(syn::Error::new(
+            lit.span(),
+            format!(
+                "unexpected suffix `{}` on a string; write the string alone",
+                lit.suffix()
+            ),
+        ));
+    }
+    Ok(lit)
+}
+
+/// An integer literal as written, possibly negative (`-1` is two tokens).
+pub(super) struct Integer {
+    /// The literal, without the sign.
+    pub lit: LitInt,
+    /// Whether a `-` came first.
+    pub negative: bool,
+    /// The first token: the `-`, or the literal.
+    pub start: Span,
+}
+
+impl Integer {
+    /// Its value; a number beyond `i128` reads as `i128::MAX` (or `MIN`).
+    pub fn value(&self) -> i128 {
+        let magnitude = self.lit.base10_digits().parse::<i128>().ok();
+        match (self.negative, magnitude) {
+            (false, Some(n)) => n,
+            (true, Some(n)) => -n,
+            (false, None) => i128::MAX,
+            (true, None) => i128::MIN,
+        }
+    }
+
+    /// The last token.
+    pub fn end(&self) -> Span {
+        self.lit.span()
+    }
+}
+
+/// An integer literal, possibly negative, with whatever suffix it has.
+pub(super) fn integer_with_suffix(input: ParseStream) -> syn::Result<Integer> {
+    let minus: Option<Token![-]> = input.parse()?;
+    let lit: LitInt = input.parse()?;
+    Ok(Integer {
+        negative: minus.is_some(),
+        start: minus.map_or_else(|| lit.span(), |minus| minus.span),
+        lit,
+    })
+}
+
+/// An integer literal, possibly negative, without a suffix: `443u8` is an error at the token.
+/// `what` names the number (`a port`).
+pub(super) fn integer(input: ParseStream, cx: &mut Cx, what: &str) -> syn::Result<Integer> {
+    let integer = integer_with_suffix(input)?;
+    let suffix = integer.lit.suffix();
+    if !suffix.is_empty() {
+        cx.error(syn::Error::new(
+            integer.lit.span(),
+            format!(
+                "unexpected suffix `{suffix}` on {what}; write the number alone, such as `{}`",
+                integer.lit.base10_digits()
+            ),
+        ));
+    }
+    Ok(integer)
 }
 
 /// `key: "text"`, once.
 pub(super) fn string_field<T>(
     input: ParseStream,
+    cx: &mut Cx,
     slot: &Option<T>,
     key: &Ident,
 ) -> syn::Result<LitStr> {
     once(slot, key)?;
     input.parse::<Token![:]>()?;
-    input.parse()
+    string(input, cx)
 }
 
 pub(super) fn once<T>(slot: &Option<T>, key: &Ident) -> syn::Result<()> {
     match slot {
-        Some(_) => Err(syn::Error::new(key.span(), format!("duplicate `{key}`"))),
+        Some(_) => Err(syn::Error::new(
+            key.span(),
+            format!("duplicate `{}`", unraw(key)),
+        )),
         None => Ok(()),
     }
 }
@@ -67,9 +190,12 @@ pub(super) fn keyword(
     what: &str,
     expected: &[&'static str],
 ) -> syn::Result<Ident> {
-    let ident = input
-        .call(Ident::parse_any)
-        .map_err(|e| syn::Error::new(e.span(), format!("expected a {what}: {}", list(expected))))?;
+    let ident = input.call(Ident::parse_any).map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            format!("expected {} {what}: {}", article(what), list(expected)),
+        )
+    })?;
     choice(&ident, what, expected)?;
     Ok(ident)
 }
@@ -80,7 +206,7 @@ pub(super) fn choice(
     what: &str,
     expected: &[&'static str],
 ) -> syn::Result<&'static str> {
-    let text = ident.to_string();
+    let text = unraw(ident);
     match expected.iter().find(|&&word| word == text) {
         Some(word) => Ok(word),
         None => {
@@ -90,6 +216,14 @@ pub(super) fn choice(
                 format!("unknown {what} `{text}`{hint}; expected {}", list(expected)),
             ))
         }
+    }
+}
+
+/// `a` or `an`, by the sound of the word's first letter.
+pub(super) fn article(word: &str) -> &'static str {
+    match word.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
     }
 }
 
@@ -116,7 +250,24 @@ pub(super) fn separator(input: ParseStream) -> syn::Result<()> {
     Ok(())
 }
 
+/// The error for a required field a block lacks, at the block's key.
+pub(super) fn missing(at: Span, message: impl std::fmt::Display) -> syn::Error {
+    syn::Error::new(at, message)
+}
+
 /// The name a rejected name continues as when nothing better can be made of it.
 pub(super) fn stand_in_name() -> Name {
     Name::new_assert("invalid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles_follow_the_first_letter() {
+        assert_eq!(article("environment field"), "an");
+        assert_eq!(article("network item"), "a");
+        assert_eq!(article("item"), "an");
+    }
 }

@@ -1,0 +1,15 @@
+// A missing required field is reported at the block it is missing from: the network's `vpc` at
+// `network`, the flow logs' `retention` at `flow_logs`, the platform's `name` at its first entry.
+use infra::platform;
+
+fn main() {
+    let _ = platform! {
+        region: "ap-northeast-1",
+        network {
+            subnets {
+                isolated data { "ap-northeast-1a": "10.0.1.0/24" }
+            }
+            flow_logs { traffic: all }
+        }
+    };
+}
