@@ -155,6 +155,22 @@ catalogue! {
     INVALID_ACKNOWLEDGEMENT = "invalid-acknowledgement", Error,
         "an acknowledgement names a warning rule and gives a reason",
         "this project's rule catalogue: errors are what AWS rejects and cannot be acknowledged";
+    /// A private tier's ACL does not let its tasks' connections out to the internet.
+    PRIVATE_ACL_BLOCKS_OUTBOUND_TRAFFIC = "private-acl-blocks-outbound-traffic", Error,
+        "a private tier's ACL lets TCP 443 out to 0.0.0.0/0",
+        "VPC User Guide, recommended network ACL rules for a VPC with public and private subnets: private-subnet outbound 0.0.0.0/0 TCP 443 ALLOW";
+    /// The tier hosting NAT gateways does not let their connections out to the internet.
+    PUBLIC_ACL_BLOCKS_NAT_OUTBOUND_TRAFFIC = "public-acl-blocks-nat-outbound-traffic", Error,
+        "the NAT gateways' tier's ACL lets TCP 443 out to 0.0.0.0/0",
+        "VPC User Guide, Troubleshoot NAT gateways (the NAT gateway subnet's ACL allows outbound traffic to the internet) and the recommended public-subnet outbound rule 0.0.0.0/0 TCP 443 ALLOW";
+    /// The tier hosting NAT gateways does not let the private subnets' traffic in.
+    PUBLIC_ACL_BLOCKS_PRIVATE_TRAFFIC = "public-acl-blocks-private-traffic", Error,
+        "the NAT gateways' tier's ACL lets TCP 443 in from every private subnet",
+        "VPC User Guide, Troubleshoot NAT gateways (the NAT gateway subnet's ACL allows inbound traffic from the instances) and the recommended public-subnet inbound rule 0.0.0.0/0 TCP 443 ALLOW";
+    /// The tier hosting NAT gateways does not let replies out to the private subnets.
+    PUBLIC_ACL_BLOCKS_REPLIES_TO_PRIVATE = "public-acl-blocks-replies-to-private", Error,
+        "the NAT gateways' tier's ACL lets replies out to every private subnet's ephemeral ports",
+        "VPC User Guide, network ACLs (stateless; ephemeral ports), Troubleshoot NAT gateways and the recommended public-subnet outbound rule 0.0.0.0/0 TCP 32768-65535 ALLOW";
 }
 
 /// The catalogue as a Markdown table (code, severity, what it checks, source), for `docs/rules.md`.
