@@ -1,5 +1,7 @@
 use crate::value::{AclRuleNumber, Cidr, Name, RetentionDays, Traffic, Zone};
 
+use super::InterfaceEndpoints;
+
 /// The network section: a VPC, its subnet tiers, firewalls, endpoints and flow logs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -14,6 +16,8 @@ pub struct Network {
     pub acls: Vec<NetworkAcl>,
     /// Gateway endpoints, attached to the private tiers' route tables.
     pub endpoints: Vec<GatewayEndpoint>,
+    /// Interface endpoints, each group in one tier.
+    pub interface_endpoints: Vec<InterfaceEndpoints>,
     /// VPC flow logs, if enabled.
     pub flow_logs: Option<FlowLogs>,
 }
@@ -27,6 +31,7 @@ impl Network {
             security_groups: Vec::new(),
             acls: Vec::new(),
             endpoints: Vec::new(),
+            interface_endpoints: Vec::new(),
             flow_logs: None,
         }
     }
@@ -52,6 +57,12 @@ impl Network {
     /// Adds a gateway endpoint.
     pub fn endpoint(mut self, endpoint: GatewayEndpoint) -> Network {
         self.endpoints.push(endpoint);
+        self
+    }
+
+    /// Adds interface endpoints in a tier.
+    pub fn interface_endpoints(mut self, endpoints: InterfaceEndpoints) -> Network {
+        self.interface_endpoints.push(endpoints);
         self
     }
 

@@ -35,6 +35,8 @@ pub enum ValueError {
     Region,
     /// A zone name not shaped like `ap-northeast-1a`.
     Zone,
+    /// An interface endpoint service not shaped like `ecr.api`.
+    EndpointService,
 }
 
 impl ValueError {
@@ -48,6 +50,7 @@ impl ValueError {
             Self::Name => "invalid-name",
             Self::Region => "invalid-region",
             Self::Zone => "invalid-zone",
+            Self::EndpointService => "invalid-endpoint-service",
         }
     }
 
@@ -72,6 +75,10 @@ impl ValueError {
             }
             Self::Region => "invalid region: expected a region name such as `ap-northeast-1`",
             Self::Zone => "invalid zone: expected an availability zone name such as `ap-northeast-1a`",
+            Self::EndpointService => {
+                "invalid endpoint service: expected the service part of \
+                 `com.amazonaws.<region>.<service>`, such as `ecr.api` or `logs`"
+            }
         }
     }
 
@@ -102,6 +109,9 @@ impl ValueError {
             Self::Name => "for example `private`, `app_servers` or `high-priority`".into(),
             Self::Region => "use the region code, not its display name".into(),
             Self::Zone => "a zone name is its region followed by a letter".into(),
+            Self::EndpointService => {
+                "write lowercase words separated by `.`, such as `ecr.dkr` or `secretsmanager`, without `com.amazonaws.<region>.`".into()
+            }
         }
     }
 }
