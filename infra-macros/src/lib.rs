@@ -39,15 +39,18 @@ use proc_macro::TokenStream;
 ///             outbound: [<number> allow|deny <traffic> to "<cidr>", ...],
 ///         }
 ///         gateway_endpoints: [s3, dynamodb],
+///         interface_endpoints { tier: <tier>, services: [<service>, ...] }
 ///         flow_logs { retention: <days>d, traffic: all|accept|reject }
 ///     }
 /// }
 /// ```
 ///
 /// `<traffic>` is `all`, `icmp`, or `[tcp|udp] <port>[..=<port>]` (TCP when no protocol is
-/// named). Commas between entries are optional. `#[allow(<warning-code>, reason = "...")]`
-/// before an environment, a tier, a security group, a network ACL or `network` acknowledges a
-/// warning there. A security group without egress rules allows no outbound traffic.
+/// named). `<service>` is the service part of `com.amazonaws.<region>.<service>`, such as
+/// `ecr.api` or `logs`. Commas between entries are optional.
+/// `#[allow(<warning-code>, reason = "...")]` before an environment, a tier, a security group, a
+/// network ACL, `interface_endpoints` or `network` acknowledges a warning there. A security group
+/// without egress rules allows no outbound traffic.
 #[proc_macro]
 pub fn platform(input: TokenStream) -> TokenStream {
     expand::platform(input.into()).into()

@@ -3,9 +3,10 @@
 use std::str::FromStr;
 
 use infra_core::model::{
-    path, Acknowledgement, FlowLogTraffic, FlowLogs, GatewayEndpoint, Network, SubnetTier, TierRole,
+    path, Acknowledgement, FlowLogTraffic, FlowLogs, GatewayEndpoint, InterfaceEndpoints, Network,
+    SubnetTier, TierRole,
 };
-use infra_core::value::{parse_days, Cidr, RetentionDays, Zone};
+use infra_core::value::{parse_days, Cidr, EndpointService, RetentionDays, Zone};
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
@@ -28,11 +29,13 @@ pub(super) fn network(
     let mut acls = Vec::new();
     let mut endpoints: Option<Vec<GatewayEndpoint>> = None;
     let mut flow_logs = None;
+    let mut interface = Vec::new();
     while !input.is_empty() {
         let allows = attributes(input)?;
         let key = keyword(input, "network item", kw::NETWORK_KEYS)?;
         let key_name = key.to_string();
-        if !allows.is_empty() && key_name != kw::SECURITY_GROUP && key_name != kw::NETWORK_ACL {
+        let acknowledgeable = [kw::SECURITY_GROUP, kw::NETWORK_ACL, kw::INTERFACE_ENDPOINTS];
+        if !allows.is_empty() && !acknowledgeable.contains(&key_name.as_str()) {
             return misplaced(&allows);
         }
         match key_name.as_str() {
@@ -70,6 +73,12 @@ pub(super) fn network(
                 }
                 endpoints = Some(parsed);
             }
+            kw::INTERFACE_ENDPOINTS => {
+                let idx = interface.len();
+                cx.span(path::interface_endpoints(idx), key.span());
+                acknowledge(acks, cx, allows, path::interface_endpoints(idx));
+                interface.push(interface_endpoints(input, cx, idx)?);
+            }
             _ => {
                 once(&flow_logs, &key)?;
                 cx.span(path::flow_logs(), key.span());
@@ -89,6 +98,7 @@ pub(super) fn network(
     network.security_groups = groups;
     network.acls = acls;
     network.endpoints = endpoints.unwrap_or_default();
+    network.interface_endpoints = interface;
     network.flow_logs = flow_logs;
     Ok(network)
 }
@@ -176,4 +186,87 @@ pub(super) fn flow_log_settings(input: ParseStream, cx: &mut Cx) -> syn::Result<
     let mut flow_logs = FlowLogs::new(retention);
     flow_logs.traffic = traffic.unwrap_or(FlowLogTraffic::All);
     Ok(flow_logs)
+}
+
+/// `{ tier: private, services: [ecr.api, ecr.dkr, logs] }`
+fn interface_endpoints(
+    input: ParseStream,
+    cx: &mut Cx,
+    idx: usize,
+) -> syn::Result<InterfaceEndpoints> {
+    let content;
+    braced!(content in input);
+    let mut tier = None;
+    let mut services = None;
+    while !content.is_empty() {
+        let key = keyword(
+            &content,
+            "interface endpoints field",
+            kw::INTERFACE_ENDPOINT_KEYS,
+        )?;
+        content.parse::<Token![:]>()?;
+        if key == kw::TIER {
+            once(&tier, &key)?;
+            let ident = content.call(Ident::parse_any)?;
+            tier = Some(ident_name(cx, &ident, |_| {
+                path::interface_endpoints_tier(idx)
+            }));
+        } else {
+            once(&services, &key)?;
+            let list;
+            bracketed!(list in content);
+            let mut parsed = Vec::new();
+            while !list.is_empty() {
+                let at = path::interface_endpoint_service(idx, parsed.len());
+                parsed.push(endpoint_service(&list, cx, at)?);
+                if !list.is_empty() {
+                    list.parse::<Token![,]>()?;
+                }
+            }
+            services = Some(parsed);
+        }
+        separator(&content)?;
+    }
+    let tier = tier.ok_or_else(|| {
+        content.error("interface endpoints need `tier: <tier>`, the tier whose subnets hold them")
+    })?;
+    let services = services.ok_or_else(|| {
+        content.error(
+            "interface endpoints need `services: [...]`, for example `services: [ecr.api, logs]`",
+        )
+    })?;
+    Ok(services
+        .into_iter()
+        .fold(InterfaceEndpoints::new(tier), InterfaceEndpoints::service))
+}
+
+/// `ecr.api`, `execute-api` or `"ecr.api"`: the service part of `com.amazonaws.<region>.<service>`.
+fn endpoint_service(
+    input: ParseStream,
+    cx: &mut Cx,
+    at: infra_core::ModelPath,
+) -> syn::Result<EndpointService> {
+    let (text, span) = if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        (lit.value(), lit.span())
+    } else {
+        let first = input.call(Ident::parse_any)?;
+        let mut text = unraw(&first);
+        let mut last = first.span();
+        while input.peek(Token![.]) || input.peek(Token![-]) {
+            if input.peek(Token![.]) {
+                input.parse::<Token![.]>()?;
+                text.push('.');
+            } else {
+                input.parse::<Token![-]>()?;
+                text.push('-');
+            }
+            let word = input.call(Ident::parse_any)?;
+            text.push_str(&unraw(&word));
+            last = word.span();
+        }
+        (text, first.span().join(last).unwrap_or(first.span()))
+    };
+    let stand_in = || EndpointService::new_assert("invalid");
+    Ok(cx.value(text.parse(), at, span, stand_in))
 }
