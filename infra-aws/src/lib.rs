@@ -44,7 +44,8 @@
 //! The network section of the design, for the zones of one environment: the VPC, a subnet per
 //! tier and zone, the internet gateway, NAT gateways (one per zone when the environment is
 //! multi-AZ, else one), route tables, security groups and their rules, network ACLs, gateway
-//! endpoints and flow logs. Every taggable resource is tagged `Name`, `Environment` and
+//! endpoints, interface endpoints (with their own security group, admitting HTTPS from the VPC)
+//! and flow logs. Every taggable resource is tagged `Name`, `Environment` and
 //! `Platform`; the VPC and subnet ids are exported as `<stack name>-<logical id>`.
 //!
 //! Each zone is a parameter of type `AWS::EC2::AvailabilityZone::Name` whose default is the
