@@ -58,11 +58,13 @@
 //! * [`Expr`]: literals and intrinsic functions (`Ref`, `Fn::GetAtt`, `Fn::Sub`, `Fn::Join`).
 //! * [`LogicalId`]: stable ids made from the design's names.
 //! * [`Reference`]: what [`Template::references`] reports, to check every reference resolves.
+//! * [`Quota`]: CloudFormation's quotas on a template, which [`synth`] enforces.
 
 mod error;
 mod intrinsic;
 mod logical_id;
 mod network;
+mod quota;
 mod references;
 mod stack;
 mod template;
@@ -73,6 +75,7 @@ use infra_core::Validated;
 pub use error::SynthError;
 pub use intrinsic::{Expr, Pseudo};
 pub use logical_id::LogicalId;
+pub use quota::{Quota, INLINE_BODY_LIMIT};
 pub use references::{Reference, ReferenceKind};
 pub use template::{Output, Parameter, Policy, Resource, Template, FORMAT_VERSION};
 
@@ -82,7 +85,10 @@ use stack::Stack;
 ///
 /// # Errors
 /// [`SynthError::UnknownEnvironment`] if the platform has no environment of that name;
-/// [`SynthError::LogicalIdClash`] if two parts of the design would share a logical id.
+/// [`SynthError::LogicalIdClash`] if two parts of the design would share a logical id;
+/// [`SynthError::QuotaExceeded`] if the template would exceed one of CloudFormation's quotas
+/// (500 resources, 200 parameters, 200 outputs, 1,000,000 bytes of body). A body above the
+/// 51,200 bytes CloudFormation takes inline is not an error: see [`Template::fits_inline`].
 pub fn synth(platform: &Validated<Platform>, environment: &str) -> Result<Template, SynthError> {
     let platform = platform.get();
     let Some(env) = platform.find_environment(environment) else {
@@ -98,8 +104,9 @@ pub fn synth(platform: &Validated<Platform>, environment: &str) -> Result<Templa
     let stack = Stack::new(platform, env);
     let mut template = Template::new(stack.description());
     network::lower(&stack, &mut template);
-    match template.first_clash() {
-        Some(id) => Err(SynthError::LogicalIdClash { id: id.to_string() }),
-        None => Ok(template),
+    if let Some(id) = template.first_clash() {
+        return Err(SynthError::LogicalIdClash { id: id.to_string() });
     }
+    quota::check(&template)?;
+    Ok(template)
 }
