@@ -47,6 +47,7 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
         .iter()
         .filter(|tier| tier.role == TierRole::Private)
         .collect();
+    let vpc = network.vpc;
     for acl in &network.acls {
         check_duplicate_numbers(cx, acl, Direction::Inbound, &acl.inbound);
         check_duplicate_numbers(cx, acl, Direction::Outbound, &acl.outbound);
@@ -70,8 +71,8 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
         if hosts_nat {
             check_public_return_traffic(cx, acl);
             check_nat_outbound_traffic(cx, acl);
-            check_private_traffic_in(cx, acl, &private_tiers, network.vpc);
-            check_replies_to_private(cx, acl, &private_tiers);
+            check_private_traffic_in(cx, acl, &private_tiers, vpc);
+            check_replies_to_private(cx, acl, &private_tiers, vpc);
         }
         if tier.role == TierRole::Private {
             check_private_return_traffic(cx, acl);
@@ -182,7 +183,7 @@ fn check_private_traffic_in(
     vpc: Cidr,
 ) {
     let tier = acl.tier.as_str();
-    for (private, subnet) in private_subnets(private_tiers) {
+    for (private, subnet) in private_subnets(private_tiers, vpc) {
         let wanted = Flows::new(subnet.cidr, HTTPS);
         let help = format!(
             "add an inbound rule `allow all from \"{vpc}\"` to tier `{tier}`, so the private subnets reach their NAT gateways"
@@ -214,9 +215,10 @@ fn check_replies_to_private(
     cx: &mut Vec<Diagnostic>,
     acl: &NetworkAcl,
     private_tiers: &[&SubnetTier],
+    vpc: Cidr,
 ) {
     let tier = acl.tier.as_str();
-    for (private, subnet) in private_subnets(private_tiers) {
+    for (private, subnet) in private_subnets(private_tiers, vpc) {
         let wanted = Flows::new(subnet.cidr, LINUX_EPHEMERAL);
         let help = format!(
             "network ACLs are stateless; add an outbound rule `allow tcp 1024..=65535 to \"0.0.0.0/0\"` to tier `{tier}`, as AWS recommends"
@@ -289,13 +291,16 @@ fn check_private_outbound_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl) {
     }
 }
 
-/// Every subnet of the private tiers, with its tier.
+/// Every subnet of the private tiers inside the VPC, with its tier (one outside is the finding
+/// of `subnet-outside-vpc`, not of the ACL).
 fn private_subnets<'a>(
     private_tiers: &'a [&'a SubnetTier],
+    vpc: Cidr,
 ) -> impl Iterator<Item = (&'a SubnetTier, &'a Subnet)> + 'a {
     private_tiers
         .iter()
         .flat_map(|tier| tier.subnets.iter().map(move |subnet| (*tier, subnet)))
+        .filter(move |(_, subnet)| vpc.contains(&subnet.cidr))
 }
 
 /// Adds the private subnet a finding is about, as a related place.
@@ -820,6 +825,10 @@ mod tests {
         assert!(findings[0]
             .message
             .ends_with("no inbound rule allows TCP 443 from 10.0.12.0/24"));
+        // A private subnet outside the VPC is reported by `subnet-outside-vpc` alone.
+        let mut outside = platform.clone();
+        outside.network.tiers[1].subnets[1].cidr = Cidr::new_assert("192.168.12.0/24");
+        assert_eq!(codes(&outside), ["subnet-outside-vpc"]);
         // A rule for the VPC block covers both private subnets.
         acl_mut(&mut platform, "public").inbound.push(rule(
             120,
