@@ -275,7 +275,7 @@ fn check_private_outbound_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl) {
     let tier = acl.tier.as_str();
     let wanted = Flows::new(Cidr::ANYWHERE, HTTPS);
     let help = format!(
-        "tasks reach ECR, CloudWatch Logs and Secrets Manager over HTTPS; add an outbound rule `allow all to \"0.0.0.0/0\"` to tier `{tier}`"
+        "tasks reach ECR, CloudWatch Logs and Secrets Manager over HTTPS; add an outbound rule `allow all to \"0.0.0.0/0\"` to tier `{tier}`, or make the tier `isolated` if it must not reach the internet"
     );
     if let Some(finding) = gap_finding(
         &PRIVATE_ACL_BLOCKS_OUTBOUND_TRAFFIC,
