@@ -857,6 +857,108 @@ mod tests {
         assert_eq!(codes(&platform), Vec::<&str>::new());
     }
 
+    /// What the first matching rule does with one TCP flow, looked up rule by rule.
+    fn naive(rules: &[AclRule], address: u32, port: u16) -> Option<AclAction> {
+        let mut ordered: Vec<&AclRule> = rules.iter().collect();
+        ordered.sort_by_key(|rule| rule.number);
+        ordered
+            .into_iter()
+            .find(|rule| {
+                let peers = Flows::new(rule.cidr, PortRange::ALL);
+                let ports = rule.traffic.tcp_ports();
+                (peers.first..=peers.last).contains(&address)
+                    && ports.is_some_and(|p| (p.from()..=p.to()).contains(&port))
+            })
+            .map(|rule| rule.action)
+    }
+
+    fn arbitrary_rule() -> impl proptest::strategy::Strategy<Value = AclRule> {
+        use proptest::prelude::*;
+        let traffic = prop_oneof![
+            Just(Traffic::All),
+            Just(Traffic::Icmp),
+            (0u16..8, 0u16..8)
+                .prop_map(|(a, b)| Traffic::Udp(PortRange::new_assert(a.min(b), a.max(b)))),
+            (0u16..8, 0u16..8)
+                .prop_map(|(a, b)| Traffic::Tcp(PortRange::new_assert(a.min(b), a.max(b)))),
+        ];
+        // Blocks inside 10.0.0.0/28 and around it, so that rules contain, overlap or miss.
+        let cidr = (0u32..16, 24u8..=32).prop_map(|(host, prefix)| {
+            let address = 0x0a00_0000 | host;
+            let mask = if prefix == 0 {
+                0
+            } else {
+                u32::MAX << (32 - u32::from(prefix))
+            };
+            Cidr::from_parts(address & mask, prefix)
+        });
+        (1u32..40, any::<bool>(), traffic, cidr).prop_map(|(number, allow, traffic, cidr)| {
+            AclRule {
+                number: AclRuleNumber::new_assert(number),
+                action: if allow {
+                    AclAction::Allow
+                } else {
+                    AclAction::Deny
+                },
+                traffic,
+                cidr,
+            }
+        })
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        /// The boxes of an evaluation decide every flow of the wanted box exactly as the first
+        /// matching rule does.
+        #[test]
+        fn evaluation_agrees_with_the_first_matching_rule(
+            rules in proptest::collection::vec(arbitrary_rule(), 0..8),
+            (first, last) in (0u32..16, 0u32..16).prop_map(|(a, b)| (a.min(b), a.max(b))),
+            (from, to) in (0u16..8, 0u16..8).prop_map(|(a, b)| (a.min(b), a.max(b))),
+        ) {
+            // Unique numbers (as `duplicate-acl-rule-number` demands), in the generated order.
+            let mut numbers = std::collections::HashSet::new();
+            let unique: Vec<AclRule> = rules
+                .iter()
+                .copied()
+                .filter(|rule| numbers.insert(rule.number))
+                .collect();
+            let wanted = Flows {
+                first: 0x0a00_0000 | first,
+                last: 0x0a00_0000 | last,
+                ports: PortRange::new_assert(from, to),
+            };
+            let outcome = evaluate(&unique, wanted);
+            let inside = |flows: &Flows, address: u32, port: u16| {
+                (flows.first..=flows.last).contains(&address)
+                    && (flows.ports.from()..=flows.ports.to()).contains(&port)
+            };
+            for address in wanted.first..=wanted.last {
+                for port in from..=to {
+                    let denied: Vec<usize> = outcome
+                        .denied
+                        .iter()
+                        .filter(|(_, flows)| inside(flows, address, port))
+                        .map(|(idx, _)| *idx)
+                        .collect();
+                    let unmatched = outcome
+                        .unmatched
+                        .iter()
+                        .filter(|flows| inside(flows, address, port))
+                        .count();
+                    proptest::prop_assert!(denied.len() + unmatched <= 1, "boxes overlap");
+                    let decided = match (denied.first(), unmatched) {
+                        (Some(_), _) => Some(AclAction::Deny),
+                        (None, 1) => None,
+                        _ => Some(AclAction::Allow),
+                    };
+                    proptest::prop_assert_eq!(decided, naive(&unique, address, port));
+                }
+            }
+        }
+    }
+
     #[test]
     fn rule_numbers_are_unique_per_direction() {
         let mut platform = design();
