@@ -43,7 +43,10 @@ fn sized(n_subnets: usize) -> Platform {
         for subnet_idx in 0..per_tier {
             let block = (tier_idx * per_tier + subnet_idx) * 16;
             let cidr = format!("10.0.{}.{}/28", block / 256, block % 256);
-            tier = tier.subnet(zones[subnet_idx % 2].clone(), cidr.parse().expect("cidr"));
+            tier = tier.subnet(
+                zones[subnet_idx % 2].clone(),
+                cidr.parse::<Cidr>().expect("cidr"),
+            );
         }
         network = network.tier(tier);
     }

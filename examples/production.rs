@@ -2,7 +2,8 @@
 //! it today: the environments and the network, with the seed's two network ACL mistakes corrected.
 //!
 //! `cargo run --example production` prints the production template;
-//! `cargo run --example production -- --env staging` (or `development`) another environment's.
+//! `cargo run --example production -- --env staging` (or `development`) another environment's;
+//! `--compact` prints it without whitespace, the smallest body to deploy.
 
 use infra::model::Platform;
 use infra::{platform, Validated};
@@ -72,6 +73,13 @@ pub fn design() -> Validated<Platform> {
             }
 
             gateway_endpoints: [s3, dynamodb],
+            // Not in the seed: the tasks' calls to AWS (pulling images from ECR, whose layers come
+            // through the S3 endpoint; shipping logs; reading secrets; getting role credentials)
+            // stay inside the VPC instead of depending on the NAT gateways.
+            interface_endpoints {
+                tier: private,
+                services: [ecr.api, ecr.dkr, logs, secretsmanager, sts],
+            }
             flow_logs { retention: 30d, traffic: all }
         }
     }
@@ -79,20 +87,39 @@ pub fn design() -> Validated<Platform> {
 
 #[allow(dead_code)] // Unused where the tests include this file for `design`.
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let environment = match (args.next().as_deref(), args.next()) {
-        (None, _) => "production".to_owned(),
-        (Some("--env"), Some(env)) => env,
-        _ => {
-            eprintln!("usage: production [--env <environment>]");
-            std::process::exit(2);
-        }
+    let usage = || -> ! {
+        eprintln!("usage: production [--env <environment>] [--compact]");
+        std::process::exit(2);
     };
-    match infra::aws::synth(&design(), &environment) {
-        Ok(template) => print!("{}", template.to_json()),
+    let mut environment = "production".to_owned();
+    let mut compact = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--env" => environment = args.next().unwrap_or_else(|| usage()),
+            "--compact" => compact = true,
+            _ => usage(),
+        }
+    }
+    let template = match infra::aws::synth(&design(), &environment) {
+        Ok(template) => template,
         Err(error) => {
             eprintln!("error: {error}");
             std::process::exit(1);
         }
+    };
+    if !template.fits_inline() {
+        eprintln!(
+            "note: the `{environment}` template is {} bytes without whitespace, above the {} bytes \
+             CloudFormation accepts inline; deploy it through S3 with \
+             `aws cloudformation deploy --s3-bucket <bucket> --template-file <file> --stack-name <name>`",
+            template.to_compact_json().len(),
+            infra::aws::INLINE_BODY_LIMIT
+        );
+    }
+    if compact {
+        println!("{}", template.to_compact_json());
+    } else {
+        print!("{}", template.to_json());
     }
 }

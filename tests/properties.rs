@@ -105,6 +105,11 @@ impl Shape {
                             ephemeral,
                             Cidr::ANYWHERE,
                         ))
+                        .inbound(AclRule::allow(
+                            AclRuleNumber::new_assert(110),
+                            Traffic::All,
+                            Cidr::new_assert("10.0.0.0/16"),
+                        ))
                         .outbound(AclRule::allow(
                             AclRuleNumber::new_assert(100),
                             Traffic::All,

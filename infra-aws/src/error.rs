@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::quota::Quota;
+
 /// Why [`crate::synth`] could not lower a design.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -18,6 +20,13 @@ pub enum SynthError {
     LogicalIdClash {
         /// The id both parts would get.
         id: String,
+    },
+    /// The template would exceed one of CloudFormation's quotas on a template.
+    QuotaExceeded {
+        /// The quota.
+        quota: Quota,
+        /// How many (resources, parameters, outputs or bytes) the template would have.
+        count: usize,
     },
 }
 
@@ -39,6 +48,19 @@ impl fmt::Display for SynthError {
             Self::LogicalIdClash { id } => write!(
                 f,
                 "two parts of the design would both get the logical id `{id}`; rename one of them"
+            ),
+            Self::QuotaExceeded {
+                quota: Quota::BodyBytes,
+                count,
+            } => write!(
+                f,
+                "the template body is {count} bytes without whitespace; CloudFormation accepts at most {} bytes, even through S3",
+                Quota::BodyBytes.limit()
+            ),
+            Self::QuotaExceeded { quota, count } => write!(
+                f,
+                "the template has {count} {quota}; CloudFormation allows at most {} {quota} in one template",
+                quota.limit()
             ),
         }
     }

@@ -44,7 +44,8 @@
 //! The network section of the design, for the zones of one environment: the VPC, a subnet per
 //! tier and zone, the internet gateway, NAT gateways (one per zone, one shared, or none, as the
 //! environment's setting says), route tables, security groups and their rules, network ACLs, gateway
-//! endpoints and flow logs. Every taggable resource is tagged `Name`, `Environment` and
+//! endpoints, interface endpoints (with their own security group, admitting HTTPS from the VPC)
+//! and flow logs. Every taggable resource is tagged `Name`, `Environment` and
 //! `Platform`; the VPC and subnet ids are exported as `<stack name>-<logical id>`.
 //!
 //! Every resource explains itself in `Metadata."com.aws.cloudformation.Context"`
@@ -66,12 +67,14 @@
 //! * [`Context`], [`State`], [`Skip`]: what a resource says about itself, and checkov's
 //!   suppressions.
 //! * [`Reference`]: what [`Template::references`] reports, to check every reference resolves.
+//! * [`Quota`]: CloudFormation's quotas on a template, which [`synth`] enforces.
 
 mod context;
 mod error;
 mod intrinsic;
 mod logical_id;
 mod network;
+mod quota;
 mod references;
 mod stack;
 mod template;
@@ -83,6 +86,7 @@ pub use context::{Context, Skip, State, CONTEXT_KEY};
 pub use error::SynthError;
 pub use intrinsic::{Expr, Pseudo};
 pub use logical_id::LogicalId;
+pub use quota::{Quota, INLINE_BODY_LIMIT};
 pub use references::{Reference, ReferenceKind};
 pub use template::{Output, Parameter, Policy, Resource, Template, FORMAT_VERSION};
 
@@ -92,7 +96,10 @@ use stack::Stack;
 ///
 /// # Errors
 /// [`SynthError::UnknownEnvironment`] if the platform has no environment of that name;
-/// [`SynthError::LogicalIdClash`] if two parts of the design would share a logical id.
+/// [`SynthError::LogicalIdClash`] if two parts of the design would share a logical id;
+/// [`SynthError::QuotaExceeded`] if the template would exceed one of CloudFormation's quotas
+/// (500 resources, 200 parameters, 200 outputs, 1,000,000 bytes of body). A body above the
+/// 51,200 bytes CloudFormation takes inline is not an error: see [`Template::fits_inline`].
 pub fn synth(platform: &Validated<Platform>, environment: &str) -> Result<Template, SynthError> {
     let platform = platform.get();
     let Some(env) = platform.find_environment(environment) else {
@@ -110,8 +117,9 @@ pub fn synth(platform: &Validated<Platform>, environment: &str) -> Result<Templa
     network::lower(&stack, &mut template);
     stack.describe(&mut template);
     template.apply_acknowledgements(&platform.acknowledgements);
-    match template.first_clash() {
-        Some(id) => Err(SynthError::LogicalIdClash { id: id.to_string() }),
-        None => Ok(template),
+    if let Some(id) = template.first_clash() {
+        return Err(SynthError::LogicalIdClash { id: id.to_string() });
     }
+    quota::check(&template)?;
+    Ok(template)
 }

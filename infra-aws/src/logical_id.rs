@@ -11,7 +11,7 @@ use std::borrow::Borrow;
 use std::fmt;
 
 use infra_core::model::GatewayEndpoint;
-use infra_core::value::{AclRuleNumber, Name, Zone};
+use infra_core::value::{AclRuleNumber, EndpointService, Name, Zone};
 use serde::{Serialize, Serializer};
 
 /// The longest logical id CloudFormation accepts.
@@ -195,6 +195,18 @@ pub(crate) fn gateway_endpoint(endpoint: GatewayEndpoint) -> LogicalId {
         GatewayEndpoint::DynamoDb => "DynamoDb",
     };
     LogicalId::new(["GatewayEndpoint", service])
+}
+
+/// `InterfaceEndpoint<Service>`: `InterfaceEndpointEcrApi`. infra-core's
+/// `duplicate-endpoint-service` rule compares services in this form.
+pub(crate) fn interface_endpoint(service: &EndpointService) -> LogicalId {
+    LogicalId::new(["InterfaceEndpoint", &service.pascal_case()])
+}
+
+/// `InterfaceEndpointsSecurityGroup`: the group of every interface endpoint. No service id can
+/// meet it, since a service's fragment starts with a capital letter.
+pub(crate) fn interface_endpoints_security_group() -> LogicalId {
+    LogicalId::new(["InterfaceEndpointsSecurityGroup"])
 }
 
 /// `FlowLogGroup`

@@ -193,6 +193,20 @@ impl Template {
         json.push('\n');
         json
     }
+
+    /// The template as compact JSON, without whitespace or a trailing newline: the smallest body
+    /// to send to CloudFormation, with the same content and order as [`Template::to_json`].
+    pub fn to_compact_json(&self) -> String {
+        serde_json::to_string(self)
+            .expect("a template serializes: its map keys are strings and it holds no floats")
+    }
+
+    /// Whether the compact body fits the 51,200 bytes CloudFormation accepts inline
+    /// ([`crate::INLINE_BODY_LIMIT`], `--template-body`). A larger template is fine but must be
+    /// uploaded to S3 and deployed from there: `aws cloudformation deploy --s3-bucket <bucket>`.
+    pub fn fits_inline(&self) -> bool {
+        self.to_compact_json().len() <= crate::quota::INLINE_BODY_LIMIT
+    }
 }
 
 /// A resource: its type, properties and the attributes CloudFormation reads besides them.
@@ -466,6 +480,18 @@ mod tests {
         assert!(alpha < zeta);
         assert!(!json.contains("Parameters") && !json.contains("Outputs"));
         assert!(json.contains("\"DeletionPolicy\": \"Retain\""));
+    }
+
+    #[test]
+    fn compact_json_is_the_same_template_without_whitespace() {
+        let template = sample();
+        let compact = template.to_compact_json();
+        assert!(compact.starts_with("{\"AWSTemplateFormatVersion\":\"2010-09-09\","));
+        assert!(!compact.contains('\n') && compact.len() < template.to_json().len());
+        let pretty: serde_json::Value = serde_json::from_str(&template.to_json()).expect("JSON");
+        let dense: serde_json::Value = serde_json::from_str(&compact).expect("JSON");
+        assert_eq!(pretty, dense);
+        assert!(template.fits_inline());
     }
 
     #[test]

@@ -78,7 +78,8 @@ fn security_groups() -> impl Strategy<Value = Vec<SecurityGroup>> {
     })
 }
 
-/// An ACL for `tier` that lets return traffic in first (rule 1), then generated rules.
+/// An ACL for `tier` that lets return traffic and the VPC in and everything out first (rules 1
+/// and 2), then generated rules.
 fn acl(tier: &'static str) -> impl Strategy<Value = NetworkAcl> {
     let extra = || (traffic(), any::<bool>());
     (
@@ -95,11 +96,22 @@ fn acl(tier: &'static str) -> impl Strategy<Value = NetworkAcl> {
                 }
             };
             let ephemeral = Traffic::Tcp(PortRange::EPHEMERAL);
-            let acl = NetworkAcl::new(name(tier)).inbound(AclRule::allow(
-                AclRuleNumber::new_assert(1),
-                ephemeral,
-                Cidr::ANYWHERE,
-            ));
+            let acl = NetworkAcl::new(name(tier))
+                .inbound(AclRule::allow(
+                    AclRuleNumber::new_assert(1),
+                    ephemeral,
+                    Cidr::ANYWHERE,
+                ))
+                .inbound(AclRule::allow(
+                    AclRuleNumber::new_assert(2),
+                    Traffic::All,
+                    Cidr::new_assert("10.0.0.0/16"),
+                ))
+                .outbound(AclRule::allow(
+                    AclRuleNumber::new_assert(1),
+                    Traffic::All,
+                    Cidr::ANYWHERE,
+                ));
             let acl = inbound
                 .into_iter()
                 .enumerate()

@@ -142,6 +142,14 @@ fn network_expr(network: &Network) -> TokenStream {
         GatewayEndpoint::S3 => quote!(#CORE::model::GatewayEndpoint::S3),
         GatewayEndpoint::DynamoDb => quote!(#CORE::model::GatewayEndpoint::DynamoDb),
     });
+    let interface_endpoints = network.interface_endpoints.iter().map(|endpoints| {
+        let tier = name(&endpoints.tier);
+        let services = endpoints.services.iter().map(|service| {
+            let text = service.as_str();
+            quote!(.service(const { #CORE::value::EndpointService::new_assert(#text) }))
+        });
+        quote!(#CORE::model::InterfaceEndpoints::new(#tier) #(#services)*)
+    });
     let flow_logs = network.flow_logs.as_ref().map(|flow_logs| {
         let retention = per_env(&flow_logs.retention, |retention| {
             let days = u64::from(retention.days());
@@ -166,6 +174,7 @@ fn network_expr(network: &Network) -> TokenStream {
             #(.security_group(#groups))*
             #(.acl(#acls))*
             #(.endpoint(#endpoints))*
+            #(.interface_endpoints(#interface_endpoints))*
             #flow_logs
             .nat_gateways(#nat_gateways)
     }

@@ -15,6 +15,7 @@ pub const SUBNETS: &str = "subnets";
 pub const SECURITY_GROUP: &str = "security_group";
 pub const NETWORK_ACL: &str = "network_acl";
 pub const GATEWAY_ENDPOINTS: &str = "gateway_endpoints";
+pub const INTERFACE_ENDPOINTS: &str = "interface_endpoints";
 pub const FLOW_LOGS: &str = "flow_logs";
 pub const NAT_GATEWAYS: &str = "nat_gateways";
 pub const NETWORK_KEYS: &[&str] = &[
@@ -24,6 +25,7 @@ pub const NETWORK_KEYS: &[&str] = &[
     SECURITY_GROUP,
     NETWORK_ACL,
     GATEWAY_ENDPOINTS,
+    INTERFACE_ENDPOINTS,
     FLOW_LOGS,
 ];
 
@@ -59,6 +61,9 @@ pub const ALL: &str = "all";
 pub const S3: &str = "s3";
 pub const DYNAMODB: &str = "dynamodb";
 pub const ENDPOINTS: &[&str] = &[S3, DYNAMODB];
+
+pub const SERVICES: &str = "services";
+pub const INTERFACE_ENDPOINT_KEYS: &[&str] = &[TIER, SERVICES];
 
 pub const RETENTION: &str = "retention";
 pub const TRAFFIC: &str = "traffic";

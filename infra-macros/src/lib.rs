@@ -40,6 +40,7 @@ use proc_macro::TokenStream;
 ///             outbound: [<number> allow|deny <traffic> to "<cidr>", ...],
 ///         }
 ///         gateway_endpoints: [s3, dynamodb],
+///         interface_endpoints { tier: <tier>, services: [<service>, ...] }
 ///         flow_logs { retention: <days>d, traffic: all|accept|reject }
 ///     }
 /// }
@@ -52,9 +53,10 @@ use proc_macro::TokenStream;
 /// The VPC block, subnet blocks, `nat_gateways` and the flow-log retention may differ per
 /// environment: `match env { staging | development => <value>, _ => <value> }`, where `_` gives
 /// the value of the environments not named (`nat_gateways` defaults to `one_per_zone`).
-/// Commas between entries are optional. `#[allow(<warning-code>, reason = "...")]`
-/// before an environment, a tier, a security group, a network ACL or `network` acknowledges a
-/// warning there. A security group without egress rules allows no outbound traffic.
+/// `<service>` is the service part of `com.amazonaws.<region>.<service>`, such as `ecr.api` or
+/// `logs`. Commas between entries are optional. `#[allow(<warning-code>, reason = "...")]`
+/// before an environment, a tier, a security group, a network ACL, `interface_endpoints` or
+/// `network` acknowledges a warning there. A security group without egress rules allows no outbound traffic.
 #[proc_macro]
 pub fn platform(input: TokenStream) -> TokenStream {
     expand::platform(input.into()).into()

@@ -7,6 +7,7 @@
 mod acls;
 mod endpoints;
 mod flow_logs;
+mod interface_endpoints;
 mod routing;
 mod security_groups;
 mod vpc;
@@ -23,6 +24,7 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
     security_groups::lower(stack, template);
     acls::lower(stack, template);
     endpoints::lower(stack, template);
+    interface_endpoints::lower(stack, template);
     flow_logs::lower(stack, template);
     template.add_section(Section {
         summary: summary(stack),

@@ -192,7 +192,7 @@ fn inline_rules(rules: &[SecurityGroupRule], ingress: bool) -> Vec<Expr> {
 /// and removes it only when the property lists a rule; standalone
 /// `AWS::EC2::SecurityGroupEgress` resources do not remove it. So a group without inline egress
 /// (none at all, or only rules to other groups) gets this rule in place of the default one.
-fn disallow_all_egress() -> Expr {
+pub(super) fn disallow_all_egress() -> Expr {
     Expr::map([
         ("CidrIp", Expr::from("255.255.255.255/32")),
         ("Description", "Disallow all traffic".into()),

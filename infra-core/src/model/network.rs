@@ -1,6 +1,6 @@
 use crate::value::{AclRuleNumber, Cidr, Name, RetentionDays, Traffic, Zone};
 
-use super::PerEnv;
+use super::{InterfaceEndpoints, PerEnv};
 
 /// The network section: a VPC, its subnet tiers, firewalls, endpoints and flow logs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +16,8 @@ pub struct Network {
     pub acls: Vec<NetworkAcl>,
     /// Gateway endpoints, attached to the private tiers' route tables.
     pub endpoints: Vec<GatewayEndpoint>,
+    /// Interface endpoints, each group in one tier.
+    pub interface_endpoints: Vec<InterfaceEndpoints>,
     /// VPC flow logs, if enabled.
     pub flow_logs: Option<FlowLogs>,
     /// How many NAT gateways the private tiers route through, per environment.
@@ -33,6 +35,7 @@ impl Network {
             security_groups: Vec::new(),
             acls: Vec::new(),
             endpoints: Vec::new(),
+            interface_endpoints: Vec::new(),
             flow_logs: None,
             nat_gateways: PerEnv::new(NatGateways::OnePerZone),
         }
@@ -65,6 +68,12 @@ impl Network {
     /// Adds a gateway endpoint.
     pub fn endpoint(mut self, endpoint: GatewayEndpoint) -> Network {
         self.endpoints.push(endpoint);
+        self
+    }
+
+    /// Adds interface endpoints in a tier.
+    pub fn interface_endpoints(mut self, endpoints: InterfaceEndpoints) -> Network {
+        self.interface_endpoints.push(endpoints);
         self
     }
 

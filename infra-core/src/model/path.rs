@@ -126,6 +126,26 @@ pub fn endpoint(idx: usize) -> ModelPath {
     network().field("endpoints").index(idx)
 }
 
+/// `network.interface_endpoints`: every group of interface endpoints.
+pub fn interface_endpoint_groups() -> ModelPath {
+    network().field("interface_endpoints")
+}
+
+/// `network.interface_endpoints[<idx>]`
+pub fn interface_endpoints(idx: usize) -> ModelPath {
+    interface_endpoint_groups().index(idx)
+}
+
+/// `network.interface_endpoints[<idx>].tier`
+pub fn interface_endpoints_tier(idx: usize) -> ModelPath {
+    interface_endpoints(idx).field("tier")
+}
+
+/// `network.interface_endpoints[<idx>].services[<service>]`
+pub fn interface_endpoint_service(idx: usize, service: usize) -> ModelPath {
+    interface_endpoints(idx).field("services").index(service)
+}
+
 /// `network.flow_logs`
 pub fn flow_logs() -> ModelPath {
     network().field("flow_logs")

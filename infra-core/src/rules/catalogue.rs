@@ -177,6 +177,34 @@ catalogue! {
     INVALID_DURATION = "invalid-duration", Error,
         "a day-valued duration (log retention) is written as whole days, `<n>d`",
         "the `platform!` grammar (durations are `<n>d`); CloudWatch Logs API PutRetentionPolicy.retentionInDays counts whole days";
+    /// A private tier's ACL does not let its tasks' connections out to the internet.
+    PRIVATE_ACL_BLOCKS_OUTBOUND_TRAFFIC = "private-acl-blocks-outbound-traffic", Error,
+        "a private tier's ACL lets TCP 443 out to 0.0.0.0/0",
+        "VPC User Guide, recommended network ACL rules for a VPC with public and private subnets: private-subnet outbound 0.0.0.0/0 TCP 443 ALLOW";
+    /// The tier hosting NAT gateways does not let their connections out to the internet.
+    PUBLIC_ACL_BLOCKS_NAT_OUTBOUND_TRAFFIC = "public-acl-blocks-nat-outbound-traffic", Error,
+        "the NAT gateways' tier's ACL lets TCP 443 out to 0.0.0.0/0",
+        "VPC User Guide, Troubleshoot NAT gateways (the NAT gateway subnet's ACL allows outbound traffic to the internet) and the recommended public-subnet outbound rule 0.0.0.0/0 TCP 443 ALLOW";
+    /// The tier hosting NAT gateways does not let the private subnets' traffic in.
+    PUBLIC_ACL_BLOCKS_PRIVATE_TRAFFIC = "public-acl-blocks-private-traffic", Error,
+        "the NAT gateways' tier's ACL lets TCP 443 in from every private subnet",
+        "VPC User Guide, Troubleshoot NAT gateways (the NAT gateway subnet's ACL allows inbound traffic from the instances) and the recommended public-subnet inbound rule 0.0.0.0/0 TCP 443 ALLOW";
+    /// The tier hosting NAT gateways does not let replies out to the private subnets.
+    PUBLIC_ACL_BLOCKS_REPLIES_TO_PRIVATE = "public-acl-blocks-replies-to-private", Error,
+        "the NAT gateways' tier's ACL lets replies out to every private subnet's ephemeral ports",
+        "VPC User Guide, network ACLs (stateless; ephemeral ports), Troubleshoot NAT gateways and the recommended public-subnet outbound rule 0.0.0.0/0 TCP 32768-65535 ALLOW";
+    /// An interface endpoint service is not shaped like `ecr.api`.
+    INVALID_ENDPOINT_SERVICE = "invalid-endpoint-service", Error,
+        "an interface endpoint service is the service part of com.amazonaws.<region>.<service>, such as ecr.api",
+        "AWS PrivateLink guide, AWS services that integrate with AWS PrivateLink (service names); EC2 API CreateVpcEndpoint.ServiceName";
+    /// Two interface endpoints of the VPC are for the same service.
+    DUPLICATE_ENDPOINT_SERVICE = "duplicate-endpoint-service", Error,
+        "a VPC has at most one interface endpoint per service",
+        "AWS PrivateLink guide, private DNS for interface endpoints: a second endpoint with private DNS for a service fails with a conflicting DNS domain in the VPC";
+    /// Interface endpoints are placed in a public tier.
+    INTERFACE_ENDPOINT_IN_PUBLIC_TIER = "interface-endpoint-in-public-tier", Warning,
+        "interface endpoints are placed in a private or isolated tier",
+        "AWS PrivateLink guide, access an AWS service using an interface VPC endpoint (the endpoint serves the whole VPC from the subnets chosen for it); aws-rules.md §10";
 }
 
 /// The catalogue as a Markdown table (code, severity, what it checks, source), for `docs/rules.md`.

@@ -7,6 +7,7 @@
 mod acknowledge;
 mod acls;
 mod catalogue;
+mod endpoints;
 mod environments;
 mod names;
 mod per_env;
@@ -79,6 +80,7 @@ pub fn check(platform: &Platform) -> Vec<Diagnostic> {
     subnets::check(&mut cx, platform);
     security_groups::check(&mut cx, platform);
     acls::check(&mut cx, platform);
+    endpoints::check(&mut cx, platform);
     let mut findings = acknowledge::apply(cx, platform);
     findings.sort_by(|a, b| (&a.path, a.code).cmp(&(&b.path, b.code)));
     findings

@@ -39,6 +39,8 @@ pub enum ValueError {
     Region,
     /// A zone name not shaped like `ap-northeast-1a`.
     Zone,
+    /// An interface endpoint service not shaped like `ecr.api`.
+    EndpointService,
 }
 
 impl ValueError {
@@ -55,6 +57,7 @@ impl ValueError {
             Self::Name => &rules::INVALID_NAME,
             Self::Region => &rules::INVALID_REGION,
             Self::Zone => &rules::INVALID_ZONE,
+            Self::EndpointService => &rules::INVALID_ENDPOINT_SERVICE,
         }
     }
 
@@ -80,6 +83,10 @@ impl ValueError {
             }
             Self::Region => "invalid region: expected a region name such as `ap-northeast-1`",
             Self::Zone => "invalid zone: expected an availability zone name such as `ap-northeast-1a`",
+            Self::EndpointService => {
+                "invalid endpoint service: expected the service part of \
+                 `com.amazonaws.<region>.<service>`, such as `ecr.api` or `logs`"
+            }
         }
     }
 
@@ -113,6 +120,9 @@ impl ValueError {
             Self::Name => "for example `private`, `app_servers` or `high-priority`".into(),
             Self::Region => "use the region code, not its display name".into(),
             Self::Zone => "a zone name is its region followed by a letter".into(),
+            Self::EndpointService => {
+                "write lowercase words separated by `.`, such as `ecr.dkr` or `secretsmanager`, without `com.amazonaws.<region>.`".into()
+            }
         }
     }
 }

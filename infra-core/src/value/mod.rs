@@ -9,6 +9,7 @@ mod name;
 mod port;
 mod retention;
 mod rule_number;
+mod service;
 
 pub use cidr::Cidr;
 pub use error::ValueError;
@@ -16,3 +17,4 @@ pub use name::{Name, Region, Zone};
 pub use port::{PortRange, Protocol, Traffic};
 pub use retention::{parse_days, RetentionDays, ALLOWED_RETENTION_DAYS};
 pub use rule_number::AclRuleNumber;
+pub use service::EndpointService;

@@ -3,10 +3,10 @@
 use std::str::FromStr;
 
 use infra_core::model::{
-    path, Acknowledgement, FlowLogTraffic, FlowLogs, GatewayEndpoint, NatGateways, Network, PerEnv,
-    SubnetTier, TierRole,
+    path, Acknowledgement, FlowLogTraffic, FlowLogs, GatewayEndpoint, InterfaceEndpoints,
+    NatGateways, Network, PerEnv, SubnetTier, TierRole,
 };
-use infra_core::value::{parse_days, Cidr, RetentionDays, Zone};
+use infra_core::value::{parse_days, Cidr, EndpointService, RetentionDays, Zone};
 use infra_core::ModelPath;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
@@ -36,13 +36,15 @@ pub(super) fn network(
     let mut endpoints: Option<Vec<GatewayEndpoint>> = None;
     let mut flow_logs = None;
     let mut vpc_written = false;
+    let mut interface = Vec::new();
     let mut nat_gateways: Option<PerEnv<NatGateways>> = None;
     entries(input, cx, kw::NETWORK_KEYS, |input, cx| {
         let allows = attributes(input, cx)?;
         let key = keyword(input, "network item", kw::NETWORK_KEYS)?;
         let key_name = key.to_string();
         vpc_written |= key_name == kw::VPC;
-        if !allows.is_empty() && key_name != kw::SECURITY_GROUP && key_name != kw::NETWORK_ACL {
+        let acknowledgeable = [kw::SECURITY_GROUP, kw::NETWORK_ACL, kw::INTERFACE_ENDPOINTS];
+        if !allows.is_empty() && !acknowledgeable.contains(&key_name.as_str()) {
             cx.error(misplaced(&allows));
         }
         match key_name.as_str() {
@@ -96,6 +98,14 @@ pub(super) fn network(
                 });
                 endpoints = Some(parsed);
             }
+            kw::INTERFACE_ENDPOINTS => {
+                let idx = interface.len();
+                cx.span(path::interface_endpoints(idx), key.span());
+                acknowledge(acks, cx, allows, path::interface_endpoints(idx));
+                if let Some(endpoints) = interface_endpoints(input, cx, idx, key.span())? {
+                    interface.push(endpoints);
+                }
+            }
             _ => {
                 once(&flow_logs, &key)?;
                 cx.span(path::flow_logs(), key.span());
@@ -120,6 +130,7 @@ pub(super) fn network(
     network.security_groups = groups;
     network.acls = acls;
     network.endpoints = endpoints.unwrap_or_default();
+    network.interface_endpoints = interface;
     network.flow_logs = flow_logs.flatten();
     if let Some(nat_gateways) = nat_gateways {
         network.nat_gateways = nat_gateways;
@@ -238,4 +249,90 @@ pub(super) fn flow_log_settings(input: ParseStream, cx: &mut Cx, at: Span) -> Op
     let mut flow_logs = FlowLogs::new(retention);
     flow_logs.traffic = traffic.unwrap_or(FlowLogTraffic::All);
     Some(flow_logs)
+}
+
+/// `{ tier: private, services: [ecr.api, ecr.dkr, logs] }`; `None` when a field is missing (an
+/// error is then recorded at `at`, the `interface_endpoints` key).
+fn interface_endpoints(
+    input: ParseStream,
+    cx: &mut Cx,
+    idx: usize,
+    at: Span,
+) -> syn::Result<Option<InterfaceEndpoints>> {
+    let content;
+    braced!(content in input);
+    let mut tier = None;
+    let mut services = None;
+    entries(&content, cx, kw::INTERFACE_ENDPOINT_KEYS, |content, cx| {
+        let key = keyword(
+            content,
+            "interface endpoints field",
+            kw::INTERFACE_ENDPOINT_KEYS,
+        )?;
+        content.parse::<Token![:]>()?;
+        if key == kw::TIER {
+            once(&tier, &key)?;
+            let ident = content.call(Ident::parse_any)?;
+            tier = Some(ident_name(cx, &ident, |_| {
+                path::interface_endpoints_tier(idx)
+            }));
+        } else {
+            once(&services, &key)?;
+            let list;
+            bracketed!(list in content);
+            let mut parsed = Vec::new();
+            entries(&list, cx, &[], |list, cx| {
+                let at = path::interface_endpoint_service(idx, parsed.len());
+                parsed.push(endpoint_service(list, cx, at)?);
+                if !list.is_empty() {
+                    list.parse::<Token![,]>()?;
+                }
+                Ok(())
+            });
+            services = Some(parsed);
+        }
+        separator(content)
+    });
+    let (Some(tier), Some(services)) = (tier, services) else {
+        cx.error(missing(
+            at,
+            "interface endpoints need `tier: <tier>` and `services: [...]`, for example `{ tier: private, services: [ecr.api, logs] }`",
+        ));
+        return Ok(None);
+    };
+    Ok(Some(services.into_iter().fold(
+        InterfaceEndpoints::new(tier),
+        InterfaceEndpoints::service,
+    )))
+}
+
+/// `ecr.api`, `execute-api` or `"ecr.api"`: the service part of `com.amazonaws.<region>.<service>`.
+fn endpoint_service(
+    input: ParseStream,
+    cx: &mut Cx,
+    at: infra_core::ModelPath,
+) -> syn::Result<EndpointService> {
+    let (text, start, end) = if input.peek(syn::LitStr) {
+        let lit = string(input, cx)?;
+        (lit.value(), lit.span(), lit.span())
+    } else {
+        let first = input.call(Ident::parse_any)?;
+        let mut text = unraw(&first);
+        let mut last = first.span();
+        while input.peek(Token![.]) || input.peek(Token![-]) {
+            if input.peek(Token![.]) {
+                input.parse::<Token![.]>()?;
+                text.push('.');
+            } else {
+                input.parse::<Token![-]>()?;
+                text.push('-');
+            }
+            let word = input.call(Ident::parse_any)?;
+            text.push_str(&unraw(&word));
+            last = word.span();
+        }
+        (text, first.span(), last)
+    };
+    let stand_in = || EndpointService::new_assert("invalid");
+    Ok(cx.value_range(text.parse(), at, start, end, stand_in))
 }

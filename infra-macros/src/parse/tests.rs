@@ -192,13 +192,19 @@ fn stand_ins_never_appear_in_a_message() {
         design(
             r#"subnets { public { "ap-northeast-1a": "10.0.1.0/24", "ap-northeast-1c": "10.0.2.0/24" }
                          private { "ap-northeast-1a": "10.0.11.0/24", "ap-northeast-1c": "10.0.12.0/24" } }
-               network_acl public { inbound: [90 deny all from "0.0.0.0/33", 100 allow all from "0.0.0.0/0"] }"#,
+               network_acl public {
+                   inbound: [90 deny all from "0.0.0.0/33", 100 allow all from "0.0.0.0/0"],
+                   outbound: [100 allow all to "0.0.0.0/0"],
+               }"#,
         ),
         // Ports and rule numbers out of range on a deny rule.
         design(
             r#"subnets { public { "ap-northeast-1a": "10.0.1.0/24", "ap-northeast-1c": "10.0.2.0/24" }
                          private { "ap-northeast-1a": "10.0.11.0/24", "ap-northeast-1c": "10.0.12.0/24" } }
-               network_acl public { inbound: [40000 deny 1024..=70000 from "0.0.0.0/0", 40001 allow all from "0.0.0.0/0"] }"#,
+               network_acl public {
+                   inbound: [40000 deny 1024..=70000 from "0.0.0.0/0", 40001 allow all from "0.0.0.0/0"],
+                   outbound: [100 allow all to "0.0.0.0/0"],
+               }"#,
         ),
         // A bad region, named by a help line that does not relate the region's place.
         r#"name: "demo", region: "Tokyo",
