@@ -23,16 +23,26 @@ pub fn design() -> Validated<Platform> {
             development { zones: ["ap-northeast-1a", "ap-northeast-1c"], multi_az: false }
         }
 
-        // Seed §4.1 and §6.1 (flow logs, endpoints).
+        // Seed §4.1 and §6.1 (flow logs, endpoints). Not in the seed: staging gets its own address
+        // block, so it can be peered with production (for data copies) without overlapping.
         network {
-            vpc: "10.0.0.0/16",
+            vpc: match env { staging => "10.1.0.0/16", _ => "10.0.0.0/16" },
             // Production keeps each zone independent; staging and development share one gateway.
             nat_gateways: match env { production => one_per_zone, _ => shared },
 
             subnets {
-                public            { "ap-northeast-1a": "10.0.1.0/24",  "ap-northeast-1c": "10.0.2.0/24" }
-                private           { "ap-northeast-1a": "10.0.11.0/24", "ap-northeast-1c": "10.0.12.0/24" }
-                isolated database { "ap-northeast-1a": "10.0.21.0/24", "ap-northeast-1c": "10.0.22.0/24" }
+                public {
+                    "ap-northeast-1a": match env { staging => "10.1.1.0/24", _ => "10.0.1.0/24" },
+                    "ap-northeast-1c": match env { staging => "10.1.2.0/24", _ => "10.0.2.0/24" },
+                }
+                private {
+                    "ap-northeast-1a": match env { staging => "10.1.11.0/24", _ => "10.0.11.0/24" },
+                    "ap-northeast-1c": match env { staging => "10.1.12.0/24", _ => "10.0.12.0/24" },
+                }
+                isolated database {
+                    "ap-northeast-1a": match env { staging => "10.1.21.0/24", _ => "10.0.21.0/24" },
+                    "ap-northeast-1c": match env { staging => "10.1.22.0/24", _ => "10.0.22.0/24" },
+                }
             }
 
             security_group alb {
@@ -64,9 +74,10 @@ pub fn design() -> Validated<Platform> {
             }
             // The seed allows only the VPC in: replies through the NAT gateway keep their internet
             // source address and would be dropped. Rule 110 lets them in, as AWS recommends.
+            // `vpc` is each environment's own VPC block.
             network_acl private {
                 inbound: [
-                    100 allow all from "10.0.0.0/16",
+                    100 allow all from vpc,
                     110 allow 1024..=65535 from "0.0.0.0/0",
                 ],
                 outbound: [100 allow all to "0.0.0.0/0"],

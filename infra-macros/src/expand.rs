@@ -267,7 +267,7 @@ fn acl_rule_expr(rule: &AclRule) -> TokenStream {
         AclAction::Deny => quote!(deny),
     };
     let traffic = traffic_expr(&rule.traffic);
-    let block = cidr(&rule.cidr);
+    let block = per_env(&rule.cidr, cidr);
     quote! {
         #CORE::model::AclRule::#constructor(const { #CORE::value::AclRuleNumber::new_assert(#number) }, #traffic, #block)
     }

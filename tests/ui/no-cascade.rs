@@ -17,6 +17,6 @@ fn main() {
             }
         }
     };
-    println!("{}", demo.network.vpc);
+    println!("{}", demo.network.vpc.get("production"));
     let _template = infra::aws::synth(&demo, "production");
 }

@@ -96,7 +96,7 @@ fn add_entries(
             rule.number.get(),
             acl.tier,
             rule.traffic,
-            rule.cidr
+            stack.value(&rule.cidr)
         );
         let mut rules = vec![&INVALID_ACL_RULE_NUMBER, &DUPLICATE_ACL_RULE_NUMBER];
         if rule.traffic.ports().is_some() {
@@ -108,14 +108,15 @@ fn add_entries(
         let at = path::acl_rule(acl.tier.as_str(), direction, idx);
         template.add_resource(
             logical_id::network_acl_entry(&acl.tier, egress, rule.number),
-            entry(id, egress, rule).context(stack.context(at, why, State::Stateless).must(rules)),
+            entry(stack, id, egress, rule)
+                .context(stack.context(at, why, State::Stateless).must(rules)),
         );
     }
 }
 
 /// One entry. The protocol is its number; TCP and UDP name their ports, ICMP every type and
 /// code, and "all protocols" (`-1`) needs neither.
-fn entry(acl: &LogicalId, egress: bool, rule: &AclRule) -> Resource {
+fn entry(stack: &Stack<'_>, acl: &LogicalId, egress: bool, rule: &AclRule) -> Resource {
     let action = match rule.action {
         AclAction::Allow => "allow",
         AclAction::Deny => "deny",
@@ -126,7 +127,7 @@ fn entry(acl: &LogicalId, egress: bool, rule: &AclRule) -> Resource {
         .property("Protocol", rule.traffic.protocol().number())
         .property("RuleAction", action)
         .property("Egress", egress)
-        .property("CidrBlock", rule.cidr.to_string());
+        .property("CidrBlock", stack.value(&rule.cidr).to_string());
     match rule.traffic {
         Traffic::Tcp(ports) | Traffic::Udp(ports) => resource.property(
             "PortRange",

@@ -110,7 +110,7 @@ fn arch(stack: &Stack<'_>) -> String {
         .collect();
     let mut arch = format!(
         "Network: VPC {} with tiers {}.",
-        network.vpc,
+        stack.value(&network.vpc),
         tiers.join(", ")
     );
     let flows = flows(network);

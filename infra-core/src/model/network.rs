@@ -329,7 +329,7 @@ impl NetworkAcl {
 }
 
 /// One numbered network ACL rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AclRule {
     /// Its number: rules are evaluated lowest first, and the first match decides.
     pub number: AclRuleNumber,
@@ -337,28 +337,32 @@ pub struct AclRule {
     pub action: AclAction,
     /// The protocol and ports.
     pub traffic: Traffic,
-    /// The other end's addresses.
-    pub cidr: Cidr,
+    /// The other end's addresses, per environment (the VPC's block may differ between them).
+    pub cidr: PerEnv<Cidr>,
 }
 
 impl AclRule {
-    /// An allow rule.
-    pub fn allow(number: AclRuleNumber, traffic: Traffic, cidr: Cidr) -> AclRule {
+    /// An allow rule for `cidr` (one block for all environments, or a [`PerEnv`]).
+    pub fn allow(
+        number: AclRuleNumber,
+        traffic: Traffic,
+        cidr: impl Into<PerEnv<Cidr>>,
+    ) -> AclRule {
         AclRule {
             number,
             action: AclAction::Allow,
             traffic,
-            cidr,
+            cidr: cidr.into(),
         }
     }
 
-    /// A deny rule.
-    pub fn deny(number: AclRuleNumber, traffic: Traffic, cidr: Cidr) -> AclRule {
+    /// A deny rule for `cidr` (one block for all environments, or a [`PerEnv`]).
+    pub fn deny(number: AclRuleNumber, traffic: Traffic, cidr: impl Into<PerEnv<Cidr>>) -> AclRule {
         AclRule {
             number,
             action: AclAction::Deny,
             traffic,
-            cidr,
+            cidr: cidr.into(),
         }
     }
 }

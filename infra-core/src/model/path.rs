@@ -116,6 +116,11 @@ pub fn acl_rule(tier: &str, direction: Direction, idx: usize) -> ModelPath {
     acl_rules(tier, direction).index(idx)
 }
 
+/// `network.acls.<tier>.inbound[<idx>].cidr`
+pub fn acl_rule_cidr(tier: &str, direction: Direction, idx: usize) -> ModelPath {
+    acl_rule(tier, direction, idx).field("cidr")
+}
+
 /// `network.acls.<tier>.inbound[<idx>].number`
 pub fn acl_rule_number(tier: &str, direction: Direction, idx: usize) -> ModelPath {
     acl_rule(tier, direction, idx).field("number")

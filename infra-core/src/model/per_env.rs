@@ -1,14 +1,13 @@
 //! Values that differ between environments: one default, and settings for named environments.
 
-use std::fmt;
-
 use crate::diag::ModelPath;
 use crate::value::Name;
 
 /// A value with a default and, optionally, its own setting in some environments.
 ///
 /// Staging and development often run smaller or on other address blocks than production; any
-/// value of the model that may differ is a `PerEnv`. Rules check each environment's effective
+/// value of the model that may differ is a `PerEnv`. It has no `Display`: a backend writes one
+/// environment's value ([`PerEnv::get`]), never the whole setting by mistake. Rules check each environment's effective
 /// value ([`PerEnv::get`]) and name the environment when a finding belongs to some of them only.
 ///
 /// ```
@@ -93,21 +92,6 @@ impl<T> PerEnv<T> {
     }
 }
 
-/// The value alone when uniform, else as the DSL writes it:
-/// `match env { staging => 10.1.0.0/16, _ => 10.0.0.0/16 }`.
-impl<T: fmt::Display> fmt::Display for PerEnv<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_uniform() {
-            return self.default.fmt(f);
-        }
-        f.write_str("match env { ")?;
-        for (env, value) in &self.overrides {
-            write!(f, "{env} => {value}, ")?;
-        }
-        write!(f, "_ => {} }}", self.default)
-    }
-}
-
 impl<T> From<T> for PerEnv<T> {
     fn from(value: T) -> PerEnv<T> {
         PerEnv::new(value)
@@ -148,7 +132,5 @@ mod tests {
         );
         assert_eq!(value.path_in(&at, "production").as_str(), "network.vpc");
         assert_eq!(value.map(|v| v * 10).get("staging"), &20);
-        assert_eq!(value.to_string(), "match env { staging => 2, _ => 1 }");
-        assert_eq!(PerEnv::new(1).to_string(), "1");
     }
 }

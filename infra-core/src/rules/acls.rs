@@ -74,15 +74,15 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
             }
             let hosts_nat = network.nat_tier().is_some_and(|nat| nat.name == tier.name);
             if hosts_nat {
-                check_public_return_traffic(cx, acl);
-                check_nat_outbound_traffic(cx, acl);
+                check_public_return_traffic(cx, acl, env);
+                check_nat_outbound_traffic(cx, acl, env);
                 let private = private_subnets(&private_tiers, *network.vpc.get(env), env);
-                check_private_traffic_in(cx, acl, &private, *network.vpc.get(env));
-                check_replies_to_private(cx, acl, &private);
+                check_private_traffic_in(cx, acl, &private, *network.vpc.get(env), env);
+                check_replies_to_private(cx, acl, &private, env);
             }
             if tier.role == TierRole::Private {
-                check_private_return_traffic(cx, acl);
-                check_private_outbound_traffic(cx, acl);
+                check_private_return_traffic(cx, acl, env);
+                check_private_outbound_traffic(cx, acl, env);
             }
         });
     }
@@ -140,7 +140,7 @@ fn check_duplicate_numbers(
 /// Source: VPC User Guide, "Network ACLs" (ephemeral ports: "NAT gateways use ports 1024-65535")
 /// and the recommended public-subnet rule "0.0.0.0/0 TCP 1024-65535 ALLOW, inbound return traffic
 /// from hosts on the internet".
-fn check_public_return_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl) {
+fn check_public_return_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl, env: &str) {
     let tier = acl.tier.as_str();
     let wanted = Flows::new(Cidr::ANYWHERE, PortRange::EPHEMERAL);
     let help = format!(
@@ -155,6 +155,7 @@ fn check_public_return_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl) {
             format!("network ACL of public tier `{tier}` blocks return traffic to its NAT gateways: {reason}")
         },
         help,
+        env,
     ) {
         cx.push(finding);
     }
@@ -166,7 +167,7 @@ fn check_public_return_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl) {
 /// Source: VPC User Guide, "Troubleshoot NAT gateways" (the NAT gateway subnet's network ACL
 /// must allow outbound traffic to the internet destinations) and the recommended public-subnet
 /// rules for a VPC with public and private subnets: "0.0.0.0/0 TCP 443 ALLOW" outbound.
-fn check_nat_outbound_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl) {
+fn check_nat_outbound_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl, env: &str) {
     let tier = acl.tier.as_str();
     let wanted = Flows::new(Cidr::ANYWHERE, HTTPS);
     let help = format!(
@@ -181,6 +182,7 @@ fn check_nat_outbound_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl) {
             format!("network ACL of public tier `{tier}` blocks its NAT gateways' connections to the internet: {reason}")
         },
         help,
+        env,
     ) {
         cx.push(finding);
     }
@@ -197,6 +199,7 @@ fn check_private_traffic_in(
     acl: &NetworkAcl,
     private: &[PrivateSubnet<'_>],
     vpc: Cidr,
+    env: &str,
 ) {
     let tier = acl.tier.as_str();
     for subnet in private {
@@ -213,6 +216,7 @@ fn check_private_traffic_in(
                 format!("network ACL of public tier `{tier}` blocks traffic from private subnet `{}` in `{}` to its NAT gateways: {reason}", subnet.tier.name, subnet.subnet.zone)
             },
             help,
+            env,
         );
         if let Some(finding) = finding {
             cx.push(with_subnet(finding, subnet));
@@ -231,6 +235,7 @@ fn check_replies_to_private(
     cx: &mut Vec<Diagnostic>,
     acl: &NetworkAcl,
     private: &[PrivateSubnet<'_>],
+    env: &str,
 ) {
     let tier = acl.tier.as_str();
     for subnet in private {
@@ -247,6 +252,7 @@ fn check_replies_to_private(
                 format!("network ACL of public tier `{tier}` blocks replies from its NAT gateways to private subnet `{}` in `{}`: {reason}", subnet.tier.name, subnet.subnet.zone)
             },
             help,
+            env,
         );
         if let Some(finding) = finding {
             cx.push(with_subnet(finding, subnet));
@@ -261,7 +267,7 @@ fn check_replies_to_private(
 ///
 /// Source: VPC User Guide, "Network ACLs" (ephemeral ports) and the recommended private-subnet rule
 /// "0.0.0.0/0 TCP 1024-65535 ALLOW, inbound return traffic from the NAT device".
-fn check_private_return_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl) {
+fn check_private_return_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl, env: &str) {
     let tier = acl.tier.as_str();
     let wanted = Flows::new(Cidr::ANYWHERE, LINUX_EPHEMERAL);
     let help = format!(
@@ -276,6 +282,7 @@ fn check_private_return_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl) {
             format!("network ACL of private tier `{tier}` blocks replies coming back through the NAT gateway: {reason}")
         },
         help,
+        env,
     ) {
         cx.push(finding);
     }
@@ -286,7 +293,7 @@ fn check_private_return_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl) {
 ///
 /// Source: VPC User Guide, the recommended private-subnet rules for a VPC with public and private
 /// subnets: "0.0.0.0/0 TCP 443 ALLOW, outbound HTTPS traffic from the subnet to the internet".
-fn check_private_outbound_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl) {
+fn check_private_outbound_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl, env: &str) {
     let tier = acl.tier.as_str();
     let wanted = Flows::new(Cidr::ANYWHERE, HTTPS);
     let help = format!(
@@ -301,6 +308,7 @@ fn check_private_outbound_traffic(cx: &mut Vec<Diagnostic>, acl: &NetworkAcl) {
             format!("network ACL of private tier `{tier}` blocks its connections to the internet through the NAT gateway: {reason}")
         },
         help,
+        env,
     ) {
         cx.push(finding);
     }
@@ -351,12 +359,13 @@ fn gap_finding(
     wanted: Flows,
     message: impl FnOnce(String) -> String,
     help: String,
+    env: &str,
 ) -> Option<Diagnostic> {
     let rules = match direction {
         Direction::Inbound => &acl.inbound,
         Direction::Outbound => &acl.outbound,
     };
-    let gap = first_gap(rules, wanted)?;
+    let gap = first_gap(rules, wanted, env)?;
     let tier = acl.tier.as_str();
     let (at, reason) = match gap {
         Gap::Denied { idx, flows } => (
@@ -485,7 +494,7 @@ struct Outcome {
 /// it. Only TCP flows are asked about, so UDP and ICMP rules match nothing; a rule for every
 /// protocol matches every port. A rule whose block contains the wanted addresses decides for
 /// all of them, one whose block only overlaps them decides for the shared part.
-fn evaluate(rules: &[AclRule], wanted: Flows) -> Outcome {
+fn evaluate(rules: &[AclRule], wanted: Flows, env: &str) -> Outcome {
     let mut ordered: Vec<(usize, &AclRule)> = rules.iter().enumerate().collect();
     ordered.sort_by_key(|(_, rule)| rule.number);
     let mut outcome = Outcome::default();
@@ -494,7 +503,7 @@ fn evaluate(rules: &[AclRule], wanted: Flows) -> Outcome {
         let Some(ports) = rule.traffic.tcp_ports() else {
             continue;
         };
-        let matched = Flows::new(rule.cidr, ports);
+        let matched = Flows::new(*rule.cidr.get(env), ports);
         let mut rest = Vec::with_capacity(undecided.len());
         for flows in undecided {
             match flows.intersection(&matched) {
@@ -531,8 +540,8 @@ enum Gap {
 /// deny rule drops are a gap when, for some port, deny rules drop it for every wanted address
 /// (one rule, or several whose blocks together cover them); a deny rule for only some of the
 /// addresses is a deliberate block of those peers (a known bad range), not a mistake.
-fn first_gap(rules: &[AclRule], wanted: Flows) -> Option<Gap> {
-    let outcome = evaluate(rules, wanted);
+fn first_gap(rules: &[AclRule], wanted: Flows, env: &str) -> Option<Gap> {
+    let outcome = evaluate(rules, wanted, env);
     fully_denied(&outcome.denied, &wanted).or_else(|| {
         let flows = outcome.unmatched.into_iter().min()?;
         Some(Gap::Unmatched { flows })
@@ -602,7 +611,7 @@ mod tests {
             number: AclRuleNumber::new_assert(number),
             action,
             traffic,
-            cidr: Cidr::new_assert(cidr),
+            cidr: Cidr::new_assert(cidr).into(),
         }
     }
 
@@ -637,7 +646,7 @@ mod tests {
     #[test]
     fn gaps_follow_rule_order() {
         let allow_all = rule(200, AclAction::Allow, EPHEMERAL, "0.0.0.0/0");
-        assert!(first_gap(&[allow_all], ANYWHERE_EPHEMERAL).is_none());
+        assert!(first_gap(&[allow_all.clone()], ANYWHERE_EPHEMERAL, "").is_none());
         let deny_first = rule(
             100,
             AclAction::Deny,
@@ -645,14 +654,23 @@ mod tests {
             "0.0.0.0/0",
         );
         assert_eq!(
-            first_gap(&[allow_all, deny_first], ANYWHERE_EPHEMERAL),
+            first_gap(
+                &[allow_all.clone(), deny_first.clone()],
+                ANYWHERE_EPHEMERAL,
+                ""
+            ),
             Some(Gap::Denied {
                 idx: 1,
                 flows: flows("0.0.0.0/0", PortRange::new_assert(2000, 3000))
             })
         );
         let deny_later = rule(300, AclAction::Deny, Traffic::All, "0.0.0.0/0");
-        assert!(first_gap(&[deny_later, allow_all], ANYWHERE_EPHEMERAL).is_none());
+        assert!(first_gap(
+            &[deny_later.clone(), allow_all.clone()],
+            ANYWHERE_EPHEMERAL,
+            ""
+        )
+        .is_none());
         let split = [
             rule(
                 100,
@@ -667,9 +685,9 @@ mod tests {
                 "0.0.0.0/0",
             ),
         ];
-        assert!(first_gap(&split, ANYWHERE_EPHEMERAL).is_none());
+        assert!(first_gap(&split, ANYWHERE_EPHEMERAL, "").is_none());
         assert_eq!(
-            first_gap(&split[..1], ANYWHERE_EPHEMERAL),
+            first_gap(&split[..1], ANYWHERE_EPHEMERAL, ""),
             Some(Gap::Unmatched {
                 flows: flows("0.0.0.0/0", PortRange::new_assert(30001, 65535))
             })
@@ -680,7 +698,7 @@ mod tests {
             Traffic::Udp(PortRange::EPHEMERAL),
             "0.0.0.0/0",
         );
-        assert!(first_gap(&[udp_only], ANYWHERE_EPHEMERAL).is_some());
+        assert!(first_gap(&[udp_only.clone()], ANYWHERE_EPHEMERAL, "").is_some());
     }
 
     #[test]
@@ -688,7 +706,7 @@ mod tests {
         let deny = rule(90, AclAction::Deny, Traffic::All, "0.0.0.0/0");
         let allow = rule(100, AclAction::Allow, Traffic::All, "0.0.0.0/0");
         assert_eq!(
-            first_gap(&[allow, deny], ANYWHERE_EPHEMERAL),
+            first_gap(&[allow.clone(), deny.clone()], ANYWHERE_EPHEMERAL, ""),
             Some(Gap::Denied {
                 idx: 1,
                 flows: ANYWHERE_EPHEMERAL
@@ -698,15 +716,15 @@ mod tests {
         let halves = [
             rule(80, AclAction::Deny, EPHEMERAL, "0.0.0.0/1"),
             rule(90, AclAction::Deny, EPHEMERAL, "128.0.0.0/1"),
-            allow,
+            allow.clone(),
         ];
         assert!(matches!(
-            first_gap(&halves, ANYWHERE_EPHEMERAL),
+            first_gap(&halves, ANYWHERE_EPHEMERAL, ""),
             Some(Gap::Denied { idx: 0, .. })
         ));
         // A deny rule for some addresses only is a deliberate block of those peers.
         let narrow = rule(50, AclAction::Deny, Traffic::All, "198.51.100.0/24");
-        assert!(first_gap(&[narrow, allow], ANYWHERE_EPHEMERAL).is_none());
+        assert!(first_gap(&[narrow.clone(), allow.clone()], ANYWHERE_EPHEMERAL, "").is_none());
     }
 
     #[test]
@@ -715,9 +733,9 @@ mod tests {
             rule(100, AclAction::Allow, EPHEMERAL, "0.0.0.0/1"),
             rule(110, AclAction::Allow, EPHEMERAL, "128.0.0.0/1"),
         ];
-        assert!(first_gap(&halves, ANYWHERE_EPHEMERAL).is_none());
+        assert!(first_gap(&halves, ANYWHERE_EPHEMERAL, "").is_none());
         assert_eq!(
-            first_gap(&halves[..1], ANYWHERE_EPHEMERAL),
+            first_gap(&halves[..1], ANYWHERE_EPHEMERAL, ""),
             Some(Gap::Unmatched {
                 flows: flows("128.0.0.0/1", PortRange::EPHEMERAL)
             })
@@ -738,9 +756,9 @@ mod tests {
     fn blocks_that_contain_or_overlap_the_wanted_block() {
         let subnet = flows("10.0.11.0/24", PortRange::single(443));
         let vpc = rule(100, AclAction::Allow, Traffic::All, "10.0.0.0/16");
-        assert!(first_gap(&[vpc], subnet).is_none());
+        assert!(first_gap(&[vpc.clone()], subnet, "").is_none());
         let half = rule(100, AclAction::Allow, HTTPS_TRAFFIC, "10.0.11.0/25");
-        let gap = first_gap(&[half], subnet);
+        let gap = first_gap(&[half.clone()], subnet, "");
         assert_eq!(
             gap,
             Some(Gap::Unmatched {
@@ -752,7 +770,7 @@ mod tests {
             first: Cidr::new_assert("10.0.11.0/24").first() + 5,
             ..subnet
         };
-        assert!(first_gap(&[wider], odd).is_none());
+        assert!(first_gap(&[wider.clone()], odd, "").is_none());
         assert_eq!(
             Flows {
                 last: odd.last - 1,
@@ -763,7 +781,7 @@ mod tests {
         );
         let deny_wider = rule(90, AclAction::Deny, HTTPS_TRAFFIC, "10.0.0.0/8");
         assert!(matches!(
-            first_gap(&[deny_wider, vpc], subnet),
+            first_gap(&[deny_wider.clone(), vpc.clone()], subnet, ""),
             Some(Gap::Denied { idx: 0, .. })
         ));
     }
@@ -890,7 +908,7 @@ mod tests {
         ordered
             .into_iter()
             .find(|rule| {
-                let peers = Flows::new(rule.cidr, PortRange::ALL);
+                let peers = Flows::new(*rule.cidr.default_value(), PortRange::ALL);
                 let ports = rule.traffic.tcp_ports();
                 (peers.first..=peers.last).contains(&address)
                     && ports.is_some_and(|p| (p.from()..=p.to()).contains(&port))
@@ -927,7 +945,7 @@ mod tests {
                     AclAction::Deny
                 },
                 traffic,
-                cidr,
+                cidr: cidr.into(),
             }
         })
     }
@@ -947,15 +965,15 @@ mod tests {
             let mut numbers = std::collections::HashSet::new();
             let unique: Vec<AclRule> = rules
                 .iter()
-                .copied()
                 .filter(|rule| numbers.insert(rule.number))
+                .cloned()
                 .collect();
             let wanted = Flows {
                 first: 0x0a00_0000 | first,
                 last: 0x0a00_0000 | last,
                 ports: PortRange::new_assert(from, to),
             };
-            let outcome = evaluate(&unique, wanted);
+            let outcome = evaluate(&unique, wanted, "");
             let inside = |flows: &Flows, address: u32, port: u16| {
                 (flows.first..=flows.last).contains(&address)
                     && (flows.ports.from()..=flows.ports.to()).contains(&port)
@@ -989,7 +1007,7 @@ mod tests {
     fn rule_numbers_are_unique_per_direction() {
         let mut platform = design();
         let acl = acl_mut(&mut platform, "public");
-        let first = acl.inbound[0];
+        let first = acl.inbound[0].clone();
         acl.inbound.push(rule(
             u32::from(first.number.get()),
             AclAction::Deny,

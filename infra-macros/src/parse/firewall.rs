@@ -1,7 +1,7 @@
 //! Security groups, network ACLs and the rules they hold.
 
 use infra_core::model::{
-    path, Acknowledgement, AclAction, AclRule, Direction, NetworkAcl, Peer, SecurityGroup,
+    path, Acknowledgement, AclAction, AclRule, Direction, NetworkAcl, Peer, PerEnv, SecurityGroup,
     SecurityGroupRule,
 };
 use infra_core::value::{AclRuleNumber, Cidr, PortRange, Traffic};
@@ -12,6 +12,7 @@ use syn::parse::ParseStream;
 use syn::{braced, bracketed, Ident, LitStr, Token};
 
 use super::attributes::{acknowledge, Allow};
+use super::per_env::per_env;
 use super::syntax::*;
 use crate::cx::Cx;
 use crate::keyword as kw;
@@ -228,6 +229,7 @@ pub(super) fn network_acl(
     cx: &mut Cx,
     acks: &mut Vec<Acknowledgement>,
     allows: Vec<Allow>,
+    vpc: Option<&PerEnv<Cidr>>,
 ) -> syn::Result<NetworkAcl> {
     let ident = input.call(Ident::parse_any)?;
     let tier = ident_name(cx, &ident, path::acl);
@@ -254,7 +256,7 @@ pub(super) fn network_acl(
         *slot = Some(());
         cx.span(path::acl_rules(&tier_name, direction), key.span());
         let rules = rule_list(content, cx, |s, cx, idx| {
-            acl_rule(s, cx, &tier_name, direction, idx)
+            acl_rule(s, cx, &tier_name, direction, idx, vpc)
         })?;
         match direction {
             Direction::Inbound => acl.inbound = rules,
@@ -265,13 +267,15 @@ pub(super) fn network_acl(
     Ok(acl)
 }
 
-/// `100 allow tcp 1024..=65535 from "0.0.0.0/0"`
+/// `100 allow tcp 1024..=65535 from "0.0.0.0/0"`; the block may be `vpc` (the VPC's block in
+/// each environment) or differ per environment.
 pub(super) fn acl_rule(
     input: ParseStream,
     cx: &mut Cx,
     tier: &str,
     direction: Direction,
     idx: usize,
+    vpc: Option<&PerEnv<Cidr>>,
 ) -> syn::Result<AclRule> {
     let at = path::acl_rule(tier, direction, idx);
     let number_lit = integer(input, cx, "a rule number")?;
@@ -295,13 +299,31 @@ pub(super) fn acl_rule(
     };
     let traffic = traffic(input, cx, at.clone())?;
     direction_word(input, direction)?;
-    let lit = string(input, cx)?;
-    let cidr = cx.value(
-        Cidr::new(&lit.value()),
-        at.field("cidr"),
-        lit.span(),
-        || Cidr::ANYWHERE,
-    );
+    let cidr_at = path::acl_rule_cidr(tier, direction, idx);
+    let cidr = if input.peek(Ident::peek_any) {
+        let word = input.call(Ident::parse_any)?;
+        if word != kw::VPC {
+            return Err(syn::Error::new(
+                word.span(),
+                format!(
+                    "expected a block such as \"10.0.0.0/16\", or `vpc`, found `{}`",
+                    unraw(&word)
+                ),
+            ));
+        }
+        cx.span(cidr_at, word.span());
+        vpc.cloned().ok_or_else(|| {
+            syn::Error::new(
+                word.span(),
+                "`vpc` stands for the VPC's block: write `vpc: \"...\"` before the network ACLs",
+            )
+        })?
+    } else {
+        per_env(input, cx, &cidr_at, |input, cx, at| {
+            let lit = string(input, cx)?;
+            Ok(cx.value(Cidr::new(&lit.value()), at, lit.span(), || Cidr::ANYWHERE))
+        })?
+    };
     Ok(AclRule {
         number,
         action,

@@ -77,7 +77,9 @@ pub(super) fn network(
                 });
             }
             kw::SECURITY_GROUP => groups.push(security_group(input, cx, acks, allows)?),
-            kw::NETWORK_ACL => acls.push(network_acl(input, cx, acks, allows)?),
+            kw::NETWORK_ACL => {
+                acls.push(network_acl(input, cx, acks, allows, vpc.as_ref())?);
+            }
             kw::GATEWAY_ENDPOINTS => {
                 once(&endpoints, &key)?;
                 input.parse::<Token![:]>()?;
