@@ -3,10 +3,12 @@
 //! Each type is built with `new` (its required parts) and chained methods (the rest);
 //! [`Platform::validate`] runs every rule and is the only way to a [`crate::Validated`] platform.
 
+mod data;
 mod network;
 pub mod path;
 mod platform;
 
+pub use data::DecodeError;
 pub use network::{
     AclAction, AclRule, FlowLogTraffic, FlowLogs, GatewayEndpoint, Network, NetworkAcl, Peer,
     SecurityGroup, SecurityGroupRule, Subnet, SubnetTier, TierRole,

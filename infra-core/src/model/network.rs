@@ -1,7 +1,8 @@
 use crate::value::{AclRuleNumber, Cidr, Name, RetentionDays, Traffic, Zone};
 
 /// The network section: a VPC, its subnet tiers, firewalls, endpoints and flow logs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Network {
     /// The VPC's IPv4 block.
@@ -78,7 +79,10 @@ impl Network {
 }
 
 /// How a tier reaches the internet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum TierRole {
     /// Routed to an internet gateway; hosts the NAT gateways.
     Public,
@@ -100,7 +104,8 @@ impl TierRole {
 }
 
 /// A subnet tier: subnets with one role, one per zone.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SubnetTier {
     /// The tier's name.
@@ -149,7 +154,8 @@ impl SubnetTier {
 }
 
 /// One subnet of a tier.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Subnet {
     /// Its availability zone.
     pub zone: Zone,
@@ -158,7 +164,8 @@ pub struct Subnet {
 }
 
 /// A security group: stateful allow rules in and out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SecurityGroup {
     /// Its name.
@@ -205,7 +212,8 @@ impl SecurityGroup {
 }
 
 /// One security group rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SecurityGroupRule {
     /// The protocol and ports.
     pub traffic: Traffic,
@@ -233,7 +241,8 @@ impl SecurityGroupRule {
 }
 
 /// The other end of a security group rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Peer {
     /// Addresses in a block.
     Cidr(Cidr),
@@ -242,7 +251,8 @@ pub enum Peer {
 }
 
 /// A network ACL: the stateless, numbered rules of one tier's subnets.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct NetworkAcl {
     /// The tier it guards.
@@ -277,7 +287,8 @@ impl NetworkAcl {
 }
 
 /// One numbered network ACL rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AclRule {
     /// Its number: rules are evaluated lowest first, and the first match decides.
     pub number: AclRuleNumber,
@@ -312,7 +323,8 @@ impl AclRule {
 }
 
 /// What a network ACL rule does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum AclAction {
     /// Let the traffic through.
     Allow,
@@ -321,7 +333,10 @@ pub enum AclAction {
 }
 
 /// A gateway VPC endpoint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum GatewayEndpoint {
     /// Amazon S3.
     S3,
@@ -340,7 +355,8 @@ impl GatewayEndpoint {
 }
 
 /// VPC flow logs to CloudWatch Logs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FlowLogs {
     /// How long the log group keeps them.
     pub retention: RetentionDays,
@@ -359,7 +375,8 @@ impl FlowLogs {
 }
 
 /// Which traffic flow logs record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum FlowLogTraffic {
     /// Accepted and rejected traffic.
     All,

@@ -9,6 +9,7 @@ mod name;
 mod port;
 mod retention;
 mod rule_number;
+mod serial;
 
 pub use cidr::Cidr;
 pub use error::ValueError;
