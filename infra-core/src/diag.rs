@@ -32,8 +32,8 @@ impl fmt::Display for Severity {
 pub struct ModelPath(String);
 
 impl ModelPath {
-    /// A path from its text. Paths normally come from [`crate::model::path`]; this is for front
-    /// ends that carry a path through generated code.
+    /// A path from its text. Paths normally come from [`crate::model::path`]; this is for paths
+    /// written by hand, such as the place an acknowledgement made with the builder covers.
     pub fn new(text: impl Into<String>) -> ModelPath {
         ModelPath(text.into())
     }
