@@ -6,6 +6,8 @@
 //! days, `30`. Each deserializes through its validating constructor, so data can hold no value
 //! that the constructor rejects; the error names the value and says why.
 
+use std::str::FromStr;
+
 use serde::de::{self, Deserialize, Deserializer, Unexpected};
 use serde::ser::{Serialize, Serializer};
 
@@ -13,12 +15,13 @@ use super::{
     AclRuleNumber, Cidr, Name, PortRange, Region, RetentionDays, Traffic, ValueError, Zone,
 };
 
-/// The error for `text`, which a constructor rejected: the text as written, then why.
-fn rejected<E: de::Error>(text: &str, error: ValueError) -> E {
-    E::custom(format_args!("`{text}`: {error}"))
+/// `text` through the value's constructor (its `FromStr`); an error names the text, then says why.
+fn checked<T: FromStr<Err = ValueError>, E: de::Error>(text: &str) -> Result<T, E> {
+    text.parse()
+        .map_err(|error| E::custom(format_args!("`{text}`: {error}")))
 }
 
-/// Serializes through `Display` and deserializes a string through `parse_text`.
+/// Serializes through `Display` and deserializes a string through the given function.
 macro_rules! as_text {
     ($($ty:ty => $parse:expr;)*) => {$(
         impl Serialize for $ty {
@@ -37,10 +40,10 @@ macro_rules! as_text {
 }
 
 as_text! {
-    Cidr => |text: &str| text.parse().map_err(|error| rejected(text, error));
-    Name => |text: &str| text.parse().map_err(|error| rejected(text, error));
-    Region => |text: &str| text.parse().map_err(|error| rejected(text, error));
-    Zone => |text: &str| text.parse().map_err(|error| rejected(text, error));
+    Cidr => checked;
+    Name => checked;
+    Region => checked;
+    Zone => checked;
     PortRange => port_range;
     Traffic => traffic;
 }
@@ -52,9 +55,12 @@ const TRAFFIC: &str = "`all`, `icmp`, or `tcp` or `udp` and ports, such as `tcp 
 
 /// `443` or `1024..=65535`, through [`PortRange::new`]; `Err(None)` if it is neither.
 fn parse_ports(text: &str) -> Result<PortRange, Option<ValueError>> {
-    let port = |digits: &str| match digits.bytes().all(|b| b.is_ascii_digit()) {
-        true => digits.parse::<u16>().map_err(|_| None),
-        false => Err(None),
+    let port = |digits: &str| {
+        if digits.bytes().all(|b| b.is_ascii_digit()) {
+            digits.parse::<u16>().map_err(|_| None)
+        } else {
+            Err(None) // `u16::from_str` would accept a sign.
+        }
     };
     let (from, to) = match text.split_once("..=") {
         Some((from, to)) => (port(from)?, port(to)?),
@@ -75,6 +81,7 @@ fn malformed<E: de::Error>(text: &str, expected: &str, error: Option<ValueError>
     }
 }
 
+/// A [`PortRange`] from its text.
 fn port_range<E: de::Error>(text: &str) -> Result<PortRange, E> {
     parse_ports(text).map_err(|error| malformed(text, PORTS, error))
 }
