@@ -46,8 +46,6 @@ pub use infra_macros::platform;
 /// its constructor. A design with errors expands to the compile errors and `placeholder()`.
 #[doc(hidden)]
 pub mod __private {
-    pub use infra_core;
-
     use infra_core::model::Platform;
     use infra_core::Validated;
 
