@@ -45,6 +45,12 @@ impl Platform {
         serde_json::to_string(self)
             .expect("the model has string keys and values that always serialize")
     }
+
+    /// Encodes the design as indented JSON, one field per line: the form for a design file.
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self)
+            .expect("the model has string keys and values that always serialize")
+    }
 }
 
 /// Why [`Platform::from_json`] could not decode a design.
@@ -162,6 +168,21 @@ mod tests {
                 "unknown variant `dmz`",
             ),
             (
+                r#""vpc":"10.0.0.0/16""#,
+                r#""vpc":16"#,
+                "invalid type: integer `16`, expected an IPv4 block",
+            ),
+            (
+                r#""number":100"#,
+                r#""number":"100""#,
+                "invalid type: string \"100\", expected a network ACL rule number",
+            ),
+            (
+                r#""number":100"#,
+                r#""number":4294967396"#,
+                "invalid value: integer `4294967396`, expected a network ACL rule number",
+            ),
+            (
                 r#""multi_az":true"#,
                 r#""multi_az":true,"size":3"#,
                 "unknown field `size`",
@@ -188,6 +209,27 @@ mod tests {
         assert_eq!(
             platform.validate().unwrap_err().codes(),
             ["subnet-outside-vpc"]
+        );
+    }
+
+    #[test]
+    fn a_design_file_points_at_the_bad_value() {
+        let platform = reference_network();
+        let pretty = platform.to_json_pretty();
+        assert_eq!(Platform::from_json(&pretty).expect("it decodes"), platform);
+        let line = pretty
+            .lines()
+            .position(|line| line.contains(r#""10.0.22.0/24""#))
+            .expect("the database tier's second subnet")
+            + 1;
+        let error =
+            Platform::from_json(&pretty.replace("10.0.22.0/24", "10.0.22.0/33")).unwrap_err();
+        assert_eq!(error.line(), line, "{error}");
+        assert!(
+            error
+                .to_string()
+                .starts_with("`10.0.22.0/33`: invalid CIDR block"),
+            "{error}"
         );
     }
 

@@ -6,24 +6,74 @@
 //! days, `30`. Each deserializes through its validating constructor, so data can hold no value
 //! that the constructor rejects; the error names the value and says why.
 
+use std::fmt;
+use std::marker::PhantomData;
 use std::str::FromStr;
 
-use serde::de::{self, Deserialize, Deserializer, Unexpected};
+use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
 use serde::ser::{Serialize, Serializer};
 
 use super::{
     AclRuleNumber, Cidr, Name, PortRange, Region, RetentionDays, Traffic, ValueError, Zone,
 };
 
-/// `text` through the value's constructor (its `FromStr`); an error names the text, then says why.
-fn checked<T: FromStr<Err = ValueError>, E: de::Error>(text: &str) -> Result<T, E> {
+/// A value read from a string or a number, checked by its constructor.
+///
+/// The check runs inside serde's visitor, so a JSON error points just after the value itself.
+trait Checked: Sized {
+    /// What the value looks like, for serde's "invalid type" message.
+    const EXPECTING: &'static str;
+
+    /// The value from `text`.
+    fn from_text<E: de::Error>(text: &str) -> Result<Self, E> {
+        Err(E::invalid_type(Unexpected::Str(text), &Self::EXPECTING))
+    }
+
+    /// The value from `number`.
+    fn from_number<E: de::Error>(number: u64) -> Result<Self, E> {
+        Err(E::invalid_type(
+            Unexpected::Unsigned(number),
+            &Self::EXPECTING,
+        ))
+    }
+}
+
+/// Serde's visitor for a [`Checked`] value.
+struct Check<T>(PhantomData<T>);
+
+impl<T: Checked> Visitor<'_> for Check<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+        T::from_text(text)
+    }
+
+    fn visit_u64<E: de::Error>(self, number: u64) -> Result<T, E> {
+        T::from_number(number)
+    }
+}
+
+/// `text` through the type's `FromStr`, its constructor; an error names the text, then says why.
+fn parsed<T: FromStr<Err = ValueError>, E: de::Error>(text: &str) -> Result<T, E> {
     text.parse()
         .map_err(|error| E::custom(format_args!("`{text}`: {error}")))
 }
 
-/// Serializes through `Display` and deserializes a string through the given function.
+/// Serializes through `Display`; deserializes a string through `from_text`.
 macro_rules! as_text {
-    ($($ty:ty => $parse:expr;)*) => {$(
+    ($($ty:ty, $expecting:literal, $from_text:expr;)*) => {$(
+        impl Checked for $ty {
+            const EXPECTING: &'static str = $expecting;
+
+            fn from_text<E: de::Error>(text: &str) -> Result<Self, E> {
+                $from_text(text)
+            }
+        }
+
         impl Serialize for $ty {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.collect_str(self)
@@ -32,26 +82,20 @@ macro_rules! as_text {
 
         impl<'de> Deserialize<'de> for $ty {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(deserializer)?;
-                $parse(&text)
+                deserializer.deserialize_str(Check(PhantomData))
             }
         }
     )*};
 }
 
 as_text! {
-    Cidr => checked;
-    Name => checked;
-    Region => checked;
-    Zone => checked;
-    PortRange => port_range;
-    Traffic => traffic;
+    Cidr, "an IPv4 block such as `10.0.0.0/16`", parsed;
+    Name, "a name such as `app_servers`", parsed;
+    Region, "a region such as `ap-northeast-1`", parsed;
+    Zone, "a zone such as `ap-northeast-1a`", parsed;
+    PortRange, "a port such as `443` or a range such as `1024..=65535`", port_range;
+    Traffic, "`all`, `icmp`, or `tcp` or `udp` and ports, such as `tcp 443`", traffic;
 }
-
-/// What a port range looks like, for serde's "invalid value" message.
-const PORTS: &str = "a port such as `443` or a range such as `1024..=65535`";
-/// What traffic looks like, for serde's "invalid value" message.
-const TRAFFIC: &str = "`all`, `icmp`, or `tcp` or `udp` and ports, such as `tcp 443`";
 
 /// `443` or `1024..=65535`, through [`PortRange::new`]; `Err(None)` if it is neither.
 fn parse_ports(text: &str) -> Result<PortRange, Option<ValueError>> {
@@ -72,18 +116,18 @@ fn parse_ports(text: &str) -> Result<PortRange, Option<ValueError>> {
     PortRange::new(from, to).map_err(Some)
 }
 
-/// The error for `text`, of which `expected` describes the shape.
-fn malformed<E: de::Error>(text: &str, expected: &str, error: Option<ValueError>) -> E {
+/// The error for `text` of type `T`, which is malformed, or which `error` rejected.
+fn malformed<T: Checked, E: de::Error>(text: &str, error: Option<ValueError>) -> E {
     match error {
         // The message of a rejected range names it.
         Some(error) => E::custom(error),
-        None => E::invalid_value(Unexpected::Str(text), &expected),
+        None => E::invalid_value(Unexpected::Str(text), &T::EXPECTING),
     }
 }
 
 /// A [`PortRange`] from its text.
 fn port_range<E: de::Error>(text: &str) -> Result<PortRange, E> {
-    parse_ports(text).map_err(|error| malformed(text, PORTS, error))
+    parse_ports(text).map_err(|error| malformed::<PortRange, E>(text, error))
 }
 
 /// `all`, `icmp`, `tcp <ports>` or `udp <ports>`, as [`Traffic`]'s `Display` writes it.
@@ -95,7 +139,18 @@ fn traffic<E: de::Error>(text: &str) -> Result<Traffic, E> {
         Some(("udp", ports)) => parse_ports(ports).map(Traffic::Udp),
         _ => Err(None),
     };
-    traffic.map_err(|error| malformed(text, TRAFFIC, error))
+    traffic.map_err(|error| malformed::<Traffic, E>(text, error))
+}
+
+impl Checked for AclRuleNumber {
+    const EXPECTING: &'static str = "a network ACL rule number from 1 to 32766";
+
+    fn from_number<E: de::Error>(number: u64) -> Result<Self, E> {
+        let number = u32::try_from(number)
+            .map_err(|_| E::invalid_value(Unexpected::Unsigned(number), &Self::EXPECTING))?;
+        // The error's message names the number.
+        AclRuleNumber::new(number).map_err(E::custom)
+    }
 }
 
 impl Serialize for AclRuleNumber {
@@ -106,8 +161,16 @@ impl Serialize for AclRuleNumber {
 
 impl<'de> Deserialize<'de> for AclRuleNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // The error's message names the number.
-        AclRuleNumber::new(u32::deserialize(deserializer)?).map_err(de::Error::custom)
+        deserializer.deserialize_u32(Check(PhantomData))
+    }
+}
+
+impl Checked for RetentionDays {
+    const EXPECTING: &'static str = "a number of days that CloudWatch Logs offers, such as 30";
+
+    fn from_number<E: de::Error>(number: u64) -> Result<Self, E> {
+        // The error's message names the number of days.
+        RetentionDays::new(number).map_err(E::custom)
     }
 }
 
@@ -119,8 +182,7 @@ impl Serialize for RetentionDays {
 
 impl<'de> Deserialize<'de> for RetentionDays {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // The error's message names the number of days.
-        RetentionDays::new(u64::deserialize(deserializer)?).map_err(de::Error::custom)
+        deserializer.deserialize_u64(Check(PhantomData))
     }
 }
 
