@@ -1,6 +1,6 @@
 //! Property tests over generated designs: valid ones validate and lower to templates whose every
-//! reference resolves; each deliberately broken one yields exactly the expected diagnostic; and
-//! nothing panics, whatever the input.
+//! reference resolves; each deliberately broken one yields exactly the expected diagnostic; every
+//! one is the same model after a trip through JSON; and nothing panics, whatever the input.
 
 use std::collections::BTreeSet;
 
@@ -250,6 +250,16 @@ proptest! {
         let expected = mistake.apply(&shape, &mut platform);
         let errors = platform.validate().expect_err("a broken design");
         prop_assert_eq!(errors.codes(), vec![expected]);
+    }
+
+    #[test]
+    fn designs_valid_or_broken_round_trip_through_json(shape in shape(), mistake in mistake()) {
+        let mut platform = shape.build();
+        mistake.apply(&shape, &mut platform);
+        for design in [shape.build(), platform] {
+            let decoded = Platform::from_json(&design.to_json()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(decoded, design);
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -27,13 +27,13 @@ impl fmt::Display for Severity {
 ///
 /// Paths are made only by the functions of [`crate::model::path`], so the rules and the
 /// `platform!` macro's span table always spell them alike.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ModelPath(String);
 
 impl ModelPath {
-    /// A path from its text. Paths normally come from [`crate::model::path`]; this is for front
-    /// ends that carry a path through generated code.
+    /// A path from its text. Paths normally come from [`crate::model::path`]; this is for paths
+    /// written by hand, such as the place an acknowledgement made with the builder covers.
     pub fn new(text: impl Into<String>) -> ModelPath {
         ModelPath(text.into())
     }

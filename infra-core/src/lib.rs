@@ -27,7 +27,9 @@
 //! # Organization
 //! * [`value`]: `Cidr`, `PortRange`, `Traffic`, `AclRuleNumber`, `RetentionDays`, `Name`,
 //!   `Region`, `Zone`.
-//! * [`model`]: `Platform`, `Environment`, `Network` and its parts; [`model::path`] names them.
+//! * [`model`]: `Platform`, `Environment`, `Network` and its parts; [`model::path`] names them;
+//!   [`Platform::to_json`](model::Platform::to_json) and
+//!   [`Platform::from_json`](model::Platform::from_json) write and read a design as data.
 //! * [`rules`]: [`rules::validate`], [`Validated`], the [`rules::CATALOGUE`].
 //! * [`diag`]: [`Diagnostic`], [`Diagnostics`], [`Severity`], [`ModelPath`].
 

@@ -2,8 +2,15 @@
 //!
 //! The pipeline: `parse` reads the DSL into an `infra_core` model and a table from model paths
 //! to token spans; `infra_core::rules::check` runs every rule; `report` turns each finding into
-//! a compile error (or a warning) at its token; `expand` writes code that builds the same
-//! model through `infra_core`'s public API.
+//! a compile error (or a warning) at its token; `expand` emits the checked model as data: one
+//! string literal holding the model in JSON (`Platform::to_json`), which the generated code hands
+//! to `infra::__private::decode` (`Platform::from_json`, every value through its constructor)
+//! and then to `infra::__private::validated`.
+//!
+//! The model's own serde impls write and read the expansion, so it cannot drift from what was
+//! parsed and checked (a test decodes the expansion of every passing design and compares), and
+//! rustc compiles one literal instead of code per value: a one-value edit of a large design
+//! rebuilds in about the time the macro takes to parse and check it (`scripts/compile-time`).
 
 mod cx;
 mod expand;

@@ -1,13 +1,14 @@
 //! The macro's pipeline on plain token streams: every finding of every UI case lands on a token
-//! of the input (never the call site), and expansion is an error exactly when a rule says so.
+//! of the input (never the call site), expansion is an error exactly when a rule says so, and the
+//! expansion of a valid design decodes to the very model that was parsed and checked.
 
 use std::fs;
 use std::path::Path;
 use std::str::FromStr;
 
-use infra_core::model::{path, Direction};
+use infra_core::model::{path, Direction, Platform};
 use infra_core::rules::check;
-use proc_macro2::TokenStream;
+use proc_macro2::{TokenStream, TokenTree};
 
 use crate::cx::Cx;
 use crate::parse::parse;
@@ -167,4 +168,80 @@ fn expansion_is_an_error_exactly_when_a_rule_fails() {
         "{expanded}"
     );
     assert!(expanded.contains("placeholder"), "{expanded}");
+}
+
+/// The string literal that an expansion passes to `decode`: the model as data.
+fn emitted_model(expansion: TokenStream) -> Option<String> {
+    let mut trees = expansion.into_iter().peekable();
+    while let Some(tree) = trees.next() {
+        match tree {
+            TokenTree::Ident(ident) if ident == "decode" => {
+                let Some(TokenTree::Group(arguments)) = trees.peek() else {
+                    continue;
+                };
+                let literal: syn::LitStr = syn::parse2(arguments.stream()).ok()?;
+                return Some(literal.value());
+            }
+            TokenTree::Group(group) => {
+                if let Some(model) = emitted_model(group.stream()) {
+                    return Some(model);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The number of tokens in `stream`, groups' contents included.
+fn n_tokens(stream: TokenStream) -> usize {
+    stream
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Group(group) => 1 + n_tokens(group.stream()),
+            _ => 1,
+        })
+        .sum()
+}
+
+/// The expansion cannot drift from the parse: for the reference design and every passing UI case,
+/// the data that the expansion holds decodes (through every value's constructor) to exactly the
+/// model that `parse` built and the rules checked. The expansion is that one literal in a fixed
+/// frame, whatever the size of the design.
+#[test]
+fn the_expansion_decodes_to_the_parsed_model() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = vec![root.join("examples/production.rs")];
+    for entry in fs::read_dir(root.join("tests/ui/pass")).expect("tests/ui/pass") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|ext| ext == "rs") {
+            files.push(path);
+        }
+    }
+    let mut n_checked = 0;
+    for file in &files {
+        let source = fs::read_to_string(file).expect("a source file");
+        // A case that includes the example by `#[path]` has no body of its own.
+        let Some(text) = body(&source) else {
+            continue;
+        };
+        let parsed = parse(tokens(text), &mut Cx::default())
+            .unwrap_or_else(|error| panic!("{}: {error}", file.display()));
+        let expansion = crate::expand::platform(tokens(text));
+        assert!(
+            n_tokens(expansion.clone()) < 30,
+            "{}: {expansion}",
+            file.display()
+        );
+        let json = emitted_model(expansion)
+            .unwrap_or_else(|| panic!("{}: the expansion holds no model", file.display()));
+        let decoded = Platform::from_json(&json)
+            .unwrap_or_else(|error| panic!("{}: {error}\n{json}", file.display()));
+        assert_eq!(decoded, parsed, "{}", file.display());
+        n_checked += 1;
+    }
+    assert!(
+        n_checked >= 2,
+        "checked only {n_checked} designs of {files:?}"
+    );
 }

@@ -13,7 +13,8 @@ use crate::value::{EndpointService, Name};
 ///     .service(EndpointService::new_assert("logs"));
 /// assert_eq!(endpoints.services.len(), 2);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct InterfaceEndpoints {
     /// The tier whose subnets hold the endpoints' network interfaces.

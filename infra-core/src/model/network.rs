@@ -3,7 +3,8 @@ use crate::value::{AclRuleNumber, Cidr, Name, RetentionDays, Traffic, Zone};
 use super::{InterfaceEndpoints, PerEnv};
 
 /// The network section: a VPC, its subnet tiers, firewalls, endpoints and flow logs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Network {
     /// The VPC's IPv4 block, per environment.
@@ -17,10 +18,12 @@ pub struct Network {
     /// Gateway endpoints, attached to the private tiers' route tables.
     pub endpoints: Vec<GatewayEndpoint>,
     /// Interface endpoints, each group in one tier.
+    #[serde(default)]
     pub interface_endpoints: Vec<InterfaceEndpoints>,
     /// VPC flow logs, if enabled.
     pub flow_logs: Option<FlowLogs>,
     /// How many NAT gateways the private tiers route through, per environment.
+    #[serde(default = "one_per_zone")]
     pub nat_gateways: PerEnv<NatGateways>,
 }
 
@@ -37,7 +40,7 @@ impl Network {
             endpoints: Vec::new(),
             interface_endpoints: Vec::new(),
             flow_logs: None,
-            nat_gateways: PerEnv::new(NatGateways::OnePerZone),
+            nat_gateways: one_per_zone(),
         }
     }
 
@@ -99,12 +102,20 @@ impl Network {
     }
 }
 
+/// The default NAT setting: a gateway in each zone.
+fn one_per_zone() -> PerEnv<NatGateways> {
+    PerEnv::new(NatGateways::OnePerZone)
+}
+
 /// How many NAT gateways an environment runs for its private tiers.
 ///
 /// Source: VPC User Guide, "NAT gateways": a NAT gateway lives in one zone; "for a zone-independent
 /// architecture, create a NAT gateway in each Availability Zone". One shared gateway costs less
 /// but routes every zone's traffic through one zone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum NatGateways {
     /// One in each zone of the environment; each zone's private subnets use their own.
     OnePerZone,
@@ -127,7 +138,10 @@ impl NatGateways {
 }
 
 /// How a tier reaches the internet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum TierRole {
     /// Routed to an internet gateway; hosts the NAT gateways.
     Public,
@@ -149,7 +163,8 @@ impl TierRole {
 }
 
 /// A subnet tier: subnets with one role, one per zone.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SubnetTier {
     /// The tier's name.
@@ -201,7 +216,8 @@ impl SubnetTier {
 }
 
 /// One subnet of a tier.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Subnet {
     /// Its availability zone.
     pub zone: Zone,
@@ -210,7 +226,8 @@ pub struct Subnet {
 }
 
 /// A security group: stateful allow rules in and out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SecurityGroup {
     /// Its name.
@@ -257,7 +274,8 @@ impl SecurityGroup {
 }
 
 /// One security group rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SecurityGroupRule {
     /// The protocol and ports.
     pub traffic: Traffic,
@@ -285,7 +303,8 @@ impl SecurityGroupRule {
 }
 
 /// The other end of a security group rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Peer {
     /// Addresses in a block.
     Cidr(Cidr),
@@ -294,7 +313,8 @@ pub enum Peer {
 }
 
 /// A network ACL: the stateless, numbered rules of one tier's subnets.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct NetworkAcl {
     /// The tier it guards.
@@ -329,7 +349,8 @@ impl NetworkAcl {
 }
 
 /// One numbered network ACL rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AclRule {
     /// Its number: rules are evaluated lowest first, and the first match decides.
     pub number: AclRuleNumber,
@@ -368,7 +389,8 @@ impl AclRule {
 }
 
 /// What a network ACL rule does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum AclAction {
     /// Let the traffic through.
     Allow,
@@ -377,7 +399,10 @@ pub enum AclAction {
 }
 
 /// A gateway VPC endpoint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum GatewayEndpoint {
     /// Amazon S3.
     S3,
@@ -396,7 +421,8 @@ impl GatewayEndpoint {
 }
 
 /// VPC flow logs to CloudWatch Logs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FlowLogs {
     /// How long the log group keeps them, per environment.
     pub retention: PerEnv<RetentionDays>,
@@ -415,7 +441,8 @@ impl FlowLogs {
 }
 
 /// Which traffic flow logs record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum FlowLogTraffic {
     /// Accepted and rejected traffic.
     All,

@@ -1,5 +1,11 @@
 //! Values that differ between environments: one default, and settings for named environments.
 
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserialize, Deserializer, IntoDeserializer, MapAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
 use crate::diag::ModelPath;
 use crate::value::Name;
 
@@ -98,6 +104,76 @@ impl<T> From<T> for PerEnv<T> {
     }
 }
 
+/// The data form: the value alone when every environment has it, else a map from environment
+/// names to their values with `_` for the others, as the DSL's `match env { ... }` reads:
+/// `{"staging": "10.1.0.0/16", "_": "10.0.0.0/16"}`.
+impl<T: Serialize> Serialize for PerEnv<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.is_uniform() {
+            return self.default.serialize(serializer);
+        }
+        let mut map = serializer.serialize_map(Some(self.overrides.len() + 1))?;
+        for (env, value) in &self.overrides {
+            map.serialize_entry(env.as_str(), value)?;
+        }
+        map.serialize_entry("_", &self.default)?;
+        map.end()
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for PerEnv<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(Settings(PhantomData))
+    }
+}
+
+/// Serde's visitor for a [`PerEnv`]: a plain value (text, number or boolean) or a map.
+struct Settings<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for Settings<T> {
+    type Value = PerEnv<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value, or a map from environment names (and `_` for the others) to values")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<PerEnv<T>, E> {
+        T::deserialize(text.into_deserializer()).map(PerEnv::new)
+    }
+
+    fn visit_u64<E: de::Error>(self, number: u64) -> Result<PerEnv<T>, E> {
+        T::deserialize(number.into_deserializer()).map(PerEnv::new)
+    }
+
+    fn visit_i64<E: de::Error>(self, number: i64) -> Result<PerEnv<T>, E> {
+        T::deserialize(number.into_deserializer()).map(PerEnv::new)
+    }
+
+    fn visit_bool<E: de::Error>(self, flag: bool) -> Result<PerEnv<T>, E> {
+        T::deserialize(flag.into_deserializer()).map(PerEnv::new)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PerEnv<T>, A::Error> {
+        let mut default = None;
+        let mut overrides = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "_" {
+                if default.is_some() {
+                    return Err(de::Error::duplicate_field("_"));
+                }
+                default = Some(map.next_value()?);
+            } else {
+                let env = key
+                    .parse::<Name>()
+                    .map_err(|error| de::Error::custom(format_args!("`{key}`: {error}")))?;
+                overrides.push((env, map.next_value()?));
+            }
+        }
+        let default = default.ok_or_else(|| de::Error::missing_field("_"))?;
+        Ok(PerEnv { default, overrides })
+    }
+}
+
 /// `at["<env>"]`: where an environment's own setting of the value at `at` is written.
 pub fn override_path(at: &ModelPath, environment: &str) -> ModelPath {
     at.key(environment)
@@ -132,5 +208,24 @@ mod tests {
         );
         assert_eq!(value.path_in(&at, "production").as_str(), "network.vpc");
         assert_eq!(value.map(|v| v * 10).get("staging"), &20);
+    }
+
+    #[test]
+    fn data_form_reads_like_the_dsl() {
+        use crate::value::Cidr;
+        let vpc = PerEnv::new(Cidr::new_assert("10.0.0.0/16"))
+            .with(Name::new_assert("staging"), Cidr::new_assert("10.1.0.0/16"));
+        let json = serde_json::to_string(&vpc).expect("serializes");
+        assert_eq!(json, r#"{"staging":"10.1.0.0/16","_":"10.0.0.0/16"}"#);
+        assert_eq!(
+            serde_json::from_str::<PerEnv<Cidr>>(&json).expect("reads"),
+            vpc
+        );
+        let uniform: PerEnv<Cidr> = serde_json::from_str(r#""10.0.0.0/16""#).expect("reads");
+        assert!(uniform.is_uniform());
+        let missing = serde_json::from_str::<PerEnv<Cidr>>(r#"{"staging":"10.1.0.0/16"}"#);
+        assert!(missing.unwrap_err().to_string().contains("`_`"));
+        let bad = serde_json::from_str::<PerEnv<Cidr>>(r#"{"_":"10.0.0.1/16"}"#);
+        assert!(bad.unwrap_err().to_string().contains("10.0.0.1/16"));
     }
 }

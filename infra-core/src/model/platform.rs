@@ -23,7 +23,8 @@ use super::Network;
 ///     .expect("a valid design");
 /// assert_eq!(platform.environments.len(), 1);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Platform {
     /// The platform's name, used in tags and logical ids.
@@ -88,7 +89,8 @@ impl Platform {
 }
 
 /// An environment: a copy of the platform in some zones (production, staging, ...).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Environment {
     /// Its name.
@@ -117,7 +119,8 @@ impl Environment {
 }
 
 /// A warning the design accepts, with the reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Acknowledgement {
     /// The warning's code.
     pub code: String,

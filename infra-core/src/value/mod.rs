@@ -9,6 +9,7 @@ mod name;
 mod port;
 mod retention;
 mod rule_number;
+mod serial;
 mod service;
 
 pub use cidr::Cidr;
