@@ -646,7 +646,7 @@ mod tests {
     #[test]
     fn gaps_follow_rule_order() {
         let allow_all = rule(200, AclAction::Allow, EPHEMERAL, "0.0.0.0/0");
-        assert!(first_gap(&[allow_all.clone()], ANYWHERE_EPHEMERAL, "").is_none());
+        assert!(first_gap(std::slice::from_ref(&allow_all), ANYWHERE_EPHEMERAL, "").is_none());
         let deny_first = rule(
             100,
             AclAction::Deny,
@@ -698,7 +698,7 @@ mod tests {
             Traffic::Udp(PortRange::EPHEMERAL),
             "0.0.0.0/0",
         );
-        assert!(first_gap(&[udp_only.clone()], ANYWHERE_EPHEMERAL, "").is_some());
+        assert!(first_gap(std::slice::from_ref(&udp_only), ANYWHERE_EPHEMERAL, "").is_some());
     }
 
     #[test]
@@ -756,9 +756,9 @@ mod tests {
     fn blocks_that_contain_or_overlap_the_wanted_block() {
         let subnet = flows("10.0.11.0/24", PortRange::single(443));
         let vpc = rule(100, AclAction::Allow, Traffic::All, "10.0.0.0/16");
-        assert!(first_gap(&[vpc.clone()], subnet, "").is_none());
+        assert!(first_gap(std::slice::from_ref(&vpc), subnet, "").is_none());
         let half = rule(100, AclAction::Allow, HTTPS_TRAFFIC, "10.0.11.0/25");
-        let gap = first_gap(&[half.clone()], subnet, "");
+        let gap = first_gap(std::slice::from_ref(&half), subnet, "");
         assert_eq!(
             gap,
             Some(Gap::Unmatched {
@@ -770,7 +770,7 @@ mod tests {
             first: Cidr::new_assert("10.0.11.0/24").first() + 5,
             ..subnet
         };
-        assert!(first_gap(&[wider.clone()], odd, "").is_none());
+        assert!(first_gap(std::slice::from_ref(&wider), odd, "").is_none());
         assert_eq!(
             Flows {
                 last: odd.last - 1,
