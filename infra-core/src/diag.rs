@@ -95,7 +95,7 @@ pub struct Related {
 /// One finding: a stable code, a severity, where, what, and how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// The rule's stable code, such as `subnet-outside-vpc`; see [`crate::rules::CATALOGUE`].
+    /// The rule's stable code, such as `subnet-outside-vpc`; see [`crate::rules::catalogue`].
     pub code: &'static str,
     /// Error or warning.
     pub severity: Severity,

@@ -30,13 +30,44 @@
 //! * [`model`]: `Platform`, `Environment`, `Network` and its parts; [`model::path`] names them;
 //!   [`Platform::to_json`](model::Platform::to_json) and
 //!   [`Platform::from_json`](model::Platform::from_json) write and read a design as data.
-//! * [`rules`]: [`rules::validate`], [`Validated`], the [`rules::CATALOGUE`].
+//! * [`rules`]: [`rules::validate`], [`Validated`], the [`rules::catalogue`].
 //! * [`diag`]: [`Diagnostic`], [`Diagnostics`], [`Severity`], [`ModelPath`].
 
 pub mod diag;
 pub mod model;
 pub mod rules;
+pub mod section;
 pub mod value;
+
+/// Registers the sections: declares each one's module, lists it in [`SECTIONS`], and gathers
+/// every section's model types, paths and rules for the re-exports in [`model`],
+/// [`model::path`] and [`rules`]. Adding a section is a folder and a name here.
+macro_rules! sections {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
+        $($(#[$doc])* pub mod $name;)*
+
+        /// Every section, in the order their rules run.
+        pub const SECTIONS: &[section::Section] = &[$($name::SECTION),*];
+
+        /// Every section's items, for the re-exports of [`model`], [`model::path`] and [`rules`].
+        mod sections {
+            pub mod model {
+                $(pub use crate::$name::model::*;)*
+            }
+            pub mod rules {
+                $(pub use crate::$name::rules::*;)*
+            }
+            pub mod path {
+                $(pub use crate::$name::path::*;)*
+            }
+        }
+    };
+}
+
+sections! {
+    /// The network: VPC, subnets and routing, firewalls, endpoints, flow logs.
+    network,
+}
 
 #[cfg(any(test, feature = "_fixtures"))]
 #[doc(hidden)]

@@ -3,13 +3,22 @@
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{path, Platform};
 
-use super::{Rule, INVALID_ACKNOWLEDGEMENT};
+use super::Rule;
+
+use crate::rules::declare_rules;
+
+declare_rules! {
+    /// An acknowledgement names no warning, has no reason, or names an error.
+    INVALID_ACKNOWLEDGEMENT = "invalid-acknowledgement", Error,
+        "an acknowledgement names a warning rule and gives a reason",
+        "this project's rule catalogue: errors are what AWS rejects and cannot be acknowledged";
+}
 
 /// Drops the warnings the design acknowledges, and reports acknowledgements that are not valid:
 /// an unknown code, an error's code (errors are what AWS rejects: they cannot be waived), or an
 /// empty reason.
 ///
-/// Source: this project's catalogue ([`super::CATALOGUE`]); errors encode AWS rejections.
+/// Source: this project's catalogue ([`super::catalogue`]); errors encode AWS rejections.
 pub(crate) fn apply(mut findings: Vec<Diagnostic>, platform: &Platform) -> Vec<Diagnostic> {
     for (idx, ack) in platform.acknowledgements.iter().enumerate() {
         let problem = match Rule::find(&ack.code) {

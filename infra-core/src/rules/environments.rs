@@ -5,7 +5,23 @@ use crate::model::{path, Environment, Platform};
 use crate::value::Zone;
 
 use super::names::check_unique;
-use super::{ENVIRONMENT_WITHOUT_ZONES, MULTI_AZ_SINGLE_ZONE, ZONE_OUTSIDE_REGION};
+
+use crate::rules::declare_rules;
+
+declare_rules! {
+    /// An environment lists no zones.
+    ENVIRONMENT_WITHOUT_ZONES = "environment-without-zones", Error,
+        "every environment uses at least one zone",
+        "VPC User Guide, Subnets: resources run in subnets, and a subnet lies in an availability zone";
+    /// A multi-AZ environment has fewer than two zones.
+    MULTI_AZ_SINGLE_ZONE = "multi-az-single-zone", Error,
+        "a multi-AZ environment uses at least two zones",
+        "VPC User Guide, NAT gateways: for zone-independent design create a NAT gateway in each zone";
+    /// A zone is not in the platform's region.
+    ZONE_OUTSIDE_REGION = "zone-outside-region", Error,
+        "every zone belongs to the platform's region",
+        "EC2 User Guide, Regions and Zones: an availability zone belongs to one region";
+}
 
 pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
     check_unique(

@@ -1,23 +1,29 @@
 //! Every validation rule, written once; the builder and the `platform!` macro both run them.
 //!
 //! Each rule is a function of the model that pushes [`Diagnostic`]s; its doc comment names the
-//! AWS fact it encodes and [`CATALOGUE`] lists it. [`validate`] runs them all and returns every
+//! AWS fact it encodes and [`catalogue`] lists it. [`validate`] runs them all and returns every
 //! finding, never just the first.
 
 mod acknowledge;
-mod acls;
 mod catalogue;
-mod endpoints;
 mod environments;
-mod names;
-mod per_env;
-mod security_groups;
-mod subnets;
+pub(crate) mod names;
+pub(crate) mod per_env;
 pub mod suggest;
 
 use std::ops::Deref;
 
-pub use catalogue::*;
+pub use crate::sections::rules::*;
+pub use acknowledge::INVALID_ACKNOWLEDGEMENT;
+pub(crate) use catalogue::declare_rules;
+pub use catalogue::{catalogue, catalogue_markdown, Rule};
+pub use catalogue::{
+    INVALID_ACL_RULE_NUMBER, INVALID_CIDR, INVALID_DURATION, INVALID_ENDPOINT_SERVICE,
+    INVALID_LOG_RETENTION, INVALID_NAME, INVALID_PORT_RANGE, INVALID_REGION, INVALID_ZONE,
+};
+pub use environments::{ENVIRONMENT_WITHOUT_ZONES, MULTI_AZ_SINGLE_ZONE, ZONE_OUTSIDE_REGION};
+pub use names::DUPLICATE_NAME;
+pub use per_env::UNKNOWN_ENVIRONMENT;
 
 use crate::diag::{Diagnostic, Diagnostics, ModelPath, Severity};
 use crate::model::Platform;
@@ -77,10 +83,9 @@ pub fn validate(platform: Platform) -> Result<Validated<Platform>, Diagnostics> 
 pub fn check(platform: &Platform) -> Vec<Diagnostic> {
     let mut cx = Vec::new();
     environments::check(&mut cx, platform);
-    subnets::check(&mut cx, platform);
-    security_groups::check(&mut cx, platform);
-    acls::check(&mut cx, platform);
-    endpoints::check(&mut cx, platform);
+    for section in crate::SECTIONS {
+        (section.check)(&mut cx, platform);
+    }
     let mut findings = acknowledge::apply(cx, platform);
     findings.sort_by(|a, b| (&a.path, a.code).cmp(&(&b.path, b.code)));
     findings

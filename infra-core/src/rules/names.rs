@@ -4,7 +4,14 @@ use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, ModelPath};
 
-use super::DUPLICATE_NAME;
+use crate::rules::declare_rules;
+
+declare_rules! {
+    /// Two elements of one kind share a name (or a logical id).
+    DUPLICATE_NAME = "duplicate-name", Error,
+        "names are unique within their kind, also once written as logical ids",
+        "CloudFormation template anatomy: logical IDs are unique within a template";
+}
 
 /// Reports every element whose key was already used by an earlier one of the same `kind`.
 ///

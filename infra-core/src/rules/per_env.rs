@@ -6,7 +6,15 @@ use crate::model::{override_environment_path, PerEnv, Platform};
 
 use super::names::check_unique;
 use super::suggest::help_for;
-use super::UNKNOWN_ENVIRONMENT;
+
+use crate::rules::declare_rules;
+
+declare_rules! {
+    /// A per-environment setting names an environment the platform does not define.
+    UNKNOWN_ENVIRONMENT = "unknown-environment", Error,
+        "a per-environment setting names an environment of the platform",
+        "CloudFormation: one stack per environment; a setting for an environment without a stack is never deployed";
+}
 
 /// Runs `check` for each environment of `platform` (with the environment's name) and merges the
 /// findings: one that every environment gives is reported once, as is; one that only some give

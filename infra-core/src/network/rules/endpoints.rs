@@ -5,8 +5,21 @@ use std::collections::HashMap;
 use crate::diag::{Diagnostic, ModelPath};
 use crate::model::{path, InterfaceEndpoints, Platform, TierRole};
 
-use super::suggest::help_for;
-use super::{DUPLICATE_ENDPOINT_SERVICE, INTERFACE_ENDPOINT_IN_PUBLIC_TIER, UNKNOWN_TIER};
+use crate::rules::suggest::help_for;
+use super::subnets::UNKNOWN_TIER;
+
+use crate::rules::declare_rules;
+
+declare_rules! {
+    /// Two interface endpoints of the VPC are for the same service.
+    DUPLICATE_ENDPOINT_SERVICE = "duplicate-endpoint-service", Error,
+        "a VPC has at most one interface endpoint per service",
+        "AWS PrivateLink guide, private DNS for interface endpoints: a second endpoint with private DNS for a service fails with a conflicting DNS domain in the VPC";
+    /// Interface endpoints are placed in a public tier.
+    INTERFACE_ENDPOINT_IN_PUBLIC_TIER = "interface-endpoint-in-public-tier", Warning,
+        "interface endpoints are placed in a private or isolated tier",
+        "AWS PrivateLink guide, access an AWS service using an interface VPC endpoint (the endpoint serves the whole VPC from the subnets chosen for it); aws-rules.md §10";
+}
 
 pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
     let mut seen: HashMap<String, (&str, ModelPath)> = HashMap::new();

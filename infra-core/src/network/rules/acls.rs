@@ -14,15 +14,43 @@ use crate::model::{
 };
 use crate::value::{Cidr, PortRange};
 
-use super::names::check_unique;
-use super::per_env::per_environment;
-use super::suggest::help_for;
-use super::{
-    DUPLICATE_ACL_RULE_NUMBER, PRIVATE_ACL_BLOCKS_NAT_RETURN_TRAFFIC,
-    PRIVATE_ACL_BLOCKS_OUTBOUND_TRAFFIC, PUBLIC_ACL_BLOCKS_NAT_OUTBOUND_TRAFFIC,
-    PUBLIC_ACL_BLOCKS_PRIVATE_TRAFFIC, PUBLIC_ACL_BLOCKS_REPLIES_TO_PRIVATE,
-    PUBLIC_ACL_BLOCKS_RETURN_TRAFFIC, UNKNOWN_TIER,
-};
+use crate::rules::names::check_unique;
+use crate::rules::per_env::per_environment;
+use crate::rules::suggest::help_for;
+use super::subnets::UNKNOWN_TIER;
+
+use crate::rules::declare_rules;
+
+declare_rules! {
+    /// Two rules of one ACL direction share a number.
+    DUPLICATE_ACL_RULE_NUMBER = "duplicate-acl-rule-number", Error,
+        "network ACL rule numbers are unique per direction",
+        "EC2 API CreateNetworkAclEntry (NetworkAclEntryAlreadyExists); VPC User Guide, network ACL rules";
+    /// The tier hosting NAT gateways does not let their return traffic in.
+    PUBLIC_ACL_BLOCKS_RETURN_TRAFFIC = "public-acl-blocks-return-traffic", Error,
+        "the public tier's ACL lets return traffic in on ports 1024-65535 from anywhere",
+        "VPC User Guide, network ACLs (stateless; NAT gateways use ports 1024-65535) and the recommended rules for a VPC with public and private subnets";
+    /// The tier hosting NAT gateways does not let their connections out to the internet.
+    PUBLIC_ACL_BLOCKS_NAT_OUTBOUND_TRAFFIC = "public-acl-blocks-nat-outbound-traffic", Error,
+        "the NAT gateways' tier's ACL lets TCP 443 out to 0.0.0.0/0",
+        "VPC User Guide, Troubleshoot NAT gateways (the NAT gateway subnet's ACL allows outbound traffic to the internet) and the recommended public-subnet outbound rule 0.0.0.0/0 TCP 443 ALLOW";
+    /// The tier hosting NAT gateways does not let the private subnets' traffic in.
+    PUBLIC_ACL_BLOCKS_PRIVATE_TRAFFIC = "public-acl-blocks-private-traffic", Error,
+        "the NAT gateways' tier's ACL lets TCP 443 in from every private subnet",
+        "VPC User Guide, Troubleshoot NAT gateways (the NAT gateway subnet's ACL allows inbound traffic from the instances) and the recommended public-subnet inbound rule 0.0.0.0/0 TCP 443 ALLOW";
+    /// The tier hosting NAT gateways does not let replies out to the private subnets.
+    PUBLIC_ACL_BLOCKS_REPLIES_TO_PRIVATE = "public-acl-blocks-replies-to-private", Error,
+        "the NAT gateways' tier's ACL lets replies out to every private subnet's ephemeral ports",
+        "VPC User Guide, network ACLs (stateless; ephemeral ports), Troubleshoot NAT gateways and the recommended public-subnet outbound rule 0.0.0.0/0 TCP 32768-65535 ALLOW";
+    /// A private tier's ACL does not let NAT return traffic in.
+    PRIVATE_ACL_BLOCKS_NAT_RETURN_TRAFFIC = "private-acl-blocks-nat-return-traffic", Error,
+        "a private tier's ACL lets internet replies in on the ephemeral ports",
+        "VPC User Guide, network ACLs (ephemeral ports) and the recommended private-subnet rule 0.0.0.0/0 TCP 1024-65535 ALLOW";
+    /// A private tier's ACL does not let its tasks' connections out to the internet.
+    PRIVATE_ACL_BLOCKS_OUTBOUND_TRAFFIC = "private-acl-blocks-outbound-traffic", Error,
+        "a private tier's ACL lets TCP 443 out to 0.0.0.0/0",
+        "VPC User Guide, recommended network ACL rules for a VPC with public and private subnets: private-subnet outbound 0.0.0.0/0 TCP 443 ALLOW";
+}
 
 /// The ports Linux picks for outgoing connections (`ip_local_port_range`), which Fargate tasks use.
 const LINUX_EPHEMERAL: PortRange = PortRange::new_assert(32768, 60999);

@@ -4,12 +4,41 @@ use crate::diag::{Diagnostic, ModelPath};
 use crate::model::{path, PerEnv, Platform, TierRole};
 use crate::value::Cidr;
 
-use super::names::check_unique;
-use super::per_env::{check_settings, per_environment};
-use super::{
-    NAT_WITHOUT_PUBLIC_TIER, SUBNET_OUTSIDE_VPC, SUBNET_OVERLAP, SUBNET_PREFIX_LENGTH,
-    VPC_PREFIX_LENGTH, ZONE_NOT_COVERED,
-};
+use crate::rules::names::check_unique;
+use crate::rules::per_env::{check_settings, per_environment};
+
+use crate::rules::declare_rules;
+
+declare_rules! {
+    /// The VPC block is larger than /16 or smaller than /28.
+    VPC_PREFIX_LENGTH = "vpc-prefix-length", Error,
+        "the VPC block is between /16 and /28",
+        "VPC User Guide, VPC CIDR blocks: IPv4 VPC block sizes /16 to /28";
+    /// A subnet block is larger than /16 or smaller than /28.
+    SUBNET_PREFIX_LENGTH = "subnet-prefix-length", Error,
+        "a subnet block is between /16 and /28",
+        "VPC User Guide, Subnet CIDR blocks: IPv4 subnet sizes /16 to /28";
+    /// A subnet is not inside the VPC block.
+    SUBNET_OUTSIDE_VPC = "subnet-outside-vpc", Error,
+        "every subnet lies inside the VPC block",
+        "VPC User Guide, Subnet CIDR blocks: a subnet's block is a subset of the VPC's";
+    /// Two subnets share addresses.
+    SUBNET_OVERLAP = "subnet-overlap", Error,
+        "subnets do not overlap",
+        "VPC User Guide, Subnet CIDR blocks: the blocks of a VPC's subnets can't overlap";
+    /// A tier has no subnet in a zone an environment uses.
+    ZONE_NOT_COVERED = "zone-not-covered", Error,
+        "every tier has a subnet in every zone of every environment",
+        "VPC User Guide, Subnets: a subnet lies in exactly one availability zone";
+    /// A security group or ACL names a tier the design does not define.
+    UNKNOWN_TIER = "unknown-tier", Error,
+        "a referenced subnet tier exists",
+        "EC2 API AssociateNetworkAcl SubnetId: an ACL guards existing subnets";
+    /// A private tier exists but no public tier can host its NAT gateways.
+    NAT_WITHOUT_PUBLIC_TIER = "nat-without-public-tier", Error,
+        "private tiers need a public tier for their NAT gateways",
+        "VPC User Guide, NAT gateways: a public NAT gateway is created in a public subnet";
+}
 
 /// The block sizes AWS allows for VPCs and subnets: /16 (largest) to /28 (smallest).
 const PREFIXES: std::ops::RangeInclusive<u8> = 16..=28;

@@ -5,9 +5,31 @@ use std::collections::HashSet;
 use crate::diag::{Diagnostic, ModelPath};
 use crate::model::{path, Direction, Peer, Platform, SecurityGroup, TierRole};
 
-use super::names::check_unique;
-use super::suggest::help_for;
-use super::{DATABASE_OPEN_TO_WORLD, INVALID_DESCRIPTION, UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER};
+use crate::rules::names::check_unique;
+use crate::rules::suggest::help_for;
+use super::subnets::UNKNOWN_TIER;
+
+use crate::rules::declare_rules;
+
+declare_rules! {
+    /// A security group rule names a group the design does not define.
+    UNKNOWN_SECURITY_GROUP = "unknown-security-group", Error,
+        "a rule's source or destination group exists",
+        "EC2 API AuthorizeSecurityGroupIngress SourceSecurityGroupId (InvalidGroup.NotFound)";
+    /// A description uses characters or a length EC2 rejects.
+    INVALID_DESCRIPTION = "invalid-description", Error,
+        "security group and rule descriptions use EC2's character set and length",
+        "EC2 API CreateSecurityGroup.GroupDescription and IpRange.Description: up to 255 of a-zA-Z0-9, space and ._-:/()#,@[]+=&;{}!$*";
+    /// A security group of an isolated (database) tier is open to every address.
+    ///
+    /// checkov 3.3.30 has no CloudFormation check for a database port open to `0.0.0.0/0`; its
+    /// checks of ingress from `0.0.0.0/0` name ports 22 (`CKV_AWS_24`), 3389 (`CKV_AWS_25`) and 80
+    /// (`CKV_AWS_260`), and fire on the same rule when its ports include theirs.
+    DATABASE_OPEN_TO_WORLD = "database-open-to-world", Warning,
+        "a database-tier security group does not admit 0.0.0.0/0",
+        "VPC User Guide, security group rules: allow only the sources that need access; aws-rules.md §12",
+        checkov ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260"];
+}
 
 pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
     let groups = &platform.network.security_groups;

@@ -1,6 +1,10 @@
+//! The network section's model.
+
 use crate::value::{AclRuleNumber, Cidr, Name, RetentionDays, Traffic, Zone};
 
-use super::{InterfaceEndpoints, PerEnv};
+use crate::model::PerEnv;
+
+pub use super::interface_endpoints::InterfaceEndpoints;
 
 /// The network section: a VPC, its subnet tiers, firewalls, endpoints and flow logs.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
