@@ -1,77 +1,73 @@
-//! The DSL's keywords, spelled once so the parser and its messages agree.
+//! The DSL's keywords, spelled once so the parser and its messages agree. Each set of keywords
+//! is an enum, so a parser's `match` on one is exhaustive: a new keyword cannot fall into
+//! another's arm.
 
-pub const NAME: &str = "name";
-pub const REGION: &str = "region";
-pub const ENVIRONMENTS: &str = "environments";
-pub const NETWORK: &str = "network";
-pub const PLATFORM_KEYS: &[&str] = &[NAME, REGION, ENVIRONMENTS, NETWORK];
+/// A set of keywords, read from an identifier.
+pub trait Keyword: Sized + Copy + 'static {
+    /// Every keyword of the set, in the order the grammar lists them.
+    const ALL: &'static [&'static str];
+    /// What the keywords are, in messages (`network item`).
+    const WHAT: &'static str;
 
-pub const ZONES: &str = "zones";
-pub const MULTI_AZ: &str = "multi_az";
-pub const ENVIRONMENT_KEYS: &[&str] = &[ZONES, MULTI_AZ];
+    /// The keyword `word` is, if any.
+    fn from_word(word: &str) -> Option<Self>;
 
-pub const VPC: &str = "vpc";
-pub const SUBNETS: &str = "subnets";
-pub const SECURITY_GROUP: &str = "security_group";
-pub const NETWORK_ACL: &str = "network_acl";
-pub const GATEWAY_ENDPOINTS: &str = "gateway_endpoints";
-pub const INTERFACE_ENDPOINTS: &str = "interface_endpoints";
-pub const FLOW_LOGS: &str = "flow_logs";
-pub const NAT_GATEWAYS: &str = "nat_gateways";
-pub const NETWORK_KEYS: &[&str] = &[
-    VPC,
-    SUBNETS,
-    NAT_GATEWAYS,
-    SECURITY_GROUP,
-    NETWORK_ACL,
-    GATEWAY_ENDPOINTS,
-    INTERFACE_ENDPOINTS,
-    FLOW_LOGS,
-];
+    /// The keyword as written.
+    fn as_str(self) -> &'static str;
+}
 
-pub const ONE_PER_ZONE: &str = "one_per_zone";
-pub const SHARED: &str = "shared";
-pub const NONE: &str = "none";
-pub const NAT_STRATEGIES: &[&str] = &[ONE_PER_ZONE, SHARED, NONE];
+/// `keywords! { /// doc
+/// pub enum Name: "what" { Variant = "word", ... } }` declares a [`Keyword`] enum.
+macro_rules! keywords {
+    ($(
+        $(#[$doc:meta])* pub enum $name:ident: $what:literal {
+            $($variant:ident = $word:literal),* $(,)?
+        }
+    )*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $(#[doc = concat!("`", $word, "`")] $variant),*
+        }
 
-pub const PUBLIC: &str = "public";
-pub const PRIVATE: &str = "private";
-pub const ISOLATED: &str = "isolated";
-pub const TIER_ROLES: &[&str] = &[PUBLIC, PRIVATE, ISOLATED];
+        impl $crate::keyword::Keyword for $name {
+            const ALL: &'static [&'static str] = &[$($word),*];
+            const WHAT: &'static str = $what;
 
-pub const DESCRIPTION: &str = "description";
-pub const TIER: &str = "tier";
-pub const INGRESS: &str = "ingress";
-pub const EGRESS: &str = "egress";
-pub const GROUP_KEYS: &[&str] = &[DESCRIPTION, TIER, INGRESS, EGRESS];
+            fn from_word(word: &str) -> Option<Self> {
+                match word {
+                    $($word => Some(Self::$variant),)*
+                    _ => None,
+                }
+            }
 
-pub const INBOUND: &str = "inbound";
-pub const OUTBOUND: &str = "outbound";
-pub const ACL_KEYS: &[&str] = &[INBOUND, OUTBOUND];
+            fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $word),*
+                }
+            }
+        }
+    )*};
+}
 
-pub const FROM: &str = "from";
-pub const TO: &str = "to";
-pub const ALLOW: &str = "allow";
-pub const DENY: &str = "deny";
-pub const TCP: &str = "tcp";
-pub const UDP: &str = "udp";
-pub const ICMP: &str = "icmp";
-pub const ALL: &str = "all";
+pub(crate) use keywords;
 
-pub const S3: &str = "s3";
-pub const DYNAMODB: &str = "dynamodb";
-pub const ENDPOINTS: &[&str] = &[S3, DYNAMODB];
+keywords! {
+    /// The platform's own keys (its sections' keys are registered in `crate::sections`).
+    pub enum PlatformKey: "platform section" {
+        Name = "name",
+        Region = "region",
+        Environments = "environments",
+    }
 
-pub const SERVICES: &str = "services";
-pub const INTERFACE_ENDPOINT_KEYS: &[&str] = &[TIER, SERVICES];
+    /// The fields of an environment.
+    pub enum EnvironmentKey: "environment field" {
+        Zones = "zones",
+        MultiAz = "multi_az",
+    }
+}
 
-pub const RETENTION: &str = "retention";
-pub const TRAFFIC: &str = "traffic";
-pub const FLOW_LOG_KEYS: &[&str] = &[RETENTION, TRAFFIC];
-pub const ACCEPT: &str = "accept";
-pub const REJECT: &str = "reject";
-pub const FLOW_LOG_TRAFFIC: &[&str] = &[ALL, ACCEPT, REJECT];
-
+/// The key of an acknowledgement's reason: `#[allow(code, reason = "...")]`.
 pub const REASON: &str = "reason";
 
 /// The scrutinee of a per-environment value: `match env { ... }`.

@@ -15,8 +15,10 @@
 mod cx;
 mod expand;
 mod keyword;
+mod network;
 mod parse;
 mod report;
+mod sections;
 
 use proc_macro::TokenStream;
 

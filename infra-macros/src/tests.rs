@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 use std::str::FromStr;
 
-use infra_core::model::{path, Direction, Platform};
+use infra_core::model::{path, Platform};
 use infra_core::rules::check;
 use proc_macro2::{TokenStream, TokenTree};
 
@@ -94,12 +94,8 @@ fn every_element_of_the_reference_design_has_a_span() {
     let mut cx = Cx::default();
     let platform =
         parse(tokens(body(&source).expect("a platform! body")), &mut cx).expect("it parses");
-    let mut paths = vec![
-        path::platform_name(),
-        path::region(),
-        path::vpc(),
-        path::flow_logs_retention(),
-    ];
+    // The platform's own elements, then every registered section's.
+    let mut paths = vec![path::platform_name(), path::region()];
     for env in &platform.environments {
         let name = env.name.as_str();
         paths.extend([
@@ -109,37 +105,11 @@ fn every_element_of_the_reference_design_has_a_span() {
         ]);
         paths.extend((0..env.zones.len()).map(|idx| path::environment_zone(name, idx)));
     }
-    for tier in &platform.network.tiers {
-        paths.push(path::tier(tier.name.as_str()));
-        for subnet in &tier.subnets {
-            paths.push(path::subnet(tier.name.as_str(), subnet.zone.as_str()));
-            paths.push(path::subnet_cidr(tier.name.as_str(), subnet.zone.as_str()));
-        }
+    for section in infra_core::SECTIONS {
+        let own = (section.paths)(&platform);
+        assert!(own.len() > 1, "section `{}` lists no elements", section.name);
+        paths.extend(own);
     }
-    for group in &platform.network.security_groups {
-        let name = group.name.as_str();
-        paths.extend([
-            path::security_group(name),
-            path::security_group_description(name),
-        ]);
-        for idx in 0..group.ingress.len() {
-            paths.push(path::security_group_rule_peer(
-                name,
-                Direction::Inbound,
-                idx,
-            ));
-        }
-    }
-    for acl in &platform.network.acls {
-        for idx in 0..acl.inbound.len() {
-            paths.push(path::acl_rule_number(
-                acl.tier.as_str(),
-                Direction::Inbound,
-                idx,
-            ));
-        }
-    }
-    paths.extend((0..platform.network.endpoints.len()).map(path::endpoint));
     for path in paths {
         // The exact path: a span found through a parent would hide a missing record.
         assert!(cx.recorded(&path), "`{path}` has no span of its own");

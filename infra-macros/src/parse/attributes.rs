@@ -10,16 +10,17 @@ use syn::{bracketed, parenthesized, Ident, Token};
 use super::syntax::string;
 use crate::cx::Cx;
 use crate::keyword as kw;
+use crate::sections::SECTIONS;
 
 /// One `#[allow(code, reason = "...")]` as written.
-pub(super) struct Allow {
+pub(crate) struct Allow {
     code: String,
     reason: String,
     span: Span,
 }
 
 /// Reads `#[allow(code-words, reason = "...")]` attributes.
-pub(super) fn attributes(input: ParseStream, cx: &mut Cx) -> syn::Result<Vec<Allow>> {
+pub(crate) fn attributes(input: ParseStream, cx: &mut Cx) -> syn::Result<Vec<Allow>> {
     let mut allows = Vec::new();
     while input.peek(Token![#]) {
         input.parse::<Token![#]>()?;
@@ -72,7 +73,7 @@ pub(super) fn attributes(input: ParseStream, cx: &mut Cx) -> syn::Result<Vec<All
     Ok(allows)
 }
 
-pub(super) fn acknowledge(
+pub(crate) fn acknowledge(
     list: &mut Vec<Acknowledgement>,
     cx: &mut Cx,
     allows: Vec<Allow>,
@@ -88,13 +89,25 @@ pub(super) fn acknowledge(
     }
 }
 
-/// The error for `#[allow(...)]` on an element that cannot carry it.
-pub(super) fn misplaced(allows: &[Allow]) -> syn::Error {
+/// The error for `#[allow(...)]` on an element that cannot carry it; the places that can are
+/// gathered from the registered sections.
+pub(crate) fn misplaced(allows: &[Allow]) -> syn::Error {
     let span = allows
         .first()
         .map_or_else(Span::call_site, |allow| allow.span);
+    let mut places = vec!["an environment".to_owned()];
+    for section in SECTIONS {
+        places.push(format!("`{}`", section.key));
+        places.extend(
+            section
+                .acknowledgeable
+                .iter()
+                .map(|place| (*place).to_owned()),
+        );
+    }
+    let last = places.pop().unwrap_or_default();
     syn::Error::new(
         span,
-        "`#[allow(...)]` goes on an environment, a tier, a security group, a network ACL or `network`",
+        format!("`#[allow(...)]` goes on {} or {last}", places.join(", ")),
     )
 }

@@ -6,32 +6,33 @@
 //! constructors, and a rejected value is recorded and replaced by a stand-in so that the rest of
 //! the design is still checked.
 
-mod attributes;
-mod firewall;
-mod network;
-mod per_env;
-mod syntax;
+pub(crate) mod attributes;
+pub(crate) mod per_env;
+pub(crate) mod syntax;
 #[cfg(test)]
 mod tests;
 
 use std::str::FromStr;
 
-use infra_core::model::{path, Acknowledgement, Environment, Platform};
-use infra_core::value::{Name, Region, Zone};
+use infra_core::model::{path, Acknowledgement, Environment, Network, Platform};
+use infra_core::value::{Cidr, Name, Region, Zone};
 use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{braced, bracketed, Ident, LitBool, Token};
 
 use crate::cx::Cx;
-use crate::keyword as kw;
+use crate::keyword::{EnvironmentKey, Keyword, PlatformKey};
 use crate::report;
+use crate::sections::{self, SECTIONS};
 use attributes::{acknowledge, attributes, misplaced};
-use network::network;
 use syntax::*;
 
 /// The zone a rejected zone continues as.
-const STAND_IN_ZONE: Zone = Zone::new_assert("xx-invalid-1a");
+pub(crate) const STAND_IN_ZONE: Zone = Zone::new_assert("xx-invalid-1a");
+
+/// The region a rejected region continues as.
+const STAND_IN_REGION: Region = Region::new_assert("us-east-1");
 
 /// Parses a whole `platform! { ... }` body.
 ///
@@ -75,23 +76,50 @@ fn all_errors(cx: &mut Cx) -> syn::Error {
 /// `first` is the span of the body's first token, where a missing field of the platform is
 /// reported.
 fn platform(input: ParseStream, cx: &mut Cx, first: Option<Span>) -> Option<Platform> {
+    // `Platform::new` takes the network, which every design has; until the `network` section
+    // is read, a stand-in holds its place (a design without one is an error, never a model).
+    let stand_in_network = Network::new(Cidr::new_assert("10.0.0.0/16"));
+    let mut platform = Platform::new(stand_in_name(), STAND_IN_REGION, stand_in_network);
     let mut name = None;
     let mut region = None;
     let mut environments: Option<Vec<Environment>> = None;
-    let mut network_section = None;
     let mut acknowledgements = Vec::new();
+    let keys: Vec<&str> = PlatformKey::ALL
+        .iter()
+        .copied()
+        .chain(SECTIONS.iter().map(|section| section.key))
+        .collect();
     // The keys written, even with a value that could not be read: those are not missing.
-    let mut written = Vec::new();
-    entries(input, cx, kw::PLATFORM_KEYS, |input, cx| {
+    let mut written: Vec<String> = Vec::new();
+    entries(input, cx, &keys, |input, cx| {
         let acks = attributes(input, cx)?;
-        let key = keyword(input, "platform section", kw::PLATFORM_KEYS)?;
-        written.push(key.to_string());
-        let at = key.span();
-        if !acks.is_empty() && key != kw::NETWORK {
+        let key = input.call(Ident::parse_any)?;
+        let text = unraw(&key);
+        if let Some(section) = sections::find(&text) {
+            if written.contains(&text) {
+                return Err(syn::Error::new(key.span(), format!("duplicate `{text}`")));
+            }
+            written.push(text);
+            (section.parse)(input, cx, &mut acknowledgements, key.span(), &mut platform)?;
+            acknowledge(&mut acknowledgements, cx, acks, (section.path)());
+            return separator(input);
+        }
+        let Some(field) = PlatformKey::from_word(&text) else {
+            let hint = suggestion(&text, &keys);
+            return Err(syn::Error::new(
+                key.span(),
+                format!(
+                    "unknown platform section `{text}`{hint}; expected {}",
+                    list(&keys)
+                ),
+            ));
+        };
+        written.push(text);
+        if !acks.is_empty() {
             cx.error(misplaced(&acks));
         }
-        match key.to_string().as_str() {
-            kw::NAME => {
+        match field {
+            PlatformKey::Name => {
                 let lit = string_field(input, cx, &name, &key)?;
                 let value = cx.value(
                     Name::from_str(&lit.value()),
@@ -101,44 +129,47 @@ fn platform(input: ParseStream, cx: &mut Cx, first: Option<Span>) -> Option<Plat
                 );
                 name = Some(value);
             }
-            kw::REGION => {
+            PlatformKey::Region => {
                 let lit = string_field(input, cx, &region, &key)?;
-                let stand_in = || Region::new_assert("us-east-1");
                 region = Some(cx.value(
                     Region::from_str(&lit.value()),
                     path::region(),
                     lit.span(),
-                    stand_in,
+                    || STAND_IN_REGION,
                 ));
             }
-            kw::ENVIRONMENTS => {
+            PlatformKey::Environments => {
                 once(&environments, &key)?;
                 let content;
                 braced!(content in input);
                 environments = Some(environment_list(&content, cx, &mut acknowledgements));
             }
-            _ => {
-                once(&network_section, &key)?;
-                cx.span(path::network(), at);
-                let content;
-                braced!(content in input);
-                network_section = Some(network(&content, cx, &mut acknowledgements, at));
-                acknowledge(&mut acknowledgements, cx, acks, path::network());
-            }
         }
         separator(input)
     });
     let at = first.unwrap_or_else(Span::call_site);
-    for (key, what) in [
-        (kw::NAME, "name: \"...\""),
-        (kw::REGION, "region: \"...\""),
-        (kw::NETWORK, "network { ... }"),
-    ] {
+    let required = [
+        (PlatformKey::Name.as_str(), "name: \"...\""),
+        (PlatformKey::Region.as_str(), "region: \"...\""),
+    ]
+    .into_iter()
+    .chain(
+        SECTIONS
+            .iter()
+            .filter_map(|section| Some((section.key, section.required?))),
+    );
+    let mut complete = true;
+    for (key, what) in required {
         if !written.iter().any(|written| written == key) {
             cx.error(missing(at, format!("the platform needs `{what}`")));
+            complete = false;
         }
     }
-    let mut platform = Platform::new(name?, region?, network_section.flatten()?);
+    if !complete {
+        return None;
+    }
+    platform.name = name?;
+    platform.region = region?;
     for env in environments.unwrap_or_default() {
         platform = platform.environment(env);
     }
@@ -172,10 +203,10 @@ fn environment(input: ParseStream, cx: &mut Cx, name: Name) -> Environment {
     let env = name.as_str().to_owned();
     let mut zones: Option<Vec<Zone>> = None;
     let mut multi_az = None;
-    entries(input, cx, kw::ENVIRONMENT_KEYS, |input, cx| {
-        let key = keyword(input, "environment field", kw::ENVIRONMENT_KEYS)?;
+    entries(input, cx, EnvironmentKey::ALL, |input, cx| {
+        let (field, key) = syntax::key::<EnvironmentKey>(input)?;
         input.parse::<Token![:]>()?;
-        if key == kw::ZONES {
+        if let EnvironmentKey::Zones = field {
             once(&zones, &key)?;
             cx.span(path::environment_zones(&env), key.span());
             let list;

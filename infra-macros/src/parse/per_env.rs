@@ -13,7 +13,7 @@ use crate::keyword as kw;
 /// A value that may differ per environment. `value` parses one setting and records it at the
 /// path it is given: `at` for the default (the `_` arm, or a plain value), `at["<env>"]` for an
 /// environment's own setting.
-pub(super) fn per_env<T: Clone>(
+pub(crate) fn per_env<T: Clone>(
     input: ParseStream,
     cx: &mut Cx,
     at: &ModelPath,

@@ -12,13 +12,14 @@ use syn::parse::ParseStream;
 use syn::{Ident, LitInt, LitStr, Token};
 
 use crate::cx::Cx;
+use crate::keyword::Keyword;
 
 /// Parses the entries of one level (a section, a block, a list) until `input` is empty.
 ///
 /// A syntax error in an entry is recorded and parsing resumes at the next entry: after the next
 /// `,` or `{ ... }` group of this level, or before the next of `keys`, the words that open an
 /// entry here. So every syntax error of a design is reported in one build.
-pub(super) fn entries(
+pub(crate) fn entries(
     input: ParseStream,
     cx: &mut Cx,
     keys: &[&str],
@@ -60,7 +61,7 @@ fn recover(input: ParseStream, keys: &[&str], progressed: bool) {
 
 /// A name written as an identifier, checked by [`Name`]'s constructor; `at` gives its path.
 /// A rejected name continues as a lowercased stand-in, so its element keeps its own path.
-pub(super) fn ident_name(cx: &mut Cx, ident: &Ident, at: impl Fn(&str) -> ModelPath) -> Name {
+pub(crate) fn ident_name(cx: &mut Cx, ident: &Ident, at: impl Fn(&str) -> ModelPath) -> Name {
     let text = unraw(ident);
     match Name::from_str(&text) {
         Ok(name) => cx.value(Ok(name), at(&text), ident.span(), stand_in_name),
@@ -72,7 +73,7 @@ pub(super) fn ident_name(cx: &mut Cx, ident: &Ident, at: impl Fn(&str) -> ModelP
 }
 
 /// `App__Servers` becomes `app_servers`.
-pub(super) fn sanitize(text: &str) -> String {
+pub(crate) fn sanitize(text: &str) -> String {
     let lower = text.to_ascii_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -87,12 +88,12 @@ pub(super) fn sanitize(text: &str) -> String {
 }
 
 /// The identifier as written, without a raw prefix (`r#type` is `type`).
-pub(super) fn unraw(ident: &Ident) -> String {
+pub(crate) fn unraw(ident: &Ident) -> String {
     ident.unraw().to_string()
 }
 
 /// A string literal; a suffix (`"..."_x`) is an error at the token.
-pub(super) fn string(input: ParseStream, cx: &mut Cx) -> syn::Result<LitStr> {
+pub(crate) fn string(input: ParseStream, cx: &mut Cx) -> syn::Result<LitStr> {
     let lit: LitStr = input.parse()?;
     if !lit.suffix().is_empty() {
         cx.error(syn::Error::new(
@@ -107,7 +108,7 @@ pub(super) fn string(input: ParseStream, cx: &mut Cx) -> syn::Result<LitStr> {
 }
 
 /// An integer literal as written, possibly negative (`-1` is two tokens).
-pub(super) struct Integer {
+pub(crate) struct Integer {
     /// The literal, without the sign.
     pub lit: LitInt,
     /// Whether a `-` came first.
@@ -135,7 +136,7 @@ impl Integer {
 }
 
 /// An integer literal, possibly negative, with whatever suffix it has.
-pub(super) fn integer_with_suffix(input: ParseStream) -> syn::Result<Integer> {
+pub(crate) fn integer_with_suffix(input: ParseStream) -> syn::Result<Integer> {
     let minus: Option<Token![-]> = input.parse()?;
     let lit: LitInt = input.parse()?;
     Ok(Integer {
@@ -147,7 +148,7 @@ pub(super) fn integer_with_suffix(input: ParseStream) -> syn::Result<Integer> {
 
 /// An integer literal, possibly negative, without a suffix: `443u8` is an error at the token.
 /// `what` names the number (`a port`).
-pub(super) fn integer(input: ParseStream, cx: &mut Cx, what: &str) -> syn::Result<Integer> {
+pub(crate) fn integer(input: ParseStream, cx: &mut Cx, what: &str) -> syn::Result<Integer> {
     let integer = integer_with_suffix(input)?;
     let suffix = integer.lit.suffix();
     if !suffix.is_empty() {
@@ -163,7 +164,7 @@ pub(super) fn integer(input: ParseStream, cx: &mut Cx, what: &str) -> syn::Resul
 }
 
 /// `key: "text"`, once.
-pub(super) fn string_field<T>(
+pub(crate) fn string_field<T>(
     input: ParseStream,
     cx: &mut Cx,
     slot: &Option<T>,
@@ -174,7 +175,7 @@ pub(super) fn string_field<T>(
     string(input, cx)
 }
 
-pub(super) fn once<T>(slot: &Option<T>, key: &Ident) -> syn::Result<()> {
+pub(crate) fn once<T>(slot: &Option<T>, key: &Ident) -> syn::Result<()> {
     match slot {
         Some(_) => Err(syn::Error::new(
             key.span(),
@@ -184,56 +185,53 @@ pub(super) fn once<T>(slot: &Option<T>, key: &Ident) -> syn::Result<()> {
     }
 }
 
-/// An identifier that must be one of `expected`.
-pub(super) fn keyword(
-    input: ParseStream,
-    what: &str,
-    expected: &[&'static str],
-) -> syn::Result<Ident> {
+/// A keyword of the set `K`, with the identifier it was read from.
+pub(crate) fn key<K: Keyword>(input: ParseStream) -> syn::Result<(K, Ident)> {
     let ident = input.call(Ident::parse_any).map_err(|e| {
         syn::Error::new(
             e.span(),
-            format!("expected {} {what}: {}", article(what), list(expected)),
+            format!(
+                "expected {} {}: {}",
+                article(K::WHAT),
+                K::WHAT,
+                list(K::ALL)
+            ),
         )
     })?;
-    choice(&ident, what, expected)?;
-    Ok(ident)
+    Ok((word(&ident)?, ident))
 }
 
-/// Which of `expected` the identifier is.
-pub(super) fn choice(
-    ident: &Ident,
-    what: &str,
-    expected: &[&'static str],
-) -> syn::Result<&'static str> {
+/// Which keyword of the set `K` the identifier is.
+pub(crate) fn word<K: Keyword>(ident: &Ident) -> syn::Result<K> {
     let text = unraw(ident);
-    match expected.iter().find(|&&word| word == text) {
-        Some(word) => Ok(word),
-        None => {
-            let hint = suggestion(&text, expected);
-            Err(syn::Error::new(
-                ident.span(),
-                format!("unknown {what} `{text}`{hint}; expected {}", list(expected)),
-            ))
-        }
-    }
+    K::from_word(&text).ok_or_else(|| {
+        let hint = suggestion(&text, K::ALL);
+        syn::Error::new(
+            ident.span(),
+            format!(
+                "unknown {} `{text}`{hint}; expected {}",
+                K::WHAT,
+                list(K::ALL)
+            ),
+        )
+    })
 }
 
 /// `a` or `an`, by the sound of the word's first letter.
-pub(super) fn article(word: &str) -> &'static str {
+pub(crate) fn article(word: &str) -> &'static str {
     match word.chars().next() {
         Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
         _ => "a",
     }
 }
 
-pub(super) fn suggestion(text: &str, expected: &[&str]) -> String {
+pub(crate) fn suggestion(text: &str, expected: &[&str]) -> String {
     did_you_mean(text, expected.iter().copied())
         .map(|word| format!(" (did you mean `{word}`?)"))
         .unwrap_or_default()
 }
 
-pub(super) fn list(words: &[&str]) -> String {
+pub(crate) fn list(words: &[&str]) -> String {
     let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
     match quoted.split_last() {
         Some((last, [])) => last.clone(),
@@ -243,7 +241,7 @@ pub(super) fn list(words: &[&str]) -> String {
 }
 
 /// An optional `,` between entries.
-pub(super) fn separator(input: ParseStream) -> syn::Result<()> {
+pub(crate) fn separator(input: ParseStream) -> syn::Result<()> {
     if input.peek(Token![,]) {
         input.parse::<Token![,]>()?;
     }
@@ -251,12 +249,12 @@ pub(super) fn separator(input: ParseStream) -> syn::Result<()> {
 }
 
 /// The error for a required field a block lacks, at the block's key.
-pub(super) fn missing(at: Span, message: impl std::fmt::Display) -> syn::Error {
+pub(crate) fn missing(at: Span, message: impl std::fmt::Display) -> syn::Error {
     syn::Error::new(at, message)
 }
 
 /// The name a rejected name continues as when nothing better can be made of it.
-pub(super) fn stand_in_name() -> Name {
+pub(crate) fn stand_in_name() -> Name {
     Name::new_assert("invalid")
 }
 

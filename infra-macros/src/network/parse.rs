@@ -13,13 +13,17 @@ use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::{braced, bracketed, Ident, Token};
 
-use super::attributes::{acknowledge, attributes, misplaced};
 use super::firewall::{network_acl, security_group};
-use super::per_env::per_env;
-use super::syntax::*;
-use super::STAND_IN_ZONE;
+use super::keyword::{
+    EndpointWord, FlowLogKey, FlowLogTrafficWord, InterfaceEndpointKey, NatWord, NetworkKey,
+    TierRoleWord,
+};
 use crate::cx::Cx;
-use crate::keyword as kw;
+use crate::keyword::Keyword;
+use crate::parse::attributes::{acknowledge, attributes, Allow};
+use crate::parse::per_env::per_env;
+use crate::parse::syntax::*;
+use crate::parse::STAND_IN_ZONE;
 
 /// The network section's body; `None` when it lacks its VPC (an error is then recorded at `at`,
 /// the `network` key).
@@ -38,49 +42,43 @@ pub(super) fn network(
     let mut vpc_written = false;
     let mut interface = Vec::new();
     let mut nat_gateways: Option<PerEnv<NatGateways>> = None;
-    entries(input, cx, kw::NETWORK_KEYS, |input, cx| {
+    entries(input, cx, NetworkKey::ALL, |input, cx| {
         let allows = attributes(input, cx)?;
-        let key = keyword(input, "network item", kw::NETWORK_KEYS)?;
-        let key_name = key.to_string();
-        vpc_written |= key_name == kw::VPC;
-        let acknowledgeable = [kw::SECURITY_GROUP, kw::NETWORK_ACL, kw::INTERFACE_ENDPOINTS];
-        if !allows.is_empty() && !acknowledgeable.contains(&key_name.as_str()) {
-            cx.error(misplaced(&allows));
-        }
-        match key_name.as_str() {
-            kw::VPC => {
+        let (item, key) = crate::parse::syntax::key::<NetworkKey>(input)?;
+        vpc_written |= item == NetworkKey::Vpc;
+        let allows = placed(cx, allows, item);
+        match item {
+            NetworkKey::Vpc => {
                 once(&vpc, &key)?;
                 input.parse::<Token![:]>()?;
                 vpc = Some(per_env(input, cx, &path::vpc(), cidr)?);
             }
-            kw::NAT_GATEWAYS => {
+            NetworkKey::NatGateways => {
                 once(&nat_gateways, &key)?;
                 input.parse::<Token![:]>()?;
                 nat_gateways = Some(per_env(input, cx, &path::nat_gateways(), |s, cx, at| {
                     let ident = s.call(Ident::parse_any)?;
                     cx.span(at, ident.span());
-                    Ok(
-                        match choice(&ident, "NAT gateway setting", kw::NAT_STRATEGIES)? {
-                            kw::ONE_PER_ZONE => NatGateways::OnePerZone,
-                            kw::SHARED => NatGateways::Shared,
-                            _ => NatGateways::None,
-                        },
-                    )
+                    Ok(match word::<NatWord>(&ident)? {
+                        NatWord::OnePerZone => NatGateways::OnePerZone,
+                        NatWord::Shared => NatGateways::Shared,
+                        NatWord::None => NatGateways::None,
+                    })
                 })?);
             }
-            kw::SUBNETS => {
+            NetworkKey::Subnets => {
                 let content;
                 braced!(content in input);
-                entries(&content, cx, kw::TIER_ROLES, |content, cx| {
+                entries(&content, cx, TierRoleWord::ALL, |content, cx| {
                     tiers.push(tier(content, cx, acks)?);
                     separator(content)
                 });
             }
-            kw::SECURITY_GROUP => groups.push(security_group(input, cx, acks, allows)?),
-            kw::NETWORK_ACL => {
+            NetworkKey::SecurityGroup => groups.push(security_group(input, cx, acks, allows)?),
+            NetworkKey::NetworkAcl => {
                 acls.push(network_acl(input, cx, acks, allows, vpc.as_ref())?);
             }
-            kw::GATEWAY_ENDPOINTS => {
+            NetworkKey::GatewayEndpoints => {
                 once(&endpoints, &key)?;
                 input.parse::<Token![:]>()?;
                 let list;
@@ -89,9 +87,9 @@ pub(super) fn network(
                 entries(&list, cx, &[], |list, cx| {
                     let ident = list.call(Ident::parse_any)?;
                     cx.span(path::endpoint(parsed.len()), ident.span());
-                    parsed.push(match choice(&ident, "gateway endpoint", kw::ENDPOINTS)? {
-                        kw::S3 => GatewayEndpoint::S3,
-                        _ => GatewayEndpoint::DynamoDb,
+                    parsed.push(match word::<EndpointWord>(&ident)? {
+                        EndpointWord::S3 => GatewayEndpoint::S3,
+                        EndpointWord::Dynamodb => GatewayEndpoint::DynamoDb,
                     });
                     if !list.is_empty() {
                         list.parse::<Token![,]>()?;
@@ -100,7 +98,7 @@ pub(super) fn network(
                 });
                 endpoints = Some(parsed);
             }
-            kw::INTERFACE_ENDPOINTS => {
+            NetworkKey::InterfaceEndpoints => {
                 let idx = interface.len();
                 cx.span(path::interface_endpoints(idx), key.span());
                 acknowledge(acks, cx, allows, path::interface_endpoints(idx));
@@ -108,7 +106,7 @@ pub(super) fn network(
                     interface.push(endpoints);
                 }
             }
-            _ => {
+            NetworkKey::FlowLogs => {
                 once(&flow_logs, &key)?;
                 cx.span(path::flow_logs(), key.span());
                 let content;
@@ -140,6 +138,22 @@ pub(super) fn network(
     Some(network)
 }
 
+/// The network items that accept `#[allow(...)]` before them (a tier takes it inside `subnets`).
+pub(super) const ACKNOWLEDGEABLE: &[NetworkKey] = &[
+    NetworkKey::SecurityGroup,
+    NetworkKey::NetworkAcl,
+    NetworkKey::InterfaceEndpoints,
+];
+
+/// `allows`, if `item` accepts them; else an error is recorded and none are kept.
+fn placed(cx: &mut Cx, allows: Vec<Allow>, item: NetworkKey) -> Vec<Allow> {
+    if allows.is_empty() || ACKNOWLEDGEABLE.contains(&item) {
+        return allows;
+    }
+    cx.error(crate::parse::attributes::misplaced(&allows));
+    Vec::new()
+}
+
 /// `public { "zone": "cidr", ... }`, `private app { ... }`, `isolated database { ... }`.
 pub(super) fn tier(
     input: ParseStream,
@@ -147,11 +161,11 @@ pub(super) fn tier(
     acks: &mut Vec<Acknowledgement>,
 ) -> syn::Result<SubnetTier> {
     let allows = attributes(input, cx)?;
-    let role_ident = keyword(input, "tier role", kw::TIER_ROLES)?;
-    let role = match role_ident.to_string().as_str() {
-        kw::PUBLIC => TierRole::Public,
-        kw::PRIVATE => TierRole::Private,
-        _ => TierRole::Isolated,
+    let (role, role_ident) = key::<TierRoleWord>(input)?;
+    let role = match role {
+        TierRoleWord::Public => TierRole::Public,
+        TierRoleWord::Private => TierRole::Private,
+        TierRoleWord::Isolated => TierRole::Isolated,
     };
     let name_ident = if input.peek(Ident::peek_any) {
         input.call(Ident::parse_any)?
@@ -207,11 +221,11 @@ pub(super) fn flow_log_settings(input: ParseStream, cx: &mut Cx, at: Span) -> Op
     let mut retention = None;
     let mut traffic = None;
     let mut retention_written = false;
-    entries(input, cx, kw::FLOW_LOG_KEYS, |input, cx| {
-        let key = keyword(input, "flow log field", kw::FLOW_LOG_KEYS)?;
-        retention_written |= key == kw::RETENTION;
+    entries(input, cx, FlowLogKey::ALL, |input, cx| {
+        let (field, key) = crate::parse::syntax::key::<FlowLogKey>(input)?;
+        retention_written |= field == FlowLogKey::Retention;
         input.parse::<Token![:]>()?;
-        if key == kw::RETENTION {
+        if let FlowLogKey::Retention = field {
             once(&retention, &key)?;
             retention = Some(per_env(
                 input,
@@ -229,13 +243,11 @@ pub(super) fn flow_log_settings(input: ParseStream, cx: &mut Cx, at: Span) -> Op
         } else {
             once(&traffic, &key)?;
             let ident = input.call(Ident::parse_any)?;
-            traffic = Some(
-                match choice(&ident, "flow log traffic", kw::FLOW_LOG_TRAFFIC)? {
-                    kw::ALL => FlowLogTraffic::All,
-                    kw::ACCEPT => FlowLogTraffic::Accept,
-                    _ => FlowLogTraffic::Reject,
-                },
-            );
+            traffic = Some(match word::<FlowLogTrafficWord>(&ident)? {
+                FlowLogTrafficWord::All => FlowLogTraffic::All,
+                FlowLogTrafficWord::Accept => FlowLogTraffic::Accept,
+                FlowLogTrafficWord::Reject => FlowLogTraffic::Reject,
+            });
         }
         separator(input)
     });
@@ -265,14 +277,10 @@ fn interface_endpoints(
     braced!(content in input);
     let mut tier = None;
     let mut services = None;
-    entries(&content, cx, kw::INTERFACE_ENDPOINT_KEYS, |content, cx| {
-        let key = keyword(
-            content,
-            "interface endpoints field",
-            kw::INTERFACE_ENDPOINT_KEYS,
-        )?;
+    entries(&content, cx, InterfaceEndpointKey::ALL, |content, cx| {
+        let (field, key) = crate::parse::syntax::key::<InterfaceEndpointKey>(content)?;
         content.parse::<Token![:]>()?;
-        if key == kw::TIER {
+        if let InterfaceEndpointKey::Tier = field {
             once(&tier, &key)?;
             let ident = content.call(Ident::parse_any)?;
             tier = Some(ident_name(cx, &ident, |_| {

@@ -11,11 +11,12 @@ use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::{braced, bracketed, Ident, LitStr, Token};
 
-use super::attributes::{acknowledge, Allow};
-use super::per_env::per_env;
-use super::syntax::*;
+use super::keyword::{AclKey, ActionWord, DirectionWord, GroupKey, TrafficWord, VPC};
 use crate::cx::Cx;
-use crate::keyword as kw;
+use crate::keyword::Keyword;
+use crate::parse::attributes::{acknowledge, Allow};
+use crate::parse::per_env::per_env;
+use crate::parse::syntax::*;
 
 pub(super) fn security_group(
     input: ParseStream,
@@ -31,18 +32,18 @@ pub(super) fn security_group(
     let content;
     braced!(content in input);
     let mut seen = (None, None, None, None);
-    entries(&content, cx, kw::GROUP_KEYS, |content, cx| {
-        let key = keyword(content, "security group field", kw::GROUP_KEYS)?;
+    entries(&content, cx, GroupKey::ALL, |content, cx| {
+        let (field, key) = crate::parse::syntax::key::<GroupKey>(content)?;
         content.parse::<Token![:]>()?;
-        match key.to_string().as_str() {
-            kw::DESCRIPTION => {
+        match field {
+            GroupKey::Description => {
                 once(&seen.0, &key)?;
                 seen.0 = Some(());
                 let lit = string(content, cx)?;
                 cx.span(path::security_group_description(&group), lit.span());
                 sg.description = lit.value();
             }
-            kw::TIER => {
+            GroupKey::Tier => {
                 once(&seen.1, &key)?;
                 seen.1 = Some(());
                 let tier_ident = content.call(Ident::parse_any)?;
@@ -50,14 +51,14 @@ pub(super) fn security_group(
                     path::security_group_tier(&group)
                 }));
             }
-            kw::INGRESS => {
+            GroupKey::Ingress => {
                 once(&seen.2, &key)?;
                 seen.2 = Some(());
                 sg.ingress = rule_list(content, cx, |s, cx, idx| {
                     group_rule(s, cx, &group, Direction::Inbound, idx)
                 })?;
             }
-            _ => {
+            GroupKey::Egress => {
                 once(&seen.3, &key)?;
                 seen.3 = Some(());
                 sg.egress = rule_list(content, cx, |s, cx, idx| {
@@ -137,8 +138,8 @@ pub(super) fn group_rule(
 /// `from` for inbound rules, `to` for outbound ones.
 pub(super) fn direction_word(input: ParseStream, direction: Direction) -> syn::Result<()> {
     let (want, other) = match direction {
-        Direction::Inbound => (kw::FROM, kw::TO),
-        Direction::Outbound => (kw::TO, kw::FROM),
+        Direction::Inbound => (DirectionWord::From.as_str(), DirectionWord::To.as_str()),
+        Direction::Outbound => (DirectionWord::To.as_str(), DirectionWord::From.as_str()),
     };
     let word = input
         .call(Ident::parse_any)
@@ -150,10 +151,9 @@ pub(super) fn direction_word(input: ParseStream, direction: Direction) -> syn::R
             word.span(),
             format!(
                 "{} rules name their peer with `{want}`, not `{other}`",
-                if want == kw::FROM {
-                    "inbound"
-                } else {
-                    "outbound"
+                match direction {
+                    Direction::Inbound => "inbound",
+                    Direction::Outbound => "outbound",
                 }
             ),
         ))
@@ -173,18 +173,19 @@ pub(super) fn traffic(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Re
     let mut udp = false;
     if input.peek(Ident::peek_any) {
         let ident = input.call(Ident::parse_any)?;
-        match unraw(&ident).as_str() {
-            kw::ALL => return Ok(Traffic::All),
-            kw::ICMP => return Ok(Traffic::Icmp),
-            kw::TCP => {}
-            kw::UDP => udp = true,
-            other => {
-                let hint = suggestion(other, &[kw::ALL, kw::ICMP, kw::TCP, kw::UDP]);
-                return Err(syn::Error::new(
-                    ident.span(),
-                    format!("expected a port, `all`, `icmp`, `tcp` or `udp`{hint}"),
-                ));
-            }
+        let text = unraw(&ident);
+        let Some(protocol) = TrafficWord::from_word(&text) else {
+            let hint = suggestion(&text, TrafficWord::ALL);
+            return Err(syn::Error::new(
+                ident.span(),
+                format!("expected a port, `all`, `icmp`, `tcp` or `udp`{hint}"),
+            ));
+        };
+        match protocol {
+            TrafficWord::All => return Ok(Traffic::All),
+            TrafficWord::Icmp => return Ok(Traffic::Icmp),
+            TrafficWord::Tcp => {}
+            TrafficWord::Udp => udp = true,
         }
     }
     let port = |cx: &mut Cx, field: &str| -> syn::Result<(u16, bool, Span, Span)> {
@@ -239,13 +240,12 @@ pub(super) fn network_acl(
     let content;
     braced!(content in input);
     let mut seen = (None, None);
-    entries(&content, cx, kw::ACL_KEYS, |content, cx| {
-        let key = keyword(content, "network ACL field", kw::ACL_KEYS)?;
+    entries(&content, cx, AclKey::ALL, |content, cx| {
+        let (field, key) = crate::parse::syntax::key::<AclKey>(content)?;
         content.parse::<Token![:]>()?;
-        let direction = if key == kw::INBOUND {
-            Direction::Inbound
-        } else {
-            Direction::Outbound
+        let direction = match field {
+            AclKey::Inbound => Direction::Inbound,
+            AclKey::Outbound => Direction::Outbound,
         };
         let slot = if direction == Direction::Inbound {
             &mut seen.0
@@ -293,16 +293,16 @@ pub(super) fn acl_rule(
         stand_in,
     );
     let action_ident = input.call(Ident::parse_any)?;
-    let action = match choice(&action_ident, "rule action", &[kw::ALLOW, kw::DENY])? {
-        kw::ALLOW => AclAction::Allow,
-        _ => AclAction::Deny,
+    let action = match word::<ActionWord>(&action_ident)? {
+        ActionWord::Allow => AclAction::Allow,
+        ActionWord::Deny => AclAction::Deny,
     };
     let traffic = traffic(input, cx, at.clone())?;
     direction_word(input, direction)?;
     let cidr_at = path::acl_rule_cidr(tier, direction, idx);
     let cidr = if input.peek(Ident::peek_any) {
         let word = input.call(Ident::parse_any)?;
-        if word != kw::VPC {
+        if word != VPC {
             return Err(syn::Error::new(
                 word.span(),
                 format!(
