@@ -92,6 +92,13 @@ pub use template::{Output, Parameter, Policy, Resource, Template, FORMAT_VERSION
 
 use stack::Stack;
 
+/// How each section of the model is lowered, by the name infra-core registers it under: the only
+/// list of this crate that grows with a section.
+const SECTIONS: &[(&str, Lower)] = &[("network", network::lower)];
+
+/// A section's lowering: adds its resources for the stack's environment to the template.
+type Lower = fn(&Stack<'_>, &mut Template);
+
 /// Lowers the environment `environment` of `platform` to its CloudFormation template.
 ///
 /// # Errors
@@ -114,7 +121,9 @@ pub fn synth(platform: &Validated<Platform>, environment: &str) -> Result<Templa
     };
     let stack = Stack::new(platform, env);
     let mut template = Template::new(String::new());
-    network::lower(&stack, &mut template);
+    for (_, lower) in SECTIONS {
+        lower(&stack, &mut template);
+    }
     stack.describe(&mut template);
     template.apply_acknowledgements(&platform.acknowledgements);
     if let Some(id) = template.first_clash() {
@@ -122,4 +131,17 @@ pub fn synth(platform: &Validated<Platform>, environment: &str) -> Result<Templa
     }
     quota::check(&template)?;
     Ok(template)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_section_of_the_model_is_lowered() {
+        let lowered: Vec<&str> = super::SECTIONS.iter().map(|(name, _)| *name).collect();
+        let model: Vec<&str> = infra_core::SECTIONS
+            .iter()
+            .map(|section| section.name)
+            .collect();
+        assert_eq!(lowered, model);
+    }
 }

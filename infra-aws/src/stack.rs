@@ -1,7 +1,7 @@
 //! One environment's stack: the platform, the environment, and the names and tags they give.
 
 use infra_core::diag::ModelPath;
-use infra_core::model::{Environment, Network, PerEnv, Platform, Subnet, SubnetTier};
+use infra_core::model::{Environment, PerEnv, Platform};
 use infra_core::rules::{
     Rule, DUPLICATE_NAME, ENVIRONMENT_WITHOUT_ZONES, MULTI_AZ_SINGLE_ZONE, ZONE_OUTSIDE_REGION,
 };
@@ -33,11 +33,6 @@ impl<'a> Stack<'a> {
         }
     }
 
-    /// The platform's network.
-    pub(crate) fn network(&self) -> &'a Network {
-        &self.platform.network
-    }
-
     /// The environment.
     pub(crate) fn environment(&self) -> &'a Environment {
         self.environment
@@ -51,13 +46,6 @@ impl<'a> Stack<'a> {
     /// The environment's zones, in the order the design lists them.
     pub(crate) fn zones(&self) -> &'a [Zone] {
         &self.environment.zones
-    }
-
-    /// The subnets of `tier` in the environment's zones, in zone order.
-    pub(crate) fn subnets(&self, tier: &'a SubnetTier) -> impl Iterator<Item = &'a Subnet> + 'a {
-        self.zones()
-            .iter()
-            .filter_map(move |zone| tier.subnet_in(zone))
     }
 
     /// The platform being lowered.

@@ -107,7 +107,11 @@ fn every_element_of_the_reference_design_has_a_span() {
     }
     for section in infra_core::SECTIONS {
         let own = (section.paths)(&platform);
-        assert!(own.len() > 1, "section `{}` lists no elements", section.name);
+        assert!(
+            own.len() > 1,
+            "section `{}` lists no elements",
+            section.name
+        );
         paths.extend(own);
     }
     for path in paths {

@@ -2,9 +2,10 @@
 
 use infra_core::model::{path, GatewayEndpoint, TierRole};
 
+use super::logical_id;
 use crate::context::State;
 use crate::intrinsic::{Expr, Pseudo};
-use crate::logical_id::{self, LogicalId};
+use crate::logical_id::LogicalId;
 use crate::stack::Stack;
 use crate::template::{Resource, Template};
 

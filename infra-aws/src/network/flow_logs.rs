@@ -4,9 +4,9 @@
 use infra_core::model::{path, FlowLogTraffic, FlowLogs};
 use infra_core::rules::INVALID_LOG_RETENTION;
 
+use super::logical_id;
 use crate::context::State;
 use crate::intrinsic::{Expr, Pseudo};
-use crate::logical_id;
 use crate::stack::Stack;
 use crate::template::{Policy, Resource, Template};
 

@@ -10,8 +10,8 @@ use infra_core::rules::{
 
 use crate::context::State;
 
+use super::logical_id;
 use crate::intrinsic::{Expr, Pseudo};
-use crate::logical_id;
 use crate::stack::Stack;
 use crate::template::{Resource, Template};
 

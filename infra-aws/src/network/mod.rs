@@ -8,14 +8,29 @@ mod acls;
 mod endpoints;
 mod flow_logs;
 mod interface_endpoints;
+mod logical_id;
 mod routing;
 mod security_groups;
 mod vpc;
 
-use infra_core::model::{Network, Peer, SecurityGroupRule, TierRole};
+use infra_core::model::{Network, Peer, SecurityGroupRule, Subnet, SubnetTier, TierRole};
 
 use crate::stack::Stack;
 use crate::template::{Section, Template};
+
+impl<'a> Stack<'a> {
+    /// The platform's network.
+    pub(crate) fn network(&self) -> &'a Network {
+        &self.platform().network
+    }
+
+    /// The subnets of `tier` in the environment's zones, in zone order.
+    pub(crate) fn subnets(&self, tier: &'a SubnetTier) -> impl Iterator<Item = &'a Subnet> + 'a {
+        self.zones()
+            .iter()
+            .filter_map(move |zone| tier.subnet_in(zone))
+    }
+}
 
 /// Adds the network of `stack`'s environment to `template`, and says what it added.
 pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {

@@ -13,9 +13,10 @@ use infra_core::rules::{
 };
 use infra_core::value::{Cidr, Zone};
 
+use super::logical_id;
 use crate::context::{Context, State};
 use crate::intrinsic::Expr;
-use crate::logical_id::{self, LogicalId};
+use crate::logical_id::LogicalId;
 use crate::stack::Stack;
 use crate::template::{Resource, Template};
 

@@ -17,9 +17,9 @@ use infra_core::rules::{
 };
 use infra_core::value::Traffic;
 
+use super::logical_id;
 use crate::context::State;
 use crate::intrinsic::Expr;
-use crate::logical_id;
 use crate::stack::Stack;
 use crate::template::{Resource, Template};
 

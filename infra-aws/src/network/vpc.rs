@@ -7,9 +7,10 @@ use infra_core::rules::{
 };
 use infra_core::value::Zone;
 
+use super::logical_id;
 use crate::context::State;
 use crate::intrinsic::{Expr, Pseudo};
-use crate::logical_id::{self, LogicalId};
+use crate::logical_id::LogicalId;
 use crate::stack::Stack;
 use crate::template::{Output, Parameter, Resource, Template};
 
@@ -194,7 +195,7 @@ fn add_internet_gateway(stack: &Stack<'_>, template: &mut Template) {
 fn add_id_output(template: &mut Template, resource: &LogicalId, description: String) {
     let export = format!("${{{}}}-{resource}", Pseudo::StackName.name());
     template.add_output(
-        logical_id::id_output(resource),
+        crate::logical_id::id_output(resource),
         Output::exported(description, Expr::reference(resource), Expr::sub(export)),
     );
 }
