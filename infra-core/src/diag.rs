@@ -25,8 +25,9 @@ impl fmt::Display for Severity {
 
 /// Where in the model a diagnostic points, such as `network.subnets.private["ap-northeast-1c"]`.
 ///
-/// Paths are made only by the functions of [`crate::model::path`], so the rules and the
-/// `platform!` macro's span table always spell them alike.
+/// Paths are made only by the functions of [`crate::model::path`] (its constructors are private
+/// to infra-core), so the rules, the `platform!` macro's span table and the backends' citations
+/// always spell them alike.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ModelPath(String);
@@ -43,7 +44,7 @@ impl ModelPath {
     }
 
     /// The path of the field `name` of this element.
-    pub fn field(&self, name: &str) -> ModelPath {
+    pub(crate) fn field(&self, name: &str) -> ModelPath {
         ModelPath(format!("{}.{name}", self.0))
     }
 

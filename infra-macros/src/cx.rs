@@ -174,7 +174,7 @@ mod tests {
         let rule = path::acl_rule("public", Direction::Inbound, 0);
         let _ = cx.value(
             Cidr::new("0.0.0.0/33"),
-            rule.field("cidr"),
+            path::acl_rule_cidr("public", Direction::Inbound, 0),
             Span::call_site(),
             || Cidr::ANYWHERE,
         );

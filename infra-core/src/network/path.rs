@@ -130,3 +130,18 @@ pub fn flow_logs_retention() -> ModelPath {
     flow_logs().field("retention")
 }
 
+
+/// `<rule>.ports`: the port range of a security group or network ACL rule at `rule`.
+pub fn rule_ports(rule: &ModelPath) -> ModelPath {
+    rule.field("ports")
+}
+
+/// `<rule>.from_port`: the first port of a rule's range.
+pub fn rule_from_port(rule: &ModelPath) -> ModelPath {
+    rule.field("from_port")
+}
+
+/// `<rule>.to_port`: the last port of a rule's range.
+pub fn rule_to_port(rule: &ModelPath) -> ModelPath {
+    rule.field("to_port")
+}

@@ -188,25 +188,26 @@ pub(super) fn traffic(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Re
             TrafficWord::Udp => udp = true,
         }
     }
-    let port = |cx: &mut Cx, field: &str| -> syn::Result<(u16, bool, Span, Span)> {
-        let number = integer(input, cx, "a port")?;
-        let value = number.value();
-        let stand_in = || u16::try_from(value.clamp(0, i128::from(u16::MAX))).unwrap_or(0);
-        let checked = PortRange::port(value);
-        let ok = checked.is_ok();
-        let (start, end) = (number.start, number.end());
-        let port = cx.value_range(checked, at.field(field), start, end, stand_in);
-        Ok((port, ok, start, end))
-    };
-    let (from, from_ok, start, _) = port(cx, "from_port")?;
+    let port =
+        |cx: &mut Cx, field: fn(&ModelPath) -> ModelPath| -> syn::Result<(u16, bool, Span, Span)> {
+            let number = integer(input, cx, "a port")?;
+            let value = number.value();
+            let stand_in = || u16::try_from(value.clamp(0, i128::from(u16::MAX))).unwrap_or(0);
+            let checked = PortRange::port(value);
+            let ok = checked.is_ok();
+            let (start, end) = (number.start, number.end());
+            let port = cx.value_range(checked, field(&at), start, end, stand_in);
+            Ok((port, ok, start, end))
+        };
+    let (from, from_ok, start, _) = port(cx, path::rule_from_port)?;
     let ports = if input.peek(Token![..=]) {
         input.parse::<Token![..=]>()?;
-        let (to, to_ok, _, end) = port(cx, "to_port")?;
+        let (to, to_ok, _, end) = port(cx, path::rule_to_port)?;
         let sorted = || PortRange::new_assert(from.min(to), from.max(to));
         if from_ok && to_ok {
             cx.value_range(
                 PortRange::new(from, to),
-                at.field("ports"),
+                path::rule_ports(&at),
                 start,
                 end,
                 sorted,
