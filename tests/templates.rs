@@ -197,3 +197,20 @@ fn unknown_environment_is_an_error_not_a_panic() {
     let error = infra::aws::synth(&production::design(), "prod").expect_err("no such environment");
     assert!(error.to_string().contains("prod"), "{error}");
 }
+
+/// The reference design has one copy: `examples/production.rs`. infra-core's test fixture (which
+/// infra-core's and infra-aws's own tests build on) is the example's model in its data form,
+/// kept in step here (`UPDATE_SNAPSHOTS=1` rewrites it).
+#[test]
+fn the_test_fixture_is_the_example() {
+    let path = "infra-core/src/fixtures/reference.json";
+    let example = production::design().get().to_json_pretty();
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        fs::write(path, &example).expect("write the fixture");
+    }
+    let fixture = fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        fixture == example,
+        "{path} differs from the example's design: run `UPDATE_SNAPSHOTS=1 cargo test --test templates` and review the diff"
+    );
+}

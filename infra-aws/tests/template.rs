@@ -58,9 +58,9 @@ fn the_description_names_platform_and_environment() {
 #[test]
 fn resource_counts_per_environment() {
     let design = design();
-    assert_eq!(synth(&design, "production").resources().len(), 48);
-    assert_eq!(synth(&design, "staging").resources().len(), 46);
-    assert_eq!(synth(&design, "development").resources().len(), 46);
+    assert_eq!(synth(&design, "production").resources().len(), 54);
+    assert_eq!(synth(&design, "staging").resources().len(), 52);
+    assert_eq!(synth(&design, "development").resources().len(), 52);
 }
 
 #[test]
@@ -175,7 +175,16 @@ fn cidr_rules_are_inline() {
 
 #[test]
 fn a_group_without_egress_gets_the_disallow_all_rule() {
-    let template = synth(&design(), "production");
+    let mut platform = common::platform();
+    let database = platform
+        .network
+        .security_groups
+        .iter_mut()
+        .find(|group| group.name.as_str() == "database")
+        .expect("the database group");
+    database.egress.clear();
+    let design = platform.validate().expect("still valid");
+    let template = synth(&design, "production");
     let database = template.resource("SecurityGroupDatabase").expect("group");
     let Some(Expr::List(egress)) = database.get("SecurityGroupEgress") else {
         panic!("the database group has inline egress");

@@ -17,6 +17,9 @@ fn without_tiers(tiers: &[&str]) -> Platform {
     let network = &mut platform.network;
     network.tiers.retain(|t| !tiers.contains(&t.name.as_str()));
     network.acls.retain(|a| !tiers.contains(&a.tier.as_str()));
+    network
+        .interface_endpoints
+        .retain(|e| !tiers.contains(&e.tier.as_str()));
     for group in &mut network.security_groups {
         if group
             .tier

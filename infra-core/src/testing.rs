@@ -1,8 +1,25 @@
 //! Helpers for the rules' unit tests.
 
-use crate::model::{NetworkAcl, Platform, SecurityGroup};
+use crate::model::{NetworkAcl, PerEnv, Platform, SecurityGroup};
 
 pub(crate) use crate::fixtures::reference_network as design;
+
+/// The reference design with every environment on the default (production's) address blocks,
+/// for tests that rewrite a block and expect only the finding they cause.
+pub(crate) fn one_block() -> Platform {
+    let mut platform = design();
+    let network = &mut platform.network;
+    network.vpc = PerEnv::new(*network.vpc.default_value());
+    for subnet in network.tiers.iter_mut().flat_map(|tier| &mut tier.subnets) {
+        subnet.cidr = PerEnv::new(*subnet.cidr.default_value());
+    }
+    for acl in &mut network.acls {
+        for rule in acl.inbound.iter_mut().chain(&mut acl.outbound) {
+            rule.cidr = PerEnv::new(*rule.cidr.default_value());
+        }
+    }
+    platform
+}
 
 /// The codes of every finding on `platform`, in validation order.
 pub(crate) fn codes(platform: &Platform) -> Vec<&'static str> {

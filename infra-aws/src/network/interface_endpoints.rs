@@ -120,6 +120,7 @@ mod tests {
 
     fn with_endpoints(tier: &'static str, services: &[&'static str]) -> crate::Template {
         let mut platform = reference_network();
+        platform.network.interface_endpoints.clear();
         let endpoints = services.iter().fold(
             InterfaceEndpoints::new(Name::new_assert(tier)),
             |endpoints, service| endpoints.service(EndpointService::new_assert(service)),
@@ -176,7 +177,8 @@ mod tests {
             panic!("inline ingress rules");
         };
         assert_eq!(ingress.len(), 1);
-        assert_eq!(ingress[0].get("CidrIp"), Some(&Expr::from("10.0.0.0/16")));
+        // Staging's own VPC block.
+        assert_eq!(ingress[0].get("CidrIp"), Some(&Expr::from("10.1.0.0/16")));
         assert_eq!(ingress[0].get("FromPort"), Some(&Expr::Int(443)));
         assert_eq!(ingress[0].get("ToPort"), Some(&Expr::Int(443)));
         let endpoint = template

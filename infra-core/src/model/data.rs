@@ -103,7 +103,8 @@ mod tests {
     fn values_read_as_written() {
         let json = reference_network().to_json();
         for fragment in [
-            r#""vpc":"10.0.0.0/16""#,
+            r#""vpc":{"staging":"10.1.0.0/16","_":"10.0.0.0/16"}"#,
+            r#""nat_gateways":{"production":"one_per_zone","_":"shared"}"#,
             r#""zones":["ap-northeast-1a","ap-northeast-1c"]"#,
             r#""role":"isolated""#,
             r#""traffic":"tcp 1024..=65535""#,
@@ -169,8 +170,8 @@ mod tests {
                 "unknown variant `dmz`",
             ),
             (
-                r#""vpc":"10.0.0.0/16""#,
-                r#""vpc":16"#,
+                r#""_":"10.0.0.0/16""#,
+                r#""_":16"#,
                 "invalid type: integer `16`, expected an IPv4 block",
             ),
             (

@@ -105,12 +105,12 @@ pub(crate) fn check_settings<T>(
 #[cfg(test)]
 mod tests {
     use crate::model::PerEnv;
-    use crate::testing::{codes, design};
+    use crate::testing::{codes, one_block};
     use crate::value::{Cidr, Name};
 
     #[test]
     fn a_setting_for_an_unknown_environment_is_an_error() {
-        let mut platform = design();
+        let mut platform = one_block();
         platform.network.vpc = PerEnv::new(Cidr::new_assert("10.0.0.0/16"))
             .with(Name::new_assert("stagin"), Cidr::new_assert("10.0.0.0/16"));
         let findings = crate::rules::check(&platform);
@@ -124,7 +124,7 @@ mod tests {
 
     #[test]
     fn an_environment_is_set_once() {
-        let mut platform = design();
+        let mut platform = one_block();
         let cidr = Cidr::new_assert("10.0.0.0/16");
         platform.network.vpc = PerEnv::new(cidr)
             .with(Name::new_assert("staging"), cidr)
@@ -134,7 +134,7 @@ mod tests {
 
     #[test]
     fn findings_of_some_environments_name_them() {
-        let mut platform = design();
+        let mut platform = one_block();
         // Staging moves to another block, but one of its subnets stays behind.
         platform.network.vpc = PerEnv::new(Cidr::new_assert("10.0.0.0/16"))
             .with(Name::new_assert("staging"), Cidr::new_assert("10.1.0.0/16"));

@@ -631,7 +631,7 @@ fn preposition(direction: Direction) -> &'static str {
 mod tests {
     use super::*;
     use crate::model::AclRule;
-    use crate::testing::{acl_mut, codes, design};
+    use crate::testing::{acl_mut, codes, design, one_block};
     use crate::value::{AclRuleNumber, Cidr, Traffic};
 
     fn rule(number: u32, action: AclAction, traffic: Traffic, cidr: &'static str) -> AclRule {
@@ -858,7 +858,7 @@ mod tests {
     #[test]
     fn nat_tier_must_pass_the_private_tiers_traffic_both_ways() {
         // Out to the internet.
-        let mut platform = design();
+        let mut platform = one_block();
         acl_mut(&mut platform, "public").outbound = vec![
             rule(100, AclAction::Allow, EPHEMERAL, "0.0.0.0/0"),
             rule(
@@ -870,7 +870,7 @@ mod tests {
         ];
         assert_eq!(codes(&platform), ["public-acl-blocks-nat-outbound-traffic"]);
         // Replies back to the private subnets' ephemeral ports.
-        let mut platform = design();
+        let mut platform = one_block();
         acl_mut(&mut platform, "public").outbound = vec![
             rule(100, AclAction::Allow, HTTPS_TRAFFIC, "0.0.0.0/0"),
             rule(110, AclAction::Allow, EPHEMERAL, "10.0.11.0/24"),
@@ -886,7 +886,7 @@ mod tests {
             r#"network.subnets.private["ap-northeast-1c"].cidr"#
         );
         // In from the private subnets.
-        let mut platform = design();
+        let mut platform = one_block();
         acl_mut(&mut platform, "public").inbound = vec![
             rule(100, AclAction::Allow, HTTPS_TRAFFIC, "10.0.11.0/24"),
             rule(110, AclAction::Allow, EPHEMERAL, "0.0.0.0/0"),
@@ -913,7 +913,7 @@ mod tests {
 
     #[test]
     fn without_private_tiers_the_public_acl_needs_no_nat_rules() {
-        let mut platform = design();
+        let mut platform = one_block();
         platform
             .network
             .tiers
@@ -922,6 +922,7 @@ mod tests {
             .network
             .acls
             .retain(|acl| acl.tier.as_str() == "public");
+        platform.network.interface_endpoints.clear();
         platform.network.security_groups[1].tier = None;
         let acl = acl_mut(&mut platform, "public");
         acl.inbound.truncate(1);

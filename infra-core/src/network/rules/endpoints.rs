@@ -109,8 +109,15 @@ fn pascal(service: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::model::InterfaceEndpoints;
-    use crate::testing::{codes, design};
+    use crate::testing::codes;
     use crate::value::{EndpointService, Name};
+
+    /// The reference design without its interface endpoints, which each test adds anew.
+    fn design() -> crate::model::Platform {
+        let mut platform = crate::testing::design();
+        platform.network.interface_endpoints.clear();
+        platform
+    }
 
     fn endpoints(tier: &'static str, services: &[&'static str]) -> InterfaceEndpoints {
         services.iter().fold(

@@ -270,7 +270,7 @@ fn check_nat_host(cx: &mut Vec<Diagnostic>, platform: &Platform) {
 #[cfg(test)]
 mod tests {
     use crate::model::{SubnetTier, TierRole};
-    use crate::testing::{codes, design};
+    use crate::testing::{codes, design, one_block};
     use crate::value::{Cidr, Name, Zone};
 
     fn set_subnet(
@@ -298,7 +298,7 @@ mod tests {
 
     #[test]
     fn subnet_prefix_between_16_and_28() {
-        let mut platform = design();
+        let mut platform = one_block();
         set_subnet(&mut platform, 0, 0, "10.0.1.0/29");
         assert_eq!(codes(&platform), ["subnet-prefix-length"]);
     }
@@ -312,7 +312,7 @@ mod tests {
 
     #[test]
     fn subnets_do_not_overlap() {
-        let mut platform = design();
+        let mut platform = one_block();
         set_subnet(&mut platform, 1, 0, "10.0.0.0/22"); // covers 10.0.1.0/24 and 10.0.2.0/24
         let found = codes(&platform);
         assert_eq!(found, ["subnet-overlap", "subnet-overlap"]);
@@ -348,7 +348,7 @@ mod tests {
 
     #[test]
     fn tier_and_zone_names_are_unique() {
-        let mut platform = design();
+        let mut platform = one_block();
         let extra = SubnetTier::isolated(Name::new_assert("private"))
             .subnet(
                 Zone::new_assert("ap-northeast-1a"),
