@@ -50,9 +50,9 @@ pub mod __private {
     use infra_core::Validated;
 
     /// Decodes the model that `platform!` encoded while compiling.
-    pub fn decode(json: &str) -> Platform {
+    pub fn decode(json: &str, file: &str) -> Platform {
         match Platform::from_json(json) {
-            Ok(platform) => platform,
+            Ok(platform) => platform.written_in(file),
             Err(error) => {
                 unreachable!("platform! encoded this design while compiling, yet it does not decode: {error}")
             }

@@ -61,8 +61,17 @@ pub struct Context {
 
 impl Context {
     /// The context of a resource lowered from the element at `path` of the platform `platform`.
-    pub(crate) fn new(platform: &str, path: ModelPath, why: String, state: State) -> Context {
-        let cite = format!("platform `{platform}`, model path {path}");
+    pub(crate) fn new(
+        platform: &str,
+        source: Option<&str>,
+        path: ModelPath,
+        why: String,
+        state: State,
+    ) -> Context {
+        let cite = match source {
+            Some(file) => format!("{file}, platform `{platform}`, model path {path}"),
+            None => format!("platform `{platform}`, model path {path}"),
+        };
         Context {
             path,
             why,
@@ -234,9 +243,15 @@ mod tests {
 
     #[test]
     fn rules_are_listed_once_in_the_given_order() {
-        let context = Context::new("p", path::vpc(), "why".into(), State::Stateful)
-            .must([&SUBNET_OVERLAP, &DATABASE_OPEN_TO_WORLD])
-            .must([&SUBNET_OVERLAP]);
+        let context = Context::new(
+            "p",
+            Some("examples/p.rs"),
+            path::vpc(),
+            "why".into(),
+            State::Stateful,
+        )
+        .must([&SUBNET_OVERLAP, &DATABASE_OPEN_TO_WORLD])
+        .must([&SUBNET_OVERLAP]);
         let codes: Vec<&str> = context.rules().iter().map(|rule| rule.code).collect();
         assert_eq!(codes, [SUBNET_OVERLAP.code, DATABASE_OPEN_TO_WORLD.code]);
         let json = serde_json::to_value(&context).expect("serializes");
@@ -244,7 +259,7 @@ mod tests {
         assert_eq!(json["must"][0], "subnets do not overlap [subnet-overlap]");
         assert_eq!(
             json["trust"]["cite"],
-            "platform `p`, model path network.vpc"
+            "examples/p.rs, platform `p`, model path network.vpc"
         );
     }
 }

@@ -55,7 +55,13 @@ impl<'a> Stack<'a> {
 
     /// The context of a resource lowered from the element at `path`: see [`Context`].
     pub(crate) fn context(&self, path: ModelPath, why: impl Into<String>, state: State) -> Context {
-        Context::new(self.platform.name.as_str(), path, why.into(), state)
+        Context::new(
+            self.platform.name.as_str(),
+            self.platform.source.as_deref(),
+            path,
+            why.into(),
+            state,
+        )
     }
 
     /// Sets the template's description and Metadata Context from the sections lowered into it.

@@ -50,7 +50,7 @@ fn every_resource_says_where_it_comes_from_and_why() {
                 .to_string();
             assert_eq!(
                 context["trust"]["cite"],
-                format!("platform `datasets`, model path {path}"),
+                format!("examples/production.rs, platform `datasets`, model path {path}"),
                 "{env} {id}"
             );
             let keys: Vec<&str> = context
@@ -97,7 +97,7 @@ fn a_subnet_lists_the_rules_that_checked_it() {
     );
     assert_eq!(
         context["trust"]["cite"],
-        "platform `datasets`, model path network.subnets.private[\"ap-northeast-1a\"]"
+        "examples/production.rs, platform `datasets`, model path network.subnets.private[\"ap-northeast-1a\"]"
     );
     // Staging is single-AZ: both zones' private subnets use the NAT gateway of the first zone.
     let staging = json(&synth(&design(), "staging"));

@@ -55,7 +55,7 @@ pub fn platform(input: TokenStream) -> TokenStream {
     quote! {
         {
             #reports
-            ::infra::__private::validated(::infra::__private::decode(#model))
+            ::infra::__private::validated(::infra::__private::decode(#model, ::core::file!()))
         }
     }
 }

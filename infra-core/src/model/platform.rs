@@ -37,6 +37,10 @@ pub struct Platform {
     pub network: Network,
     /// Warnings the design acknowledges, each with a reason.
     pub acknowledgements: Vec<Acknowledgement>,
+    /// The file the design is written in, relative to its crate (`examples/production.rs`),
+    /// when known: `platform!` records it; backends cite it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 impl Platform {
@@ -48,7 +52,34 @@ impl Platform {
             environments: Vec::new(),
             network,
             acknowledgements: Vec::new(),
+            source: None,
         }
+    }
+
+    /// Records the file the design is written in, as a path relative to its crate; `..`
+    /// segments are resolved (`tests/../examples/production.rs` is `examples/production.rs`),
+    /// so the same design cites the same file whichever target includes it.
+    ///
+    /// ```
+    /// # use infra_core::model::{Network, Platform};
+    /// # use infra_core::value::{Cidr, Name, Region};
+    /// let platform = Platform::new(Name::new_assert("demo"), Region::new_assert("ap-northeast-1"), Network::new(Cidr::new_assert("10.0.0.0/16")))
+    ///     .written_in("tests/../examples/production.rs");
+    /// assert_eq!(platform.source.as_deref(), Some("examples/production.rs"));
+    /// ```
+    pub fn written_in(mut self, file: &str) -> Platform {
+        let mut parts: Vec<&str> = Vec::new();
+        for part in file.split(['/', '\\']) {
+            match part {
+                "" | "." => {}
+                ".." if parts.last().is_some_and(|last| *last != "..") => {
+                    parts.pop();
+                }
+                _ => parts.push(part),
+            }
+        }
+        self.source = Some(parts.join("/"));
+        self
     }
 
     /// Adds an environment.
