@@ -26,8 +26,11 @@
 //!
 //! # Organization
 //! * [`value`]: `Cidr`, `PortRange`, `Traffic`, `AclRuleNumber`, `RetentionDays`, `Name`,
-//!   `Region`, `Zone`.
-//! * [`model`]: `Platform`, `Environment`, `Network` and its parts; [`model::path`] names them;
+//!   `Region`, `Zone`, `EndpointService`.
+//! * Sections, one module each ([`network`]), each with its model, paths and rules, registered
+//!   in [`SECTIONS`] ([`section::Section`]); `docs/sections.md` is the recipe for adding one.
+//! * [`model`]: `Platform`, `Environment`, [`PerEnv`](model::PerEnv) (a value per environment),
+//!   and every section's types; [`model::path`] names them;
 //!   [`Platform::to_json`](model::Platform::to_json) and
 //!   [`Platform::from_json`](model::Platform::from_json) write and read a design as data.
 //! * [`rules`]: [`rules::validate`], [`Validated`], the [`rules::catalogue`].
