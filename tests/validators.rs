@@ -1,6 +1,8 @@
-//! AWS's offline validator `cloudformation-validate` and checkov accept every environment's
-//! template of the example, and checkov honours the design's acknowledgements.
+//! The three validators accept every environment's template of the example, and checkov honours
+//! the design's acknowledgements.
 //!
+//! * cfn-lint, AWS's CloudFormation linter: no finding at all (no error, no warning, no
+//!   informational finding).
 //! * `cloudformation-validate`: nothing at FATAL, ERROR or WARN, and no INFO but `I9001`
 //!   (a create-only property: changing it replaces the resource, which is a fact, not a finding).
 //! * checkov: no failed check except `CKV_AWS_158` on the flow-log group (a log group without a
@@ -9,9 +11,9 @@
 //! * An acknowledged warning becomes checkov skip metadata with the same reason: checkov reports
 //!   the rule's checks as skipped, not failed.
 //!
-//! The tools come from `$CLOUDFORMATION_VALIDATE_PYTHON` (a Python that can import
+//! The tools come from `$CFN_LINT`, `$CLOUDFORMATION_VALIDATE_PYTHON` (a Python that can import
 //! `cloudformation_validate`) and `$CHECKOV`, or else from `.venv` (the README's test command
-//! installs both there). Without them the tests are skipped with a message, except under
+//! installs them there). Without them the tests are skipped with a message, except under
 //! `CI=true`, where they fail.
 
 #[path = "../examples/production.rs"]
@@ -124,6 +126,33 @@ fn run(command: &mut Command, what: &str) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     stdout
+}
+
+#[test]
+fn cfn_lint_finds_nothing_in_any_environment() {
+    let Some(cfn_lint) = tool("CFN_LINT", "cfn-lint", "cfn-lint") else {
+        return;
+    };
+    let design = production::design();
+    let (_, files) = write_templates(&design, "cfn-lint");
+    let output = Command::new(&cfn_lint)
+        .args([
+            "--regions",
+            design.region.as_str(),
+            "--include-checks",
+            "I",
+            "--",
+        ])
+        .args(&files)
+        .output()
+        .expect("run cfn-lint");
+    let report = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success() && report.trim().is_empty(),
+        "cfn-lint findings:\n{report}"
+    );
+    eprintln!("cfn-lint: no findings in {} templates", files.len());
 }
 
 #[test]
