@@ -18,6 +18,7 @@ const MACRO_CASES: &[&str] = &[
     "syntax-acknowledgement-needs-reason",
     "syntax-literal-suffix",
     "syntax-missing-field",
+    "syntax-per-environment",
     "syntax-recovery",
     "syntax-rule-direction",
     "syntax-unknown-key",
