@@ -30,8 +30,9 @@ pub(crate) fn per_environment(
         .iter()
         .map(|env| env.name.as_str())
         .collect();
-    if environments.is_empty() {
-        check(cx, "");
+    // With one environment (or none, checked on the defaults) there is nothing to merge.
+    if environments.len() <= 1 {
+        check(cx, environments.first().copied().unwrap_or(""));
         return;
     }
     let mut merged: Vec<(Diagnostic, Vec<&str>)> = Vec::new();
@@ -76,6 +77,9 @@ pub(crate) fn check_settings<T>(
     value: &PerEnv<T>,
     at: &ModelPath,
 ) {
+    if value.is_uniform() {
+        return;
+    }
     let known = || platform.environments.iter().map(|env| env.name.as_str());
     check_unique(
         cx,

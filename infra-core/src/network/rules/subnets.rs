@@ -1,6 +1,6 @@
 //! Rules on the VPC block and the subnet tiers.
 
-use crate::diag::{Diagnostic, ModelPath};
+use crate::diag::Diagnostic;
 use crate::model::{path, PerEnv, Platform, TierRole};
 use crate::value::Cidr;
 
@@ -127,21 +127,21 @@ fn check_subnet_block(
     block: &PerEnv<Cidr>,
 ) {
     let vpc = *platform.network.vpc.get(env);
-    let vpc_at = platform.network.vpc.path_in(&path::vpc(), env);
     let cidr = *block.get(env);
-    let at = block.path_in(&path::subnet_cidr(tier, zone), env);
+    // Paths are made only for a finding: this runs for every subnet in every environment.
+    let at = || block.path_in(&path::subnet_cidr(tier, zone), env);
     if !PREFIXES.contains(&cidr.prefix()) {
         cx.push(
             SUBNET_PREFIX_LENGTH
-                .at(at.clone(), format!("subnet `{cidr}` of tier `{tier}` in `{zone}` is /{}, but AWS allows /16 to /28", cidr.prefix()))
+                .at(at(), format!("subnet `{cidr}` of tier `{tier}` in `{zone}` is /{}, but AWS allows /16 to /28", cidr.prefix()))
                 .with_help(size_help(cidr)),
         );
     }
     if !vpc.contains(&cidr) {
         cx.push(
             SUBNET_OUTSIDE_VPC
-                .at(at, format!("subnet `{cidr}` of tier `{tier}` in `{zone}` lies outside the VPC block `{vpc}`"))
-                .with_related(vpc_at, format!("the VPC block is `{vpc}`"))
+                .at(at(), format!("subnet `{cidr}` of tier `{tier}` in `{zone}` lies outside the VPC block `{vpc}`"))
+                .with_related(platform.network.vpc.path_in(&path::vpc(), env), format!("the VPC block is `{vpc}`"))
                 .with_help(format!("choose a block inside `{vpc}`, or widen the VPC")),
         );
     }
@@ -161,31 +161,32 @@ fn size_help(cidr: Cidr) -> String {
 /// Source: VPC User Guide, "Subnet CIDR blocks": "The CIDR blocks of the subnets in a VPC can't
 /// overlap" (EC2 error `InvalidSubnet.Conflict`).
 fn check_overlaps(cx: &mut Vec<Diagnostic>, platform: &Platform, env: &str) {
-    let mut subnets: Vec<(Cidr, ModelPath, &str, &str)> = platform
+    let mut subnets: Vec<(Cidr, &PerEnv<Cidr>, &str, &str)> = platform
         .network
         .tiers
         .iter()
         .flat_map(|tier| {
-            tier.subnets.iter().map(move |s| {
-                let (tier, zone) = (tier.name.as_str(), s.zone.as_str());
-                let at = s.cidr.path_in(&path::subnet_cidr(tier, zone), env);
-                (*s.cidr.get(env), at, tier, zone)
-            })
+            tier.subnets
+                .iter()
+                .map(move |s| (*s.cidr.get(env), &s.cidr, tier.name.as_str(), s.zone.as_str()))
         })
         .collect();
     subnets.sort_by_key(|(cidr, ..)| (cidr.first(), std::cmp::Reverse(cidr.last())));
-    let mut reach: Option<(Cidr, ModelPath, &str, &str)> = None;
+    let at = |block: &PerEnv<Cidr>, tier: &str, zone: &str| {
+        block.path_in(&path::subnet_cidr(tier, zone), env)
+    };
+    let mut reach: Option<(Cidr, &PerEnv<Cidr>, &str, &str)> = None;
     for subnet in subnets {
-        let (cidr, ref at, tier, zone) = subnet;
-        match &reach {
-            Some((widest, other_at, other_tier, other_zone)) if widest.overlaps(&cidr) => {
+        let (cidr, block, tier, zone) = subnet;
+        match reach {
+            Some((widest, other_block, other_tier, other_zone)) if widest.overlaps(&cidr) => {
                 cx.push(
                     SUBNET_OVERLAP
                         .at(
-                            at.clone(),
+                            at(block, tier, zone),
                             format!("subnet `{cidr}` of tier `{tier}` in `{zone}` overlaps subnet `{widest}` of tier `{other_tier}` in `{other_zone}`"),
                         )
-                        .with_related(other_at.clone(), format!("`{widest}` is defined here"))
+                        .with_related(at(other_block, other_tier, other_zone), format!("`{widest}` is defined here"))
                         .with_help("give each subnet its own block inside the VPC"),
                 );
                 if cidr.last() > widest.last() {
