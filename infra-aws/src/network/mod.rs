@@ -57,6 +57,22 @@ pub(super) fn named(kind: &str, names: &[&str]) -> String {
     }
 }
 
+/// The interface endpoints that are lowered (their tier exists), as (tier, service).
+fn interface_endpoints<'a>(stack: &Stack<'a>) -> Vec<(&'a str, &'a str)> {
+    let network = stack.network();
+    network
+        .interface_endpoints
+        .iter()
+        .filter(|endpoints| network.find_tier(endpoints.tier.as_str()).is_some())
+        .flat_map(|endpoints| {
+            endpoints
+                .services
+                .iter()
+                .map(|service| (endpoints.tier.as_str(), service.as_str()))
+        })
+        .collect()
+}
+
 /// `1 thing` or `n things`.
 fn count(n: usize, thing: &str) -> String {
     if n == 1 {
@@ -89,6 +105,7 @@ fn summary(stack: &Stack<'_>) -> String {
         (network.security_groups.len(), "security group"),
         (acls, "network ACL"),
         (network.endpoints.len(), "gateway endpoint"),
+        (interface_endpoints(stack).len(), "interface endpoint"),
     ] {
         if n > 0 {
             parts.push(count(n, thing));
@@ -135,6 +152,21 @@ fn arch(stack: &Stack<'_>) -> String {
     if !network.endpoints.is_empty() && routing::has_endpoint_tables(stack) {
         let services: Vec<&str> = network.endpoints.iter().map(|e| e.service()).collect();
         arch.push_str(&format!(" Gateway endpoints: {}.", services.join(", ")));
+    }
+    for (tier, services) in interface_endpoints(stack).into_iter().fold(
+        Vec::<(&str, Vec<&str>)>::new(),
+        |mut tiers, (tier, service)| {
+            match tiers.iter_mut().find(|(known, _)| *known == tier) {
+                Some((_, services)) => services.push(service),
+                None => tiers.push((tier, vec![service])),
+            }
+            tiers
+        },
+    ) {
+        arch.push_str(&format!(
+            " Interface endpoints in tier `{tier}` (private DNS): {}.",
+            services.join(", ")
+        ));
     }
     if let Some(flow_logs) = &network.flow_logs {
         arch.push_str(&format!(
