@@ -74,6 +74,12 @@ fn with_only_public_tiers_there_are_no_endpoints() {
     assert!(ids_of(&template, "AWS::EC2::VPCEndpoint").is_empty());
     assert!(ids_of(&template, "AWS::EC2::NatGateway").is_empty());
     assert_eq!(ids_of(&template, "AWS::EC2::InternetGateway").len(), 1);
+    // The description names only what was lowered.
+    assert!(
+        !template.description().contains("endpoint"),
+        "{}",
+        template.description()
+    );
 }
 
 #[test]

@@ -95,6 +95,12 @@ fn summary(stack: &Stack<'_>) -> String {
         ),
     ];
     let nat = routing::nat_zones(stack).len();
+    // Gateway endpoints are lowered only where a route table can take them.
+    let gateway_endpoints = if routing::has_endpoint_tables(stack) {
+        network.endpoints.len()
+    } else {
+        0
+    };
     let acls = network
         .acls
         .iter()
@@ -104,7 +110,7 @@ fn summary(stack: &Stack<'_>) -> String {
         (nat, "NAT gateway"),
         (network.security_groups.len(), "security group"),
         (acls, "network ACL"),
-        (network.endpoints.len(), "gateway endpoint"),
+        (gateway_endpoints, "gateway endpoint"),
         (interface_endpoints(stack).len(), "interface endpoint"),
     ] {
         if n > 0 {
