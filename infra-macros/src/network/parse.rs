@@ -234,10 +234,19 @@ pub(super) fn flow_log_settings(input: ParseStream, cx: &mut Cx, at: Span) -> Op
                 |input, cx, at| {
                     let days = integer_with_suffix(input)?;
                     let sign = if days.negative { "-" } else { "" };
-                    let text = format!("{sign}{}{}", days.lit.base10_digits(), days.lit.suffix());
+                    let mut text =
+                        format!("{sign}{}{}", days.lit.base10_digits(), days.lit.suffix());
+                    let mut end = days.end();
+                    // A unit written apart (`30 days`) is part of the duration, not the next
+                    // field: one error for both tokens.
+                    if days.lit.suffix().is_empty() && input.peek(Ident::peek_any) {
+                        let unit = input.call(Ident::parse_any)?;
+                        text = format!("{text} {unit}");
+                        end = unit.span();
+                    }
                     let parsed = parse_days(&text).and_then(RetentionDays::new);
                     let stand_in = || RetentionDays::new_assert(30);
-                    Ok(cx.value_range(parsed, at, days.start, days.end(), stand_in))
+                    Ok(cx.value_range(parsed, at, days.start, end, stand_in))
                 },
             )?);
         } else {

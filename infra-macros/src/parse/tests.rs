@@ -260,7 +260,7 @@ fn every_syntax_error_comes_out_in_one_build() {
     "#;
     let found = expand(text);
     let lines: Vec<usize> = found.iter().map(|(_, line, _)| *line).collect();
-    assert_eq!(lines, [3, 4, 7, 8, 9, 9], "{found:#?}");
+    assert_eq!(lines, [3, 4, 7, 8, 9], "{found:#?}");
     assert!(found[1].0.contains("unknown environment field `multy_az`"));
     assert_eq!(found[3].0, "expected `from`, found `form`");
 }
