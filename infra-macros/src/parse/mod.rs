@@ -93,7 +93,10 @@ fn platform(input: ParseStream, cx: &mut Cx, first: Option<Span>) -> Option<Plat
     let mut written: Vec<String> = Vec::new();
     entries(input, cx, &keys, |input, cx| {
         let acks = attributes(input, cx)?;
-        let key = input.call(Ident::parse_any)?;
+        let key = input.call(Ident::parse_any).map_err(|error| {
+            let what = PlatformKey::WHAT;
+            syn::Error::new(error.span(), format!("expected a {what}: {}", list(&keys)))
+        })?;
         let text = unraw(&key);
         if let Some(section) = sections::find(&text) {
             if written.contains(&text) {
@@ -109,7 +112,8 @@ fn platform(input: ParseStream, cx: &mut Cx, first: Option<Span>) -> Option<Plat
             return Err(syn::Error::new(
                 key.span(),
                 format!(
-                    "unknown platform section `{text}`{hint}; expected {}",
+                    "unknown {} `{text}`{hint}; expected {}",
+                    PlatformKey::WHAT,
                     list(&keys)
                 ),
             ));
