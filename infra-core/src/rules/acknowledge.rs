@@ -2,10 +2,9 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{path, Platform};
+use crate::rules::declare_rules;
 
 use super::Rule;
-
-use crate::rules::declare_rules;
 
 declare_rules! {
     /// An acknowledgement names no warning, has no reason, or names an error.

@@ -2,11 +2,10 @@
 
 use crate::diag::{Diagnostic, ModelPath};
 use crate::model::{path, Environment, Platform};
+use crate::rules::declare_rules;
 use crate::value::Zone;
 
 use super::names::check_unique;
-
-use crate::rules::declare_rules;
 
 declare_rules! {
     /// An environment lists no zones.

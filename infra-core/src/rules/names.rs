@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, ModelPath};
-
 use crate::rules::declare_rules;
 
 declare_rules! {

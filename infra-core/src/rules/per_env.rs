@@ -3,11 +3,10 @@
 
 use crate::diag::{Diagnostic, ModelPath};
 use crate::model::{override_environment_path, PerEnv, Platform};
+use crate::rules::declare_rules;
 
 use super::names::check_unique;
 use super::suggest::help_for;
-
-use crate::rules::declare_rules;
 
 declare_rules! {
     /// A per-environment setting names an environment the platform does not define.

@@ -12,14 +12,13 @@ use crate::model::{
     path, AclAction, AclRule, Direction, NatGateways, NetworkAcl, Platform, Subnet, SubnetTier,
     TierRole,
 };
-use crate::value::{Cidr, PortRange};
-
+use crate::rules::declare_rules;
 use crate::rules::names::check_unique;
 use crate::rules::per_env::per_environment;
 use crate::rules::suggest::help_for;
-use super::subnets::UNKNOWN_TIER;
+use crate::value::{Cidr, PortRange};
 
-use crate::rules::declare_rules;
+use super::subnets::UNKNOWN_TIER;
 
 declare_rules! {
     /// Two rules of one ACL direction share a number.

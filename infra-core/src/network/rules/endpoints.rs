@@ -4,11 +4,10 @@ use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, ModelPath};
 use crate::model::{path, InterfaceEndpoints, Platform, TierRole};
-
-use crate::rules::suggest::help_for;
-use super::subnets::UNKNOWN_TIER;
-
 use crate::rules::declare_rules;
+use crate::rules::suggest::help_for;
+
+use super::subnets::UNKNOWN_TIER;
 
 declare_rules! {
     /// Two interface endpoints of the VPC are for the same service.

@@ -4,12 +4,11 @@ use std::collections::HashSet;
 
 use crate::diag::{Diagnostic, ModelPath};
 use crate::model::{path, Direction, Peer, Platform, SecurityGroup, TierRole};
-
+use crate::rules::declare_rules;
 use crate::rules::names::check_unique;
 use crate::rules::suggest::help_for;
-use super::subnets::UNKNOWN_TIER;
 
-use crate::rules::declare_rules;
+use super::subnets::UNKNOWN_TIER;
 
 declare_rules! {
     /// A security group rule names a group the design does not define.

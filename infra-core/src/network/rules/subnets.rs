@@ -2,12 +2,10 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{path, PerEnv, Platform, TierRole};
-use crate::value::Cidr;
-
+use crate::rules::declare_rules;
 use crate::rules::names::check_unique;
 use crate::rules::per_env::{check_settings, per_environment};
-
-use crate::rules::declare_rules;
+use crate::value::Cidr;
 
 declare_rules! {
     /// The VPC block is larger than /16 or smaller than /28.
