@@ -73,7 +73,6 @@ mod context;
 mod error;
 mod intrinsic;
 mod logical_id;
-mod network;
 mod quota;
 mod references;
 mod stack;
@@ -92,9 +91,19 @@ pub use template::{Output, Parameter, Policy, Resource, Template, FORMAT_VERSION
 
 use stack::Stack;
 
-/// How each section of the model is lowered, by the name infra-core registers it under: the only
-/// list of this crate that grows with a section.
-const SECTIONS: &[(&str, Lower)] = &[("network", network::lower)];
+/// Registers the sections' lowerings: declares each section's module (its `lower` and logical
+/// ids) and lists it in `SECTIONS`, by the name infra-core registers it under. Adding a section
+/// is a folder and a name here.
+macro_rules! sections {
+    ($($name:ident),* $(,)?) => {
+        $(mod $name;)*
+
+        /// How each section of the model is lowered, by name, in infra-core's order.
+        const SECTIONS: &[(&str, Lower)] = &[$((stringify!($name), $name::lower)),*];
+    };
+}
+
+sections! { network }
 
 /// A section's lowering: adds its resources for the stack's environment to the template.
 type Lower = fn(&Stack<'_>, &mut Template);

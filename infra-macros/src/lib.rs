@@ -15,10 +15,23 @@
 mod cx;
 mod expand;
 mod keyword;
-mod network;
 mod parse;
 mod report;
 mod sections;
+
+/// Registers the sections `platform!` reads: declares each section's module (its keywords and
+/// parser) and lists its `SECTION` in [`sections::SECTIONS`]. Adding a section is a folder and a
+/// name here.
+macro_rules! sections {
+    ($($name:ident),* $(,)?) => {
+        $(mod $name;)*
+
+        /// Every section `platform!` reads, in infra-core's order.
+        const SECTIONS: &[sections::Section] = &[$($name::SECTION),*];
+    };
+}
+
+sections! { network }
 
 use proc_macro::TokenStream;
 

@@ -1,6 +1,6 @@
-//! The sections `platform!` reads. This list is the only place of the macro that grows with a
-//! section: the platform's key dispatch, the required sections and the message on a misplaced
-//! `#[allow(...)]` are built from it.
+//! How `platform!` reads a section. The sections are registered by `sections!` in the crate
+//! root, the only place of the macro that grows with a section: the platform's key dispatch, the
+//! required sections and the message on a misplaced `#[allow(...)]` are built from it.
 
 use infra_core::model::{Acknowledgement, Platform};
 use infra_core::ModelPath;
@@ -26,8 +26,7 @@ pub struct Section {
         fn(ParseStream, &mut Cx, &mut Vec<Acknowledgement>, Span, &mut Platform) -> syn::Result<()>,
 }
 
-/// Every section, in the order of infra-core's registry.
-pub const SECTIONS: &[Section] = &[crate::network::SECTION];
+pub(crate) use crate::SECTIONS;
 
 /// The section with the key `key`, if any.
 pub fn find(key: &str) -> Option<&'static Section> {
