@@ -7,11 +7,11 @@
 //! `Metadata."com.aws.cloudformation.Context"`:
 //!
 //! * `why`: the element and its purpose, in the design's words;
-//! * `must`: each rule's summary and code, from [`infra_core::rules::CATALOGUE`];
+//! * `must`: each rule's summary and code, from [`infra_core::rules::catalogue`];
 //! * `mutable`: `change-with-constraints` for a [`State::Stateful`] resource, `review-required`
 //!   for a [`State::Stateless`] one;
 //! * `trust`: `src: authored`, `conf: high` (the design states it) and a `cite` naming the
-//!   platform and the element's model path.
+//!   design's file (when `platform!` recorded it), the platform and the element's model path.
 //!
 //! The template's own block carries `arch`, the platform's shape and data flow, and `must`, the
 //! rules that hold across the whole environment.
@@ -111,7 +111,7 @@ impl Context {
         self.state
     }
 
-    /// The `trust.cite` text: the platform and the model path.
+    /// The `trust.cite` text: the design's file, the platform and the model path.
     pub fn cite(&self) -> &str {
         &self.cite
     }

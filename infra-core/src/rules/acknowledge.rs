@@ -17,7 +17,7 @@ declare_rules! {
 /// an unknown code, an error's code (errors are what AWS rejects: they cannot be waived), or an
 /// empty reason.
 ///
-/// Source: this project's catalogue ([`super::catalogue`]); errors encode AWS rejections.
+/// Source: this project's catalogue ([`super::catalogue()`]); errors encode AWS rejections.
 pub(crate) fn apply(mut findings: Vec<Diagnostic>, platform: &Platform) -> Vec<Diagnostic> {
     for (idx, ack) in platform.acknowledgements.iter().enumerate() {
         let problem = match Rule::find(&ack.code) {

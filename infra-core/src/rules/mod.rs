@@ -1,7 +1,7 @@
 //! Every validation rule, written once; the builder and the `platform!` macro both run them.
 //!
 //! Each rule is a function of the model that pushes [`Diagnostic`]s; its doc comment names the
-//! AWS fact it encodes and [`catalogue`] lists it. [`validate`] runs them all and returns every
+//! AWS fact it encodes and [`catalogue()`] lists it. [`validate`] runs them all and returns every
 //! finding, never just the first.
 
 mod acknowledge;
