@@ -70,6 +70,8 @@ macro_rules! sections {
 sections! {
     /// The network: VPC, subnets and routing, firewalls, endpoints, flow logs.
     network,
+    /// AWS Batch: Fargate compute environments and job queues.
+    batch,
 }
 
 #[cfg(any(test, feature = "_fixtures"))]

@@ -3,7 +3,7 @@ use crate::rules;
 use crate::value::{Name, Region, Zone};
 use crate::Validated;
 
-use super::Network;
+use super::{Batch, Network};
 
 /// A whole platform: where it runs, its environments and its sections.
 ///
@@ -35,6 +35,9 @@ pub struct Platform {
     pub environments: Vec<Environment>,
     /// The network section.
     pub network: Network,
+    /// The batch section (empty when the design has none).
+    #[serde(default, skip_serializing_if = "Batch::is_empty")]
+    pub batch: Batch,
     /// Warnings the design acknowledges, each with a reason.
     pub acknowledgements: Vec<Acknowledgement>,
     /// The file the design is written in, relative to its crate (`examples/production.rs`),
@@ -51,6 +54,7 @@ impl Platform {
             region,
             environments: Vec::new(),
             network,
+            batch: Batch::new(),
             acknowledgements: Vec::new(),
             source: None,
         }
@@ -79,6 +83,12 @@ impl Platform {
             }
         }
         self.source = Some(parts.join("/"));
+        self
+    }
+
+    /// Sets the batch section.
+    pub fn batch(mut self, batch: Batch) -> Platform {
+        self.batch = batch;
         self
     }
 

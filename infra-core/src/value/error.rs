@@ -41,6 +41,11 @@ pub enum ValueError {
     Zone,
     /// An interface endpoint service not shaped like `ecr.api`.
     EndpointService,
+    /// A job queue priority outside 0-1000, as written (`i128::MAX` or `MIN` once beyond that).
+    JobQueuePriority(i128),
+    /// A compute environment's maximum vCPUs below 1 or beyond an `Integer`, as written
+    /// (`i128::MAX` or `MIN` once beyond that).
+    MaxVcpus(i128),
 }
 
 impl ValueError {
@@ -58,6 +63,8 @@ impl ValueError {
             Self::Region => &rules::INVALID_REGION,
             Self::Zone => &rules::INVALID_ZONE,
             Self::EndpointService => &rules::INVALID_ENDPOINT_SERVICE,
+            Self::JobQueuePriority(_) => &rules::INVALID_JOB_QUEUE_PRIORITY,
+            Self::MaxVcpus(_) => &rules::INVALID_MAX_VCPUS,
         }
     }
 
@@ -86,6 +93,12 @@ impl ValueError {
             Self::EndpointService => {
                 "invalid endpoint service: expected the service part of \
                  `com.amazonaws.<region>.<service>`, such as `ecr.api` or `logs`"
+            }
+            Self::JobQueuePriority(_) => {
+                "invalid job queue priority: AWS Batch allows 0 to 1000, and schedules the higher number first"
+            }
+            Self::MaxVcpus(_) => {
+                "invalid maximum vCPUs: a compute environment runs at least 1 vCPU, at most 2147483647"
             }
         }
     }
@@ -123,6 +136,12 @@ impl ValueError {
             Self::EndpointService => {
                 "write lowercase words separated by `.`, such as `ecr.dkr` or `secretsmanager`, without `com.amazonaws.<region>.`".into()
             }
+            Self::JobQueuePriority(_) => {
+                "write a number from 0 to 1000; the queue with the higher number is scheduled first".into()
+            }
+            Self::MaxVcpus(_) => {
+                "write the most vCPUs the environment may run at once, such as `100`".into()
+            }
         }
     }
 }
@@ -151,6 +170,14 @@ impl fmt::Display for ValueError {
                     "invalid network ACL rule number {n}: AWS allows 1 to 32766"
                 )
             }
+            Self::JobQueuePriority(n) if n != i128::MAX && n != i128::MIN => write!(
+                f,
+                "invalid job queue priority {n}: AWS Batch allows 0 to 1000, and schedules the higher number first"
+            ),
+            Self::MaxVcpus(n) if n != i128::MAX && n != i128::MIN => write!(
+                f,
+                "invalid maximum vCPUs {n}: a compute environment runs at least 1 vCPU, at most 2147483647"
+            ),
             Self::RetentionDays(d) if d != u64::MAX => write!(
                 f,
                 "invalid log retention of {}: {}",

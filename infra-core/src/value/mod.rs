@@ -12,6 +12,7 @@ mod rule_number;
 mod serial;
 mod service;
 
+pub use crate::batch::value::{JobQueuePriority, MaxVcpus};
 pub use cidr::Cidr;
 pub use error::ValueError;
 pub use name::{Name, Region, Zone};

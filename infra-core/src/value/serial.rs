@@ -14,8 +14,8 @@ use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
 use serde::ser::{Serialize, Serializer};
 
 use super::{
-    AclRuleNumber, Cidr, EndpointService, Name, PortRange, Region, RetentionDays, Traffic,
-    ValueError, Zone,
+    AclRuleNumber, Cidr, EndpointService, JobQueuePriority, MaxVcpus, Name, PortRange, Region,
+    RetentionDays, Traffic, ValueError, Zone,
 };
 
 /// A value read from a string or a number, checked by its constructor.
@@ -188,6 +188,37 @@ impl<'de> Deserialize<'de> for RetentionDays {
     }
 }
 
+/// Serializes as the number; deserializes a number through the type's `from_i128` constructor.
+macro_rules! as_number {
+    ($($ty:ty, $expecting:literal, $serialize:ident;)*) => {$(
+        impl Checked for $ty {
+            const EXPECTING: &'static str = $expecting;
+
+            fn from_number<E: de::Error>(number: u64) -> Result<Self, E> {
+                // The error's message names the number.
+                <$ty>::from_i128(i128::from(number)).map_err(E::custom)
+            }
+        }
+
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.$serialize(self.get())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_u64(Check(PhantomData))
+            }
+        }
+    )*};
+}
+
+as_number! {
+    JobQueuePriority, "a job queue priority from 0 to 1000", serialize_u16;
+    MaxVcpus, "a number of vCPUs above 0", serialize_u32;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,6 +308,15 @@ mod tests {
             "invalid network ACL rule number 40000: AWS allows 1 to 32766"
         );
         assert_eq!(from_number::<RetentionDays>(30).map(|d| d.days()), Ok(30));
+        assert_eq!(from_number::<JobQueuePriority>(10).map(|p| p.get()), Ok(10));
+        assert_eq!(
+            from_number::<JobQueuePriority>(1001).unwrap_err(),
+            "invalid job queue priority 1001: AWS Batch allows 0 to 1000, and schedules the higher number first"
+        );
+        assert_eq!(from_number::<MaxVcpus>(100).map(|n| n.get()), Ok(100));
+        assert!(from_number::<MaxVcpus>(0)
+            .unwrap_err()
+            .starts_with("invalid maximum vCPUs 0"));
         assert!(from_number::<RetentionDays>(31)
             .unwrap_err()
             .starts_with("invalid log retention of 31 days"));

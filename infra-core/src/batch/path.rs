@@ -1,0 +1,53 @@
+//! The paths of the batch section's elements.
+
+use crate::diag::ModelPath;
+
+/// `batch`
+pub fn batch() -> ModelPath {
+    ModelPath::root("batch")
+}
+
+/// `batch.compute_environments.<name>`
+pub fn compute_environment(name: &str) -> ModelPath {
+    batch().field("compute_environments").field(name)
+}
+
+/// `batch.compute_environments.<name>.kind`
+pub fn compute_environment_kind(name: &str) -> ModelPath {
+    compute_environment(name).field("kind")
+}
+
+/// `batch.compute_environments.<name>.max_vcpus`
+pub fn compute_environment_max_vcpus(name: &str) -> ModelPath {
+    compute_environment(name).field("max_vcpus")
+}
+
+/// `batch.compute_environments.<name>.subnets[<idx>]`: a tier of its subnets.
+pub fn compute_environment_subnets(name: &str, idx: usize) -> ModelPath {
+    compute_environment(name).field("subnets").index(idx)
+}
+
+/// `batch.compute_environments.<name>.security_groups[<idx>]`
+pub fn compute_environment_security_group(name: &str, idx: usize) -> ModelPath {
+    compute_environment(name).field("security_groups").index(idx)
+}
+
+/// `batch.job_queues.<name>`
+pub fn job_queue(name: &str) -> ModelPath {
+    batch().field("job_queues").field(name)
+}
+
+/// `batch.job_queues.<name>.priority`
+pub fn job_queue_priority(name: &str) -> ModelPath {
+    job_queue(name).field("priority")
+}
+
+/// `batch.job_queues.<name>.compute_environments`: the list of the queue's environments.
+pub fn job_queue_compute_environments(name: &str) -> ModelPath {
+    job_queue(name).field("compute_environments")
+}
+
+/// `batch.job_queues.<name>.compute_environments[<idx>]`
+pub fn job_queue_compute_environment(name: &str, idx: usize) -> ModelPath {
+    job_queue_compute_environments(name).index(idx)
+}

@@ -1,0 +1,175 @@
+//! Rules on compute environments: unique names, their subnets' tiers and their security groups.
+
+use crate::diag::Diagnostic;
+use crate::model::{path, ComputeEnvironment, Platform, TierRole};
+use crate::rules::declare_rules;
+use crate::rules::names::check_unique;
+use crate::rules::per_env::check_settings;
+use crate::rules::suggest::help_for;
+use crate::rules::{UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER};
+
+declare_rules! {
+    /// A compute environment runs its jobs in a public tier.
+    COMPUTE_ENVIRONMENT_IN_PUBLIC_TIER = "compute-environment-in-public-tier", Warning,
+        "a compute environment's jobs run in a private or isolated tier",
+        "Batch User Guide, Fargate compute environments (jobs in a subnet without a NAT gateway need assignPublicIp ENABLED to reach ECR); aws-rules.md §8";
+}
+
+pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
+    let environments = &platform.batch.compute_environments;
+    check_unique(
+        cx,
+        "compute environment",
+        environments.iter().map(|environment| {
+            (
+                environment.name.as_str(),
+                environment.name.pascal_case(),
+                path::compute_environment(environment.name.as_str()),
+            )
+        }),
+    );
+    for environment in environments {
+        let name = environment.name.as_str();
+        check_settings(
+            cx,
+            platform,
+            &environment.max_vcpus,
+            &path::compute_environment_max_vcpus(name),
+        );
+        check_tiers(cx, platform, environment);
+        check_security_groups(cx, platform, environment);
+    }
+}
+
+/// Each tier of a compute environment's subnets exists; a public one is a warning.
+///
+/// Source: AWS Batch API `ComputeResource.subnets`: the subnets must exist (a Fargate compute
+/// environment requires them). AWS accepts public subnets, but a Fargate job there reaches ECR
+/// and CloudWatch Logs only with a public IP (`assignPublicIp` ENABLED in its job definition),
+/// since a public subnet routes through the internet gateway, not a NAT gateway (Batch User
+/// Guide, "Fargate compute environments"; aws-rules.md §8). So the public tier is a warning.
+fn check_tiers(cx: &mut Vec<Diagnostic>, platform: &Platform, environment: &ComputeEnvironment) {
+    let name = environment.name.as_str();
+    for (idx, tier) in environment.subnets.iter().enumerate() {
+        let at = path::compute_environment_subnets(name, idx);
+        match platform.network.find_tier(tier.as_str()) {
+            None => {
+                let known = platform.network.tiers.iter().map(|t| t.name.as_str());
+                cx.push(
+                    UNKNOWN_TIER
+                        .at(
+                            at,
+                            format!("compute environment `{name}` runs in tier `{tier}`, but no tier `{tier}` exists"),
+                        )
+                        .with_help(help_for("tiers", tier.as_str(), known)),
+                );
+            }
+            Some(found) if found.role == TierRole::Public => cx.push(
+                COMPUTE_ENVIRONMENT_IN_PUBLIC_TIER
+                    .at(
+                        at,
+                        format!("compute environment `{name}` runs its jobs in public tier `{tier}`, where they reach ECR and CloudWatch Logs only with a public IP"),
+                    )
+                    .with_help("run the jobs in a private tier (through the NAT gateways) or an isolated tier with interface endpoints, or acknowledge this warning with a reason if the job definitions assign public IPs"),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+/// Each security group of a compute environment is a group of the design.
+///
+/// Source: AWS Batch API `ComputeResource.securityGroupIds`: the groups must exist in the VPC of
+/// the subnets (EC2 `InvalidGroup.NotFound` otherwise).
+fn check_security_groups(
+    cx: &mut Vec<Diagnostic>,
+    platform: &Platform,
+    environment: &ComputeEnvironment,
+) {
+    let groups = &platform.network.security_groups;
+    let name = environment.name.as_str();
+    for (idx, group) in environment.security_groups.iter().enumerate() {
+        if groups.iter().any(|known| known.name == *group) {
+            continue;
+        }
+        let known = groups.iter().map(|g| g.name.as_str());
+        cx.push(
+            UNKNOWN_SECURITY_GROUP
+                .at(
+                    path::compute_environment_security_group(name, idx),
+                    format!("compute environment `{name}` uses security group `{group}`, but no security group `{group}` exists"),
+                )
+                .with_help(help_for("security groups", group.as_str(), known)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Batch, ComputeEnvironment, ComputeKind, PerEnv};
+    use crate::testing::{codes, design};
+    use crate::value::{MaxVcpus, Name};
+
+    fn with(environment: ComputeEnvironment) -> crate::model::Platform {
+        let mut platform = design();
+        platform.batch = Batch::new().compute_environment(environment);
+        platform
+    }
+
+    fn fargate(tier: &'static str, group: &'static str) -> ComputeEnvironment {
+        ComputeEnvironment::new(Name::new_assert("fargate"), ComputeKind::Fargate, MaxVcpus::new_assert(100))
+            .subnets(Name::new_assert(tier))
+            .security_group(Name::new_assert(group))
+    }
+
+    #[test]
+    fn private_tier_and_known_group_pass() {
+        assert_eq!(codes(&with(fargate("private", "application"))), Vec::<&str>::new());
+        assert_eq!(codes(&with(fargate("database", "database"))), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_tier_exists() {
+        let findings = crate::rules::check(&with(fargate("privte", "application")));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, "unknown-tier");
+        assert_eq!(
+            findings[0].path.as_str(),
+            "batch.compute_environments.fargate.subnets[0]"
+        );
+        assert_eq!(findings[0].help.as_deref(), Some("did you mean `private`?"));
+    }
+
+    #[test]
+    fn a_public_tier_is_a_warning() {
+        let platform = with(fargate("public", "application"));
+        let findings = crate::rules::check(&platform);
+        assert_eq!(
+            findings.iter().map(|d| (d.code, d.severity)).collect::<Vec<_>>(),
+            [("compute-environment-in-public-tier", crate::Severity::Warning)]
+        );
+        assert!(platform.validate().is_ok());
+    }
+
+    #[test]
+    fn the_security_group_exists() {
+        let findings = crate::rules::check(&with(fargate("private", "aplication")));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, "unknown-security-group");
+        assert_eq!(
+            findings[0].path.as_str(),
+            "batch.compute_environments.fargate.security_groups[0]"
+        );
+        assert_eq!(findings[0].help.as_deref(), Some("did you mean `application`?"));
+    }
+
+    #[test]
+    fn names_are_unique_and_settings_name_environments() {
+        let mut platform = with(fargate("private", "application"));
+        let mut second = fargate("private", "application");
+        second.max_vcpus = PerEnv::new(MaxVcpus::new_assert(100))
+            .with(Name::new_assert("stagin"), MaxVcpus::new_assert(8));
+        platform.batch.compute_environments.push(second);
+        assert_eq!(codes(&platform), ["duplicate-name", "unknown-environment"]);
+    }
+}
