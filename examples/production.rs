@@ -1,5 +1,6 @@
 //! The reference design (`shared/seed/infrastructure-design.ja.md`), as far as the project models
-//! it today: the environments and the network, with the seed's two network ACL mistakes corrected.
+//! it today: the environments, the network and batch, with the seed's two network ACL mistakes and
+//! its two batch mistakes corrected.
 //!
 //! `cargo run --example production` prints the production template;
 //! `cargo run --example production -- --env staging` (or `development`) another environment's;
@@ -92,6 +93,24 @@ pub fn design() -> Validated<Platform> {
                 services: [ecr.api, ecr.dkr, logs, secretsmanager, sts],
             }
             flow_logs { retention: 30d, traffic: all }
+        }
+
+        // Seed §3.1 (`batch`). Not in the seed: staging runs at most 16 vCPUs of batch jobs.
+        batch {
+            compute_environment fargate {
+                type: fargate,
+                max_vcpus: match env { staging => 16, _ => 100 },
+                // The seed's `private-1` and `private-2`: the private tier's subnets.
+                subnets: [private],
+                security_groups: [application],
+            }
+            // The seed sends its queues to `high-performance`, `standard` and `cost-optimized`,
+            // which it never defines (`unknown-compute-environment`): all three use the one Fargate
+            // environment. The seed gives `high_priority` 1 and `low_priority` 3, but AWS Batch
+            // schedules the higher number first (`job-queue-priority-inverted`): they are swapped.
+            job_queue high_priority { priority: 3, compute_environments: [fargate] }
+            job_queue default { priority: 2, compute_environments: [fargate] }
+            job_queue low_priority { priority: 1, compute_environments: [fargate] }
         }
     }
 }

@@ -103,7 +103,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network }
+sections! { network, batch }
 
 /// A section's lowering: adds its resources for the stack's environment to the template.
 type Lower = fn(&Stack<'_>, &mut Template);

@@ -31,7 +31,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network }
+sections! { network, batch }
 
 use proc_macro::TokenStream;
 
@@ -65,6 +65,15 @@ use proc_macro::TokenStream;
 ///         interface_endpoints { tier: <tier>, services: [<service>, ...] }
 ///         flow_logs { retention: <days>d, traffic: all|accept|reject }
 ///     }
+///     batch {
+///         compute_environment <name> {
+///             type: fargate|fargate_spot,
+///             max_vcpus: <number>,
+///             subnets: [<tier>, ...],
+///             security_groups: [<group>, ...],
+///         }
+///         job_queue <name> { priority: <0..=1000>, compute_environments: [<name>, ...] }
+///     }
 /// }
 /// ```
 ///
@@ -72,13 +81,15 @@ use proc_macro::TokenStream;
 /// named); ports run 0 to 65535 and ACL rule numbers 1 to 32766. A duration is a whole number of
 /// days written `<n>d` (`30d`), since the settings that take one count in days (CloudWatch Logs
 /// retention); no other unit is accepted. No other literal takes a suffix (`443`, not `443u16`).
-/// The VPC block, subnet blocks, `nat_gateways` and the flow-log retention may differ per
+/// A job queue's `priority` is AWS Batch's: the HIGHER number is scheduled first among queues
+/// that share a compute environment. The VPC block, subnet blocks, `nat_gateways`, the flow-log
+/// retention and a compute environment's `max_vcpus` may differ per
 /// environment: `match env { staging | development => <value>, _ => <value> }`, where `_` gives
 /// the value of the environments not named (`nat_gateways` defaults to `one_per_zone`).
 /// `<service>` is the service part of `com.amazonaws.<region>.<service>`, such as `ecr.api` or
 /// `logs`. Commas between entries are optional. `#[allow(<warning-code>, reason = "...")]`
-/// before an environment, a tier, a security group, a network ACL, `interface_endpoints` or
-/// `network` acknowledges a warning there. A security group without egress rules allows no outbound traffic.
+/// before an environment, a tier, a security group, a network ACL, `interface_endpoints`,
+/// `network`, a compute environment, a job queue or `batch` acknowledges a warning there. A security group without egress rules allows no outbound traffic.
 #[proc_macro]
 pub fn platform(input: TokenStream) -> TokenStream {
     expand::platform(input.into()).into()

@@ -8,7 +8,7 @@ mod acls;
 mod endpoints;
 mod flow_logs;
 mod interface_endpoints;
-mod logical_id;
+pub(crate) mod logical_id;
 mod routing;
 mod security_groups;
 mod vpc;
@@ -48,7 +48,7 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
 }
 
 /// `kind `a`` or `kinds `a`, `b` and `c``.
-pub(super) fn named(kind: &str, names: &[&str]) -> String {
+pub(crate) fn named(kind: &str, names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
     match quoted.as_slice() {
         [] => format!("no {kind}s"),

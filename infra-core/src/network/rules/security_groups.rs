@@ -11,10 +11,10 @@ use crate::rules::suggest::help_for;
 use super::subnets::UNKNOWN_TIER;
 
 declare_rules! {
-    /// A security group rule names a group the design does not define.
+    /// A security group rule or a compute environment names a group the design does not define.
     UNKNOWN_SECURITY_GROUP = "unknown-security-group", Error,
-        "a rule's source or destination group exists",
-        "EC2 API AuthorizeSecurityGroupIngress SourceSecurityGroupId (InvalidGroup.NotFound)";
+        "a referenced security group exists",
+        "EC2 API AuthorizeSecurityGroupIngress SourceSecurityGroupId; AWS Batch API ComputeResource.securityGroupIds (InvalidGroup.NotFound)";
     /// A description uses characters or a length EC2 rejects.
     INVALID_DESCRIPTION = "invalid-description", Error,
         "security group and rule descriptions use EC2's character set and length",
