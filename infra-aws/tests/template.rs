@@ -58,9 +58,10 @@ fn the_description_names_platform_and_environment() {
 #[test]
 fn resource_counts_per_environment() {
     let design = design();
-    assert_eq!(synth(&design, "production").resources().len(), 54);
-    assert_eq!(synth(&design, "staging").resources().len(), 52);
-    assert_eq!(synth(&design, "development").resources().len(), 52);
+    // The network's, then batch's: one compute environment and three job queues.
+    assert_eq!(synth(&design, "production").resources().len(), 54 + 4);
+    assert_eq!(synth(&design, "staging").resources().len(), 52 + 4);
+    assert_eq!(synth(&design, "development").resources().len(), 52 + 4);
 }
 
 #[test]
@@ -262,6 +263,15 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
     ];
     for (id, resource) in template.resources() {
         if untaggable.contains(&resource.resource_type()) {
+            continue;
+        }
+        // AWS Batch takes its tags as a map of key to value.
+        if let Some(Expr::Map(tags)) = resource.get("Tags") {
+            let keys: Vec<&str> = tags.keys().map(String::as_str).collect();
+            assert_eq!(keys, ["Environment", "Name", "Platform"], "{id}");
+            assert!(resource.resource_type().starts_with("AWS::Batch::"), "{id}");
+            let name = tags["Name"].as_str().unwrap_or("");
+            assert!(name.starts_with("datasets-staging-"), "{id}: {name}");
             continue;
         }
         let Some(Expr::List(tags)) = resource.get("Tags") else {

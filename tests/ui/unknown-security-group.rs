@@ -1,4 +1,5 @@
-// A rule may only name a security group of the design; a typo gets a suggestion.
+// A rule or a compute environment may only name a security group of the design; a typo gets a
+// suggestion.
 use infra::platform;
 
 fn main() {
@@ -15,6 +16,14 @@ fn main() {
             }
             security_group application { ingress: [8080 from "10.0.0.0/16"] }
             security_group database { ingress: [5432 from aplication as "PostgreSQL"] }
+        }
+        batch {
+            compute_environment jobs {
+                type: fargate,
+                max_vcpus: 4,
+                subnets: [data],
+                security_groups: [applicaton],
+            }
         }
     };
 }

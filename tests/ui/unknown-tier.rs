@@ -1,4 +1,5 @@
-// A security group's tier and a network ACL's tier must be tiers of the design.
+// A security group's tier, a network ACL's tier and a compute environment's subnets must be
+// tiers of the design.
 use infra::platform;
 
 fn main() {
@@ -15,6 +16,9 @@ fn main() {
             }
             security_group postgres { tier: databse, ingress: [5432 from "10.0.0.0/16"] }
             network_acl db { inbound: [100 allow 5432 from "10.0.0.0/16"] }
+        }
+        batch {
+            compute_environment jobs { type: fargate, max_vcpus: 4, subnets: [privat] }
         }
     };
 }

@@ -144,7 +144,7 @@ fn check_inversion(cx: &mut Vec<Diagnostic>, queues: &[JobQueue]) {
                     .at(
                         path::job_queue_priority(high.name.as_str()),
                         format!(
-                            "job queue `{}` has priority {}, not above `{}`'s {}: AWS Batch schedules the higher number first, so in compute environment `{shared}` `{}` does not win",
+                            "job queue `{}` has priority {}, not above `{}`'s {}: AWS Batch schedules the higher number first, so `{}` does not go first in compute environment `{shared}`",
                             high.name, high.priority, low.name, low.priority, high.name
                         ),
                     )
