@@ -4,7 +4,7 @@ mod common;
 
 use common::{ids_of, platform, synth, A};
 use infra_aws::Expr;
-use infra_core::model::{AclRule, Peer, Platform, SecurityGroupRule};
+use infra_core::model::{AclRule, Batch, Peer, Platform, SecurityGroupRule};
 use infra_core::value::{AclRuleNumber, Cidr, Name, PortRange, Traffic};
 
 fn validate(platform: Platform) -> infra_core::Validated<Platform> {
@@ -28,6 +28,18 @@ fn without_tiers(tiers: &[&str]) -> Platform {
         {
             group.tier = None;
         }
+    }
+    // Batch runs in the private tier: without it, the batch section goes too.
+    let batch_tiers = platform
+        .batch
+        .compute_environments
+        .iter()
+        .flat_map(|environment| &environment.subnets);
+    if batch_tiers
+        .into_iter()
+        .any(|tier| tiers.contains(&tier.as_str()))
+    {
+        platform.batch = Batch::new();
     }
     platform
 }

@@ -9,7 +9,7 @@ mod logical_id;
 
 use infra_core::model::{path, Batch, ComputeEnvironment, JobQueue};
 use infra_core::rules::{
-    COMPUTE_ENVIRONMENT_IN_PUBLIC_TIER, INVALID_JOB_QUEUE_PRIORITY, INVALID_MAX_VCPUS,
+    COMPUTE_ENVIRONMENT_IN_PUBLIC_TIER, COMPUTE_ENVIRONMENT_WITHOUT_SUBNETS, INVALID_JOB_QUEUE_PRIORITY, INVALID_MAX_VCPUS,
     JOB_QUEUE_COMPUTE_ENVIRONMENT_COUNT, JOB_QUEUE_PRIORITY_INVERTED, UNKNOWN_COMPUTE_ENVIRONMENT,
     UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
 };
@@ -90,6 +90,7 @@ fn compute_environment(stack: &Stack<'_>, template: &mut Template, environment: 
                     .context(path::compute_environment(name), why, State::Stateless)
                     .must([
                         &INVALID_MAX_VCPUS,
+                        &COMPUTE_ENVIRONMENT_WITHOUT_SUBNETS,
                         &UNKNOWN_TIER,
                         &COMPUTE_ENVIRONMENT_IN_PUBLIC_TIER,
                         &UNKNOWN_SECURITY_GROUP,

@@ -9,6 +9,10 @@ use crate::rules::suggest::help_for;
 use crate::rules::{UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER};
 
 declare_rules! {
+    /// A compute environment names no subnet tier.
+    COMPUTE_ENVIRONMENT_WITHOUT_SUBNETS = "compute-environment-without-subnets", Error,
+        "a Fargate compute environment runs in at least one subnet tier",
+        "AWS Batch API ComputeResource.subnets (required for Fargate compute environments); Batch User Guide, Fargate compute environments; aws-rules.md §8";
     /// A compute environment runs its jobs in a public tier.
     COMPUTE_ENVIRONMENT_IN_PUBLIC_TIER = "compute-environment-in-public-tier", Warning,
         "a compute environment's jobs run in a private or isolated tier",
@@ -36,9 +40,28 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
             &environment.max_vcpus,
             &path::compute_environment_max_vcpus(name),
         );
+        if environment.subnets.is_empty() {
+            without_subnets(cx, environment);
+        }
         check_tiers(cx, platform, environment);
         check_security_groups(cx, platform, environment);
     }
+}
+
+/// A Fargate compute environment has subnets.
+///
+/// Source: AWS Batch API `ComputeResource.subnets`: required for a Fargate compute environment
+/// (Batch User Guide, "Fargate compute environments"; aws-rules.md §8).
+fn without_subnets(cx: &mut Vec<Diagnostic>, environment: &ComputeEnvironment) {
+    let name = environment.name.as_str();
+    cx.push(
+        COMPUTE_ENVIRONMENT_WITHOUT_SUBNETS
+            .at(
+                path::compute_environment(name),
+                format!("compute environment `{name}` names no subnet tier; AWS Batch requires subnets for Fargate"),
+            )
+            .with_help("add `subnets: [<tier>]`, for example `subnets: [private]`"),
+    );
 }
 
 /// Each tier of a compute environment's subnets exists; a public one is a warning.
@@ -161,6 +184,16 @@ mod tests {
             "batch.compute_environments.fargate.security_groups[0]"
         );
         assert_eq!(findings[0].help.as_deref(), Some("did you mean `application`?"));
+    }
+
+    #[test]
+    fn subnets_are_required() {
+        let mut environment = fargate("private", "application");
+        environment.subnets.clear();
+        let findings = crate::rules::check(&with(environment));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, "compute-environment-without-subnets");
+        assert_eq!(findings[0].path.as_str(), "batch.compute_environments.fargate");
     }
 
     #[test]

@@ -1,0 +1,21 @@
+// A Fargate compute environment needs subnets: AWS Batch requires them.
+use infra::platform;
+
+fn main() {
+    let _ = platform! {
+        name: "demo",
+        region: "ap-northeast-1",
+        environments {
+            production { zones: ["ap-northeast-1a"] }
+        }
+        network {
+            vpc: "10.0.0.0/16",
+            subnets {
+                isolated jobs { "ap-northeast-1a": "10.0.11.0/24" }
+            }
+        }
+        batch {
+            compute_environment fargate { type: fargate, max_vcpus: 100, subnets: [] }
+        }
+    };
+}
