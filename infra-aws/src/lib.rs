@@ -45,7 +45,9 @@
 //! tier and zone, the internet gateway, NAT gateways (one per zone, one shared, or none, as the
 //! environment's setting says), route tables, security groups and their rules, network ACLs, gateway
 //! endpoints, interface endpoints (with their own security group, admitting HTTPS from the VPC)
-//! and flow logs. Every taggable resource is tagged `Name`, `Environment` and
+//! and flow logs; then the batch section, if the design has one: a managed Fargate compute
+//! environment per compute environment and a job queue per queue. Every taggable resource is
+//! tagged `Name`, `Environment` and
 //! `Platform`; the VPC and subnet ids are exported as `<stack name>-<logical id>`.
 //!
 //! Every resource explains itself in `Metadata."com.aws.cloudformation.Context"`

@@ -26,8 +26,8 @@
 //!
 //! # Organization
 //! * [`value`]: `Cidr`, `PortRange`, `Traffic`, `AclRuleNumber`, `RetentionDays`, `Name`,
-//!   `Region`, `Zone`, `EndpointService`.
-//! * Sections, one module each ([`network`]), each with its model, paths and rules, registered
+//!   `Region`, `Zone`, `EndpointService`, `JobQueuePriority`, `MaxVcpus`.
+//! * Sections, one module each ([`network`], [`batch`]), each with its model, paths and rules, registered
 //!   in [`SECTIONS`] ([`section::Section`]); `docs/sections.md` is the recipe for adding one.
 //! * [`model`]: `Platform`, `Environment`, [`PerEnv`](model::PerEnv) (a value per environment),
 //!   and every section's types; [`model::path`] names them;
