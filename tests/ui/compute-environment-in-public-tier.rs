@@ -15,9 +15,10 @@ fn main() {
             subnets {
                 public { "ap-northeast-1a": "10.0.1.0/24" }
             }
+            security_group jobs { egress: [all to "0.0.0.0/0"] }
         }
         batch {
-            compute_environment fargate { type: fargate, max_vcpus: 100, subnets: [public] }
+            compute_environment fargate { type: fargate, max_vcpus: 100, subnets: [public], security_groups: [jobs] }
         }
     };
 }

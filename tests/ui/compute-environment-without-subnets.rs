@@ -13,9 +13,10 @@ fn main() {
             subnets {
                 isolated jobs { "ap-northeast-1a": "10.0.11.0/24" }
             }
+            security_group jobs { egress: [all to "0.0.0.0/0"] }
         }
         batch {
-            compute_environment fargate { type: fargate, max_vcpus: 100, subnets: [] }
+            compute_environment fargate { type: fargate, max_vcpus: 100, subnets: [], security_groups: [jobs] }
         }
     };
 }

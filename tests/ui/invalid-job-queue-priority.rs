@@ -13,9 +13,10 @@ fn main() {
             subnets {
                 isolated jobs { "ap-northeast-1a": "10.0.11.0/24" }
             }
+            security_group jobs { egress: [all to "0.0.0.0/0"] }
         }
         batch {
-            compute_environment fargate { type: fargate, max_vcpus: 100, subnets: [jobs] }
+            compute_environment fargate { type: fargate, max_vcpus: 100, subnets: [jobs], security_groups: [jobs] }
             job_queue urgent { priority: 1001, compute_environments: [fargate] }
             job_queue later { priority: -1, compute_environments: [fargate] }
         }

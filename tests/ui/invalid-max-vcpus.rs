@@ -14,12 +14,14 @@ fn main() {
             subnets {
                 isolated jobs { "ap-northeast-1a": "10.0.11.0/24" }
             }
+            security_group jobs { egress: [all to "0.0.0.0/0"] }
         }
         batch {
             compute_environment fargate {
                 type: fargate,
                 max_vcpus: match env { staging => 0, _ => 100 },
                 subnets: [jobs],
+                security_groups: [jobs],
             }
         }
     };

@@ -18,7 +18,7 @@ fn main() {
             network_acl db { inbound: [100 allow 5432 from "10.0.0.0/16"] }
         }
         batch {
-            compute_environment jobs { type: fargate, max_vcpus: 4, subnets: [privat] }
+            compute_environment jobs { type: fargate, max_vcpus: 4, subnets: [privat], security_groups: [postgres] }
         }
     };
 }

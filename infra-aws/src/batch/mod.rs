@@ -9,7 +9,8 @@ mod logical_id;
 
 use infra_core::model::{path, Batch, ComputeEnvironment, JobQueue};
 use infra_core::rules::{
-    COMPUTE_ENVIRONMENT_IN_PUBLIC_TIER, COMPUTE_ENVIRONMENT_WITHOUT_SUBNETS, INVALID_JOB_QUEUE_PRIORITY, INVALID_MAX_VCPUS,
+    COMPUTE_ENVIRONMENT_IN_PUBLIC_TIER, COMPUTE_ENVIRONMENT_SECURITY_GROUP_COUNT,
+    COMPUTE_ENVIRONMENT_WITHOUT_SUBNETS, INVALID_JOB_QUEUE_PRIORITY, INVALID_MAX_VCPUS,
     JOB_QUEUE_COMPUTE_ENVIRONMENT_COUNT, JOB_QUEUE_PRIORITY_INVERTED, UNKNOWN_COMPUTE_ENVIRONMENT,
     UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
 };
@@ -93,6 +94,7 @@ fn compute_environment(stack: &Stack<'_>, template: &mut Template, environment: 
                         &COMPUTE_ENVIRONMENT_WITHOUT_SUBNETS,
                         &UNKNOWN_TIER,
                         &COMPUTE_ENVIRONMENT_IN_PUBLIC_TIER,
+                        &COMPUTE_ENVIRONMENT_SECURITY_GROUP_COUNT,
                         &UNKNOWN_SECURITY_GROUP,
                     ]),
             ),
@@ -187,7 +189,7 @@ fn arch(stack: &Stack<'_>) -> String {
         })
         .collect();
     let mut queues: Vec<&JobQueue> = batch.job_queues.iter().collect();
-    queues.sort_by(|a, b| b.priority.cmp(&a.priority));
+    queues.sort_by_key(|queue| std::cmp::Reverse(queue.priority));
     let queues: Vec<String> = queues
         .iter()
         .map(|queue| {

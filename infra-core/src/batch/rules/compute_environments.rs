@@ -13,6 +13,10 @@ declare_rules! {
     COMPUTE_ENVIRONMENT_WITHOUT_SUBNETS = "compute-environment-without-subnets", Error,
         "a Fargate compute environment runs in at least one subnet tier",
         "AWS Batch API ComputeResource.subnets (required for Fargate compute environments); Batch User Guide, Fargate compute environments; aws-rules.md §8";
+    /// A Fargate compute environment names no security group, or more than five.
+    COMPUTE_ENVIRONMENT_SECURITY_GROUP_COUNT = "compute-environment-security-group-count", Error,
+        "a Fargate compute environment names 1 to 5 security groups",
+        "AWS Batch API ComputeResource.securityGroupIds (required for Fargate, at least one) and ComputeResourceUpdate.securityGroupIds (up to 5 for Fargate)";
     /// A compute environment runs its jobs in a public tier.
     COMPUTE_ENVIRONMENT_IN_PUBLIC_TIER = "compute-environment-in-public-tier", Warning,
         "a compute environment's jobs run in a private or isolated tier",
@@ -44,6 +48,7 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
             without_subnets(cx, environment);
         }
         check_tiers(cx, platform, environment);
+        check_security_group_count(cx, environment);
         check_security_groups(cx, platform, environment);
     }
 }
@@ -98,6 +103,34 @@ fn check_tiers(cx: &mut Vec<Diagnostic>, platform: &Platform, environment: &Comp
             Some(_) => {}
         }
     }
+}
+
+/// The most security groups a Fargate compute environment takes.
+pub const MAX_FARGATE_SECURITY_GROUPS: usize = 5;
+
+/// A Fargate compute environment names 1 to 5 security groups.
+///
+/// Source: AWS Batch API `ComputeResource.securityGroupIds`: "required for jobs that are running
+/// on Fargate resources and must contain at least one security group"; `ComputeResourceUpdate`:
+/// for Fargate "it can contain up to 5 security groups".
+fn check_security_group_count(cx: &mut Vec<Diagnostic>, environment: &ComputeEnvironment) {
+    let name = environment.name.as_str();
+    let (at, message) = match environment.security_groups.len() {
+        0 => (
+            path::compute_environment(name),
+            format!("compute environment `{name}` names no security group; AWS Batch requires at least one for Fargate"),
+        ),
+        n if n > MAX_FARGATE_SECURITY_GROUPS => (
+            path::compute_environment_security_group(name, MAX_FARGATE_SECURITY_GROUPS),
+            format!("compute environment `{name}` names {n} security groups; Fargate takes at most {MAX_FARGATE_SECURITY_GROUPS}"),
+        ),
+        _ => return,
+    };
+    cx.push(
+        COMPUTE_ENVIRONMENT_SECURITY_GROUP_COUNT
+            .at(at, message)
+            .with_help("name one to five security groups of the design, for example `security_groups: [application]`"),
+    );
 }
 
 /// Each security group of a compute environment is a group of the design.
@@ -184,6 +217,25 @@ mod tests {
             "batch.compute_environments.fargate.security_groups[0]"
         );
         assert_eq!(findings[0].help.as_deref(), Some("did you mean `application`?"));
+    }
+
+    #[test]
+    fn one_to_five_security_groups() {
+        let mut environment = fargate("private", "application");
+        environment.security_groups.clear();
+        let findings = crate::rules::check(&with(environment.clone()));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, "compute-environment-security-group-count");
+        assert_eq!(findings[0].path.as_str(), "batch.compute_environments.fargate");
+        for _ in 0..6 {
+            environment = environment.security_group(Name::new_assert("application"));
+        }
+        let findings = crate::rules::check(&with(environment));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].path.as_str(),
+            "batch.compute_environments.fargate.security_groups[5]"
+        );
     }
 
     #[test]
