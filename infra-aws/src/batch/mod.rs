@@ -213,3 +213,112 @@ fn arch(stack: &Stack<'_>) -> String {
     };
     format!("Batch: {environments}; {queues}.")
 }
+
+#[cfg(test)]
+mod tests {
+    use infra_core::fixtures::reference_network;
+    use infra_core::model::{Batch, ComputeEnvironment, ComputeKind, JobQueue};
+    use infra_core::value::{JobQueuePriority, MaxVcpus, Name};
+
+    use crate::intrinsic::Expr;
+
+    fn synth(environment: &str) -> crate::Template {
+        let platform = reference_network().validate().expect("a valid design");
+        crate::synth(&platform, environment).expect("a known environment")
+    }
+
+    #[test]
+    fn each_environment_gets_its_own_vcpu_limit() {
+        for (environment, vcpus) in [("production", 100), ("staging", 16)] {
+            let template = synth(environment);
+            let resources = template
+                .resource("BatchComputeEnvironmentFargate")
+                .and_then(|resource| resource.get("ComputeResources"))
+                .expect("the compute environment's resources");
+            assert_eq!(resources.get("MaxvCpus"), Some(&Expr::Int(vcpus)));
+            assert_eq!(resources.get("Type"), Some(&Expr::from("FARGATE")));
+        }
+    }
+
+    #[test]
+    fn fargate_takes_only_what_it_allows() {
+        let template = synth("production");
+        let environment = template
+            .resource("BatchComputeEnvironmentFargate")
+            .expect("the compute environment");
+        assert_eq!(environment.get("Type"), Some(&Expr::from("MANAGED")));
+        assert!(environment.get("ServiceRole").is_none());
+        let Some(Expr::Map(resources)) = environment.get("ComputeResources") else {
+            panic!("compute resources as a map");
+        };
+        let keys: Vec<&str> = resources.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["MaxvCpus", "SecurityGroupIds", "Subnets", "Type"]);
+        assert_eq!(
+            resources["Subnets"],
+            Expr::list([
+                Expr::Ref("SubnetPrivateApNortheast1a".into()),
+                Expr::Ref("SubnetPrivateApNortheast1c".into()),
+            ])
+        );
+        assert_eq!(
+            resources["SecurityGroupIds"],
+            Expr::list([Expr::GetAtt(
+                "SecurityGroupApplication".into(),
+                "GroupId".into()
+            )])
+        );
+    }
+
+    #[test]
+    fn queues_order_their_environments_from_1() {
+        let mut platform = reference_network();
+        let spot = ComputeEnvironment::new(
+            Name::new_assert("spot"),
+            ComputeKind::FargateSpot,
+            MaxVcpus::new_assert(8),
+        )
+        .subnets(Name::new_assert("private"))
+        .security_group(Name::new_assert("application"));
+        let queue = JobQueue::new(Name::new_assert("nightly"), JobQueuePriority::new_assert(7))
+            .compute_environment(Name::new_assert("spot"))
+            .compute_environment(Name::new_assert("fargate"));
+        let fargate = platform.batch.compute_environments[0].clone();
+        platform.batch = Batch::new()
+            .compute_environment(fargate)
+            .compute_environment(spot)
+            .job_queue(queue);
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
+        let queue = template.resource("BatchJobQueueNightly").expect("the queue");
+        assert_eq!(queue.get("Priority"), Some(&Expr::Int(7)));
+        assert_eq!(queue.get("State"), Some(&Expr::from("ENABLED")));
+        let order = |environment: &str, order: i64| {
+            Expr::map([
+                ("ComputeEnvironment", Expr::Ref(environment.into())),
+                ("Order", Expr::Int(order)),
+            ])
+        };
+        assert_eq!(
+            queue.get("ComputeEnvironmentOrder"),
+            Some(&Expr::list([
+                order("BatchComputeEnvironmentSpot", 1),
+                order("BatchComputeEnvironmentFargate", 2),
+            ]))
+        );
+        let spot = template
+            .resource("BatchComputeEnvironmentSpot")
+            .and_then(|resource| resource.get("ComputeResources"))
+            .expect("the spot environment");
+        assert_eq!(spot.get("Type"), Some(&Expr::from("FARGATE_SPOT")));
+    }
+
+    #[test]
+    fn without_batch_nothing_is_added() {
+        let mut platform = reference_network();
+        platform.batch = Batch::new();
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
+        assert_eq!(template.resources_of_type("AWS::Batch::JobQueue").count(), 0);
+        assert!(!template.description().contains("batch"));
+    }
+}

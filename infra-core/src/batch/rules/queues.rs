@@ -119,7 +119,8 @@ enum Rank {
     Low,
 }
 
-/// A queue named high outranks a queue named low wherever they share a compute environment.
+/// A queue named high outranks a queue named low wherever they share a compute environment:
+/// its number is strictly higher (with equal numbers, `high` does not go first either).
 ///
 /// Source: AWS Batch API `CreateJobQueue.priority`: "a job queue with a priority value of 10 is
 /// given scheduling preference over a job queue with a priority value of 1", and priority only
