@@ -1,5 +1,6 @@
 // A missing required field is reported at the block it is missing from: the network's `vpc` at
-// `network`, the flow logs' `retention` at `flow_logs`, the platform's `name` at its first entry.
+// `network`, the flow logs' `retention` at `flow_logs`, the platform's `name` at its first entry,
+// a compute environment's `max_vcpus` and a job queue's `priority` at their names.
 use infra::platform;
 
 fn main() {
@@ -10,6 +11,10 @@ fn main() {
                 isolated data { "ap-northeast-1a": "10.0.1.0/24" }
             }
             flow_logs { traffic: all }
+        }
+        batch {
+            compute_environment jobs { type: fargate, subnets: [data] }
+            job_queue nightly { compute_environments: [jobs] }
         }
     };
 }
