@@ -26,8 +26,8 @@
 //!
 //! # Organization
 //! * [`value`]: `Cidr`, `PortRange`, `Traffic`, `AclRuleNumber`, `RetentionDays`, `Name`,
-//!   `Region`, `Zone`, `EndpointService`, `JobQueuePriority`, `MaxVcpus`.
-//! * Sections, one module each ([`network`], [`batch`]), each with its model, paths and rules, registered
+//!   `Region`, `Zone`, `EndpointService`, `JobQueuePriority`, `MaxVcpus`, `Capacity`.
+//! * Sections, one module each ([`network`], [`batch`], [`compute`]), each with its model, paths and rules, registered
 //!   in [`SECTIONS`] ([`section::Section`]); `docs/sections.md` is the recipe for adding one.
 //! * [`model`]: `Platform`, `Environment`, [`PerEnv`](model::PerEnv) (a value per environment),
 //!   and every section's types; [`model::path`] names them;
@@ -72,6 +72,8 @@ sections! {
     network,
     /// AWS Batch: Fargate compute environments and job queues.
     batch,
+    /// ECS on Fargate: services, their capacity and their scaling.
+    compute,
 }
 
 #[cfg(any(test, feature = "_fixtures"))]

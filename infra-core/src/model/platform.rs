@@ -3,7 +3,7 @@ use crate::rules;
 use crate::value::{Name, Region, Zone};
 use crate::Validated;
 
-use super::{Batch, Network};
+use super::{Batch, Compute, Network};
 
 /// A whole platform: where it runs, its environments and its sections.
 ///
@@ -38,6 +38,9 @@ pub struct Platform {
     /// The batch section (empty when the design has none).
     #[serde(default, skip_serializing_if = "Batch::is_empty")]
     pub batch: Batch,
+    /// The compute section (empty when the design has none).
+    #[serde(default, skip_serializing_if = "Compute::is_empty")]
+    pub compute: Compute,
     /// Warnings the design acknowledges, each with a reason.
     pub acknowledgements: Vec<Acknowledgement>,
     /// The file the design is written in, relative to its crate (`examples/production.rs`),
@@ -55,6 +58,7 @@ impl Platform {
             environments: Vec::new(),
             network,
             batch: Batch::new(),
+            compute: Compute::new(),
             acknowledgements: Vec::new(),
             source: None,
         }
@@ -89,6 +93,12 @@ impl Platform {
     /// Sets the batch section.
     pub fn batch(mut self, batch: Batch) -> Platform {
         self.batch = batch;
+        self
+    }
+
+    /// Sets the compute section.
+    pub fn compute(mut self, compute: Compute) -> Platform {
+        self.compute = compute;
         self
     }
 

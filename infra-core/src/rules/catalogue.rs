@@ -106,8 +106,8 @@ declare_rules! {
         "CloudWatch Logs API PutRetentionPolicy.retentionInDays; cfn-lint aws-logs-loggroup.json RetentionInDays enum";
     /// A duration is not written in the unit its setting counts in.
     INVALID_DURATION = "invalid-duration", Error,
-        "a day-valued duration (log retention) is written as whole days, `<n>d`",
-        "the `platform!` grammar (durations are `<n>d`); CloudWatch Logs API PutRetentionPolicy.retentionInDays counts whole days";
+        "a duration is written in its setting's unit: whole days `<n>d` (log retention), whole seconds `<n>s` (cooldowns)",
+        "the `platform!` grammar; CloudWatch Logs API PutRetentionPolicy.retentionInDays counts whole days; Application Auto Scaling TargetTrackingScalingPolicyConfiguration ScaleInCooldown/ScaleOutCooldown count seconds";
     /// A name cannot become a valid logical id and tag.
     INVALID_NAME = "invalid-name", Error,
         "names are lowercase ASCII words separated by - or _, at most 64 characters",

@@ -46,6 +46,19 @@ pub enum ValueError {
     /// A compute environment's maximum vCPUs below 1 or beyond an `Integer`, as written
     /// (`i128::MAX` or `MIN` once beyond that).
     MaxVcpus(i128),
+    /// A service's capacity that is not `min <= desired <= max`.
+    Capacity {
+        /// The fewest tasks.
+        min: u32,
+        /// The desired tasks.
+        desired: u32,
+        /// The most tasks.
+        max: u32,
+    },
+    /// A capacity's data form not shaped like `min 2, desired 4, max 10`.
+    CapacitySyntax,
+    /// A duration not written as whole seconds, `<n>s`.
+    Seconds,
 }
 
 impl ValueError {
@@ -65,6 +78,8 @@ impl ValueError {
             Self::EndpointService => &rules::INVALID_ENDPOINT_SERVICE,
             Self::JobQueuePriority(_) => &rules::INVALID_JOB_QUEUE_PRIORITY,
             Self::MaxVcpus(_) => &rules::INVALID_MAX_VCPUS,
+            Self::Capacity { .. } | Self::CapacitySyntax => &rules::INVALID_CAPACITY,
+            Self::Seconds => &rules::INVALID_DURATION,
         }
     }
 
@@ -100,6 +115,13 @@ impl ValueError {
             Self::MaxVcpus(_) => {
                 "invalid maximum vCPUs: a compute environment runs at least 1 vCPU, at most 2147483647"
             }
+            Self::Capacity { .. } => {
+                "invalid capacity: a service's capacity is min <= desired <= max tasks"
+            }
+            Self::CapacitySyntax => {
+                "invalid capacity: expected `min <n>, desired <n>, max <n>`"
+            }
+            Self::Seconds => "invalid duration: expected a whole number of seconds such as `300s`",
         }
     }
 
@@ -142,6 +164,17 @@ impl ValueError {
             Self::MaxVcpus(_) => {
                 "write the most vCPUs the environment may run at once, such as `100`".into()
             }
+            Self::Capacity { min, desired, max } => {
+                if min > max {
+                    format!("the minimum ({min}) is above the maximum ({max}); swap them")
+                } else {
+                    format!("the desired count ({desired}) must lie within {min} to {max} tasks")
+                }
+            }
+            Self::CapacitySyntax => "write for example `min 2, desired 4, max 10`".into(),
+            Self::Seconds => {
+                "write the number of seconds followed by `s`, for example `300s`; Application Auto Scaling counts cooldowns in seconds".into()
+            }
         }
     }
 }
@@ -154,6 +187,10 @@ impl fmt::Display for ValueError {
                 f,
                 "invalid CIDR block: bits below the /{prefix} prefix are set (the network is `{}`)",
                 super::Cidr::from_parts(network, prefix)
+            ),
+            Self::Capacity { min, desired, max } => write!(
+                f,
+                "invalid capacity: min {min}, desired {desired}, max {max} is not min <= desired <= max"
             ),
             Self::PortRangeReversed { from, to } => {
                 write!(

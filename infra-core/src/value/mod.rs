@@ -13,10 +13,11 @@ mod serial;
 mod service;
 
 pub use crate::batch::value::{JobQueuePriority, MaxVcpus};
+pub use crate::compute::value::Capacity;
 pub use cidr::Cidr;
 pub use error::ValueError;
 pub use name::{Name, Region, Zone};
 pub use port::{PortRange, Protocol, Traffic};
-pub use retention::{parse_days, RetentionDays, ALLOWED_RETENTION_DAYS};
+pub use retention::{parse_days, parse_seconds, RetentionDays, ALLOWED_RETENTION_DAYS};
 pub use rule_number::AclRuleNumber;
 pub use service::EndpointService;

@@ -90,9 +90,30 @@ pub fn parse_days(text: &str) -> Result<u64, ValueError> {
     Ok(digits.parse().unwrap_or(u64::MAX))
 }
 
+/// Reads `<n>s` (a cooldown in seconds) as its number of seconds; a number beyond `u32` reads as
+/// `u32::MAX`.
+///
+/// # Errors
+/// [`ValueError::Seconds`] for anything else.
+pub fn parse_seconds(text: &str) -> Result<u32, ValueError> {
+    let digits = text.strip_suffix('s').ok_or(ValueError::Seconds)?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ValueError::Seconds);
+    }
+    Ok(digits.parse().unwrap_or(u32::MAX))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seconds_are_written_with_s() {
+        assert_eq!(parse_seconds("300s"), Ok(300));
+        assert_eq!(parse_seconds("300"), Err(ValueError::Seconds));
+        assert_eq!(parse_seconds("5m"), Err(ValueError::Seconds));
+        assert_eq!(parse_seconds("-1s"), Err(ValueError::Seconds));
+    }
 
     #[test]
     fn accepts_exactly_the_allowed_set() {

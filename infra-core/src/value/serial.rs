@@ -14,7 +14,7 @@ use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
 use serde::ser::{Serialize, Serializer};
 
 use super::{
-    AclRuleNumber, Cidr, EndpointService, JobQueuePriority, MaxVcpus, Name, PortRange, Region,
+    AclRuleNumber, Capacity, Cidr, EndpointService, JobQueuePriority, MaxVcpus, Name, PortRange, Region,
     RetentionDays, Traffic, ValueError, Zone,
 };
 
@@ -188,6 +188,27 @@ impl<'de> Deserialize<'de> for RetentionDays {
     }
 }
 
+impl Checked for Capacity {
+    const EXPECTING: &'static str = "a capacity such as `min 2, desired 4, max 10`";
+
+    fn from_text<E: de::Error>(text: &str) -> Result<Self, E> {
+        // The error's message says what is wrong with it.
+        Capacity::parse(text).map_err(E::custom)
+    }
+}
+
+impl Serialize for Capacity {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Capacity {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(Check(PhantomData))
+    }
+}
+
 /// Serializes as the number; deserializes a number through the type's `from_i128` constructor.
 macro_rules! as_number {
     ($($ty:ty, $expecting:literal, $serialize:ident;)*) => {$(
@@ -308,6 +329,13 @@ mod tests {
             "invalid network ACL rule number 40000: AWS allows 1 to 32766"
         );
         assert_eq!(from_number::<RetentionDays>(30).map(|d| d.days()), Ok(30));
+        assert_eq!(
+            from_text::<Capacity>("min 2, desired 4, max 10"),
+            Ok(Capacity::new_assert(2, 4, 10))
+        );
+        assert!(from_text::<Capacity>("min 5, desired 4, max 10")
+            .unwrap_err()
+            .contains("min <= desired <= max"));
         assert_eq!(from_number::<JobQueuePriority>(10).map(|p| p.get()), Ok(10));
         assert_eq!(
             from_number::<JobQueuePriority>(1001).unwrap_err(),

@@ -1,0 +1,262 @@
+//! The compute section's model: ECS services on Fargate and their scaling.
+
+use crate::model::PerEnv;
+use crate::value::{Capacity, Name, RetentionDays};
+
+/// The compute section: the ECS services of one cluster.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Compute {
+    /// The services.
+    pub services: Vec<Service>,
+}
+
+impl Compute {
+    /// No services.
+    pub fn new() -> Compute {
+        Compute::default()
+    }
+
+    /// Whether the section holds nothing (a platform without compute).
+    pub fn is_empty(&self) -> bool {
+        self.services.is_empty()
+    }
+
+    /// Adds a service.
+    pub fn service(mut self, service: Service) -> Compute {
+        self.services.push(service);
+        self
+    }
+}
+
+/// An environment variable of a service's container.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variable {
+    /// Its name, such as `LOG_LEVEL`.
+    pub name: String,
+    /// Its value.
+    pub value: String,
+}
+
+/// An ECS service on Fargate: one container per task, its tasks in a tier's subnets.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Service {
+    /// Its name.
+    pub name: Name,
+    /// The container image: a repository with a `:tag` or an `@sha256:` digest.
+    pub image: String,
+    /// The task's CPU units (1024 is one vCPU).
+    pub cpu: u32,
+    /// The task's memory, in MiB.
+    pub memory: u32,
+    /// The container's port.
+    pub port: u16,
+    /// The container's environment variables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub environment: Vec<Variable>,
+    /// How long CloudWatch Logs keeps the service's logs.
+    pub log_retention: RetentionDays,
+    /// The subnet tier its tasks run in.
+    pub tier: Name,
+    /// The security groups of its tasks, by name.
+    pub security_groups: Vec<Name>,
+    /// Whether the container's root filesystem is read-only (the default).
+    #[serde(default = "read_only_default")]
+    pub read_only_root: bool,
+    /// The number of tasks, per environment.
+    pub capacity: PerEnv<Capacity>,
+    /// Its Application Auto Scaling.
+    #[serde(default, skip_serializing_if = "Scaling::is_empty")]
+    pub scaling: Scaling,
+}
+
+fn read_only_default() -> bool {
+    true
+}
+
+impl Service {
+    /// A service with a read-only root filesystem and no variables, groups or scaling yet.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        name: Name,
+        image: impl Into<String>,
+        cpu: u32,
+        memory: u32,
+        port: u16,
+        log_retention: RetentionDays,
+        tier: Name,
+        capacity: impl Into<PerEnv<Capacity>>,
+    ) -> Service {
+        Service {
+            name,
+            image: image.into(),
+            cpu,
+            memory,
+            port,
+            environment: Vec::new(),
+            log_retention,
+            tier,
+            security_groups: Vec::new(),
+            read_only_root: true,
+            capacity: capacity.into(),
+            scaling: Scaling::default(),
+        }
+    }
+
+    /// Sets the environment variable `name` to `value`.
+    pub fn variable(mut self, name: impl Into<String>, value: impl Into<String>) -> Service {
+        self.environment.push(Variable {
+            name: name.into(),
+            value: value.into(),
+        });
+        self
+    }
+
+    /// Gives its tasks the security group `group`.
+    pub fn security_group(mut self, group: Name) -> Service {
+        self.security_groups.push(group);
+        self
+    }
+
+    /// Sets its scaling.
+    pub fn scaling(mut self, scaling: Scaling) -> Service {
+        self.scaling = scaling;
+        self
+    }
+}
+
+/// The metric a target tracking policy holds at its target.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// The service's average CPU utilization.
+    Cpu,
+    /// The service's average memory utilization.
+    Memory,
+}
+
+impl Metric {
+    /// The DSL keyword: `cpu` or `memory`.
+    pub const fn keyword(&self) -> &'static str {
+        match self {
+            Self::Cpu => "cpu",
+            Self::Memory => "memory",
+        }
+    }
+
+    /// Application Auto Scaling's predefined metric.
+    pub const fn aws_name(&self) -> &'static str {
+        match self {
+            Self::Cpu => "ECSServiceAverageCPUUtilization",
+            Self::Memory => "ECSServiceAverageMemoryUtilization",
+        }
+    }
+}
+
+/// A service's Application Auto Scaling: target tracking and scheduled capacity.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Scaling {
+    /// Target tracking on the average CPU utilization.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu: Option<TargetTracking>,
+    /// Target tracking on the average memory utilization.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory: Option<TargetTracking>,
+    /// Scheduled changes of the minimum and maximum capacity.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub schedules: Vec<ScheduledCapacity>,
+}
+
+impl Scaling {
+    /// No scaling: the service keeps its desired count.
+    pub fn new() -> Scaling {
+        Scaling::default()
+    }
+
+    /// Whether it holds no policy and no schedule.
+    pub fn is_empty(&self) -> bool {
+        self.cpu.is_none() && self.memory.is_none() && self.schedules.is_empty()
+    }
+
+    /// Tracks `metric` at `tracking`'s target.
+    pub fn track(mut self, metric: Metric, tracking: TargetTracking) -> Scaling {
+        match metric {
+            Metric::Cpu => self.cpu = Some(tracking),
+            Metric::Memory => self.memory = Some(tracking),
+        }
+        self
+    }
+
+    /// Adds a scheduled capacity.
+    pub fn schedule(mut self, schedule: ScheduledCapacity) -> Scaling {
+        self.schedules.push(schedule);
+        self
+    }
+
+    /// The target tracking policies, CPU first.
+    pub fn tracking(&self) -> impl Iterator<Item = (Metric, &TargetTracking)> {
+        [(Metric::Cpu, &self.cpu), (Metric::Memory, &self.memory)]
+            .into_iter()
+            .filter_map(|(metric, tracking)| tracking.as_ref().map(|t| (metric, t)))
+    }
+}
+
+/// A target tracking policy: adds or removes tasks to hold a metric at its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetTracking {
+    /// The target utilization, in percent.
+    pub target: u32,
+    /// Seconds after a scale-in before the next scale-in.
+    pub scale_in_cooldown: u32,
+    /// Seconds after a scale-out before the next scale-out.
+    pub scale_out_cooldown: u32,
+}
+
+/// A scheduled action: at each time of its schedule, the minimum and maximum capacity change.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ScheduledCapacity {
+    /// Its name.
+    pub name: Name,
+    /// `cron(...)` with 6 fields, `rate(...)` or `at(...)`.
+    pub schedule: String,
+    /// The IANA time zone the schedule is read in, such as `Asia/Tokyo`.
+    pub time_zone: String,
+    /// The minimum capacity from then on, per environment.
+    pub min: PerEnv<u32>,
+    /// The maximum capacity from then on, per environment.
+    pub max: PerEnv<u32>,
+    /// A desired capacity, which a scheduled action cannot set: kept only to be reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desired: Option<u32>,
+}
+
+impl ScheduledCapacity {
+    /// A scheduled action setting `min` and `max`.
+    pub fn new(
+        name: Name,
+        schedule: impl Into<String>,
+        time_zone: impl Into<String>,
+        min: impl Into<PerEnv<u32>>,
+        max: impl Into<PerEnv<u32>>,
+    ) -> ScheduledCapacity {
+        ScheduledCapacity {
+            name,
+            schedule: schedule.into(),
+            time_zone: time_zone.into(),
+            min: min.into(),
+            max: max.into(),
+            desired: None,
+        }
+    }
+}

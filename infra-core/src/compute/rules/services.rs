@@ -1,0 +1,306 @@
+//! Rules on services: unique names, Fargate's task sizes, the image's tag, the tier and the
+//! security groups.
+
+use crate::diag::Diagnostic;
+use crate::model::{path, Platform, Service, TierRole};
+use crate::rules::declare_rules;
+use crate::rules::names::check_unique;
+use crate::rules::per_env::check_settings;
+use crate::rules::suggest::help_for;
+use crate::rules::{UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER};
+
+declare_rules! {
+    /// A service's cpu and memory are not a pair Fargate offers.
+    INVALID_FARGATE_SIZE = "invalid-fargate-size", Error,
+        "a Fargate task's cpu and memory are one of the pairs Fargate offers",
+        "ECS Developer Guide, Fargate task CPU and memory (task-cpu-memory-error); cfn-lint E3047 fargate_cpu_memory.json; aws-rules.md §2";
+    /// A service's image is tagged `latest`, or not tagged.
+    IMAGE_TAG_LATEST = "image-tag-latest", Warning,
+        "a service's image names a fixed tag or digest, not `latest`",
+        "ECS Developer Guide, container image best practices (a mutable tag makes tasks of one service run different images); ECR image tag mutability";
+    /// A service's tasks run in a public tier.
+    SERVICE_IN_PUBLIC_TIER = "service-in-public-tier", Error,
+        "a service's tasks run in a private or isolated tier",
+        "ECS Developer Guide, Fargate task networking (a task without a public IP in a public subnet cannot reach ECR or CloudWatch Logs); the lowering assigns no public IP";
+    /// A service's container has a writable root filesystem.
+    WRITABLE_ROOT_FILESYSTEM = "writable-root-filesystem", Warning,
+        "a service's container has a read-only root filesystem",
+        "ECS API ContainerDefinition.readonlyRootFilesystem; AWS Security Hub ECS.5",
+        checkov ["CKV_AWS_336"];
+}
+
+/// The memory (MiB) Fargate offers with each task cpu: `(cpu, first, last, step)`.
+///
+/// Source: ECS Developer Guide, "Task CPU and memory"; cfn-lint `fargate_cpu_memory.json`
+/// (E3047); aws-rules.md §2. 8 and 16 vCPU need Linux platform version 1.4.0, which `LATEST` is.
+pub const FARGATE_SIZES: [(u32, u32, u32, u32); 7] = [
+    (256, 512, 2048, 512),
+    (512, 1024, 4096, 1024),
+    (1024, 2048, 8192, 1024),
+    (2048, 4096, 16384, 1024),
+    (4096, 8192, 30720, 1024),
+    (8192, 16384, 61440, 4096),
+    (16384, 32768, 122880, 8192),
+];
+
+/// Whether Fargate offers a task of `cpu` units with `memory` MiB.
+pub fn fargate_size_valid(cpu: u32, memory: u32) -> bool {
+    FARGATE_SIZES.iter().any(|&(c, first, last, step)| {
+        c == cpu && (first..=last).contains(&memory) && (memory - first) % step == 0
+    })
+}
+
+pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
+    let services = &platform.compute.services;
+    check_unique(
+        cx,
+        "service",
+        services.iter().map(|service| {
+            (
+                service.name.as_str(),
+                service.name.pascal_case(),
+                path::service(service.name.as_str()),
+            )
+        }),
+    );
+    for service in services {
+        let name = service.name.as_str();
+        check_settings(cx, platform, &service.capacity, &path::service_capacity(name));
+        check_size(cx, service);
+        check_image(cx, service);
+        check_tier(cx, platform, service);
+        check_security_groups(cx, platform, service);
+        if !service.read_only_root {
+            cx.push(
+                WRITABLE_ROOT_FILESYSTEM
+                    .at(
+                        path::service_read_only_root(name),
+                        format!("service `{name}`'s container can write to its root filesystem"),
+                    )
+                    .with_help("write files to a mounted volume or `/tmp` and drop `read_only_root: false`, or acknowledge this warning with a reason"),
+            );
+        }
+    }
+}
+
+/// The service's cpu and memory are a Fargate size.
+///
+/// Source: ECS Developer Guide, "Task CPU and memory": Fargate rejects any other pair ("No
+/// Fargate configuration exists for given values"; aws-rules.md §2).
+fn check_size(cx: &mut Vec<Diagnostic>, service: &Service) {
+    if fargate_size_valid(service.cpu, service.memory) {
+        return;
+    }
+    let name = service.name.as_str();
+    let (cpu, memory) = (service.cpu, service.memory);
+    let diagnostic = match FARGATE_SIZES.iter().find(|size| size.0 == cpu) {
+        Some(&(_, first, last, step)) => INVALID_FARGATE_SIZE
+            .at(
+                path::service_memory(name),
+                format!("service `{name}` asks for {memory} MiB with {cpu} cpu units, which Fargate does not offer"),
+            )
+            .with_help(format!("with {cpu} cpu units Fargate offers {first} to {last} MiB in steps of {step}")),
+        None => {
+            let cpus: Vec<String> = FARGATE_SIZES.iter().map(|size| size.0.to_string()).collect();
+            INVALID_FARGATE_SIZE
+                .at(
+                    path::service_cpu(name),
+                    format!("service `{name}` asks for {cpu} cpu units, which Fargate does not offer"),
+                )
+                .with_help(format!("Fargate offers {} cpu units (1024 is one vCPU)", cpus.join(", ")))
+        }
+    };
+    cx.push(diagnostic);
+}
+
+/// The image names a fixed tag or a digest.
+///
+/// Source: ECS Developer Guide, container image best practices: with a mutable tag such as
+/// `latest`, tasks started at different times of one service run different images, and a
+/// rollback redeploys whatever the tag points at now. An image without a tag is `latest`.
+fn check_image(cx: &mut Vec<Diagnostic>, service: &Service) {
+    if image_tag(&service.image).is_some_and(|tag| tag != "latest") {
+        return;
+    }
+    let name = service.name.as_str();
+    let image = &service.image;
+    cx.push(
+        IMAGE_TAG_LATEST
+            .at(
+                path::service_image(name),
+                format!("service `{name}` runs image `{image}`, whose tag `latest` moves with every push"),
+            )
+            .with_help("name a fixed tag such as `api-server:1.4.2` or a digest `api-server@sha256:...`, or acknowledge this warning with a reason"),
+    );
+}
+
+/// The tag or digest of `image` (`repository:tag` or `repository@sha256:...`); `None` without
+/// one. A `:` before the last `/` belongs to a registry's port.
+pub fn image_tag(image: &str) -> Option<&str> {
+    if let Some((_, digest)) = image.split_once('@') {
+        return Some(digest).filter(|digest| !digest.is_empty());
+    }
+    let last = image.rsplit('/').next().unwrap_or(image);
+    last.split_once(':')
+        .map(|(_, tag)| tag)
+        .filter(|tag| !tag.is_empty())
+}
+
+/// The tier exists and is private or isolated.
+///
+/// Source: the lowering assigns no public IP (`AssignPublicIp: DISABLED`), and a Fargate task
+/// without one in a public subnet cannot pull its image or ship its logs (ECS Developer Guide,
+/// "Fargate task networking").
+fn check_tier(cx: &mut Vec<Diagnostic>, platform: &Platform, service: &Service) {
+    let name = service.name.as_str();
+    let tier = &service.tier;
+    let at = path::service_tier(name);
+    match platform.network.find_tier(tier.as_str()) {
+        None => {
+            let known = platform.network.tiers.iter().map(|t| t.name.as_str());
+            cx.push(
+                UNKNOWN_TIER
+                    .at(
+                        at,
+                        format!("service `{name}` runs in tier `{tier}`, but no tier `{tier}` exists"),
+                    )
+                    .with_help(help_for("tiers", tier.as_str(), known)),
+            );
+        }
+        Some(found) if found.role == TierRole::Public => cx.push(
+            SERVICE_IN_PUBLIC_TIER
+                .at(
+                    at,
+                    format!("service `{name}` runs in public tier `{tier}`, where its tasks get no public IP and cannot reach ECR"),
+                )
+                .with_help("run the service in a private tier (through the NAT gateways) or an isolated tier with interface endpoints; a load balancer in the public tier reaches it"),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// Each security group is a group of the design.
+///
+/// Source: ECS API `AwsVpcConfiguration.securityGroups`: the groups must exist in the VPC of
+/// the subnets.
+fn check_security_groups(cx: &mut Vec<Diagnostic>, platform: &Platform, service: &Service) {
+    let groups = &platform.network.security_groups;
+    let name = service.name.as_str();
+    for (idx, group) in service.security_groups.iter().enumerate() {
+        if groups.iter().any(|known| known.name == *group) {
+            continue;
+        }
+        let known = groups.iter().map(|g| g.name.as_str());
+        cx.push(
+            UNKNOWN_SECURITY_GROUP
+                .at(
+                    path::service_security_group(name, idx),
+                    format!("service `{name}` uses security group `{group}`, but no security group `{group}` exists"),
+                )
+                .with_help(help_for("security groups", group.as_str(), known)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Compute;
+    use crate::testing::{codes, design};
+    use crate::value::{Capacity, Name, RetentionDays};
+
+    fn service(tier: &'static str, group: &'static str) -> Service {
+        Service::new(
+            Name::new_assert("api"),
+            "api-server:1.0.0",
+            1024,
+            2048,
+            8080,
+            RetentionDays::new_assert(30),
+            Name::new_assert(tier),
+            Capacity::new_assert(2, 4, 10),
+        )
+        .security_group(Name::new_assert(group))
+    }
+
+    fn with(service: Service) -> Platform {
+        let mut platform = design();
+        platform.compute = Compute::new().service(service);
+        platform
+    }
+
+    #[test]
+    fn a_private_service_passes() {
+        assert_eq!(codes(&with(service("private", "application"))), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn fargate_sizes_are_pairs() {
+        assert!(fargate_size_valid(256, 512));
+        assert!(fargate_size_valid(1024, 2048));
+        assert!(fargate_size_valid(2048, 4096));
+        assert!(fargate_size_valid(8192, 61440));
+        assert!(!fargate_size_valid(8192, 17408));
+        assert!(!fargate_size_valid(1024, 1024));
+        assert!(!fargate_size_valid(1000, 2048));
+        let mut bad = service("private", "application");
+        bad.memory = 1024;
+        let findings = crate::rules::check(&with(bad.clone()));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, "invalid-fargate-size");
+        assert_eq!(findings[0].path.as_str(), "compute.services.api.memory");
+        assert_eq!(
+            findings[0].help.as_deref(),
+            Some("with 1024 cpu units Fargate offers 2048 to 8192 MiB in steps of 1024")
+        );
+        bad.cpu = 1000;
+        let findings = crate::rules::check(&with(bad));
+        assert_eq!(findings[0].path.as_str(), "compute.services.api.cpu");
+    }
+
+    #[test]
+    fn latest_or_no_tag_is_a_warning() {
+        assert_eq!(image_tag("api-server:latest"), Some("latest"));
+        assert_eq!(image_tag("registry:5000/api"), None);
+        assert_eq!(image_tag("api@sha256:abc"), Some("sha256:abc"));
+        for image in ["api-server:latest", "api-server", "registry:5000/api"] {
+            let mut latest = service("private", "application");
+            latest.image = image.into();
+            let platform = with(latest);
+            assert_eq!(codes(&platform), ["image-tag-latest"], "{image}");
+            assert!(platform.validate().is_ok());
+        }
+    }
+
+    #[test]
+    fn the_tier_exists_and_is_not_public() {
+        let findings = crate::rules::check(&with(service("privte", "application")));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, "unknown-tier");
+        assert_eq!(findings[0].help.as_deref(), Some("did you mean `private`?"));
+        assert_eq!(codes(&with(service("public", "application"))), ["service-in-public-tier"]);
+        assert_eq!(codes(&with(service("database", "application"))), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_security_group_exists() {
+        let findings = crate::rules::check(&with(service("private", "aplication")));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, "unknown-security-group");
+        assert_eq!(findings[0].path.as_str(), "compute.services.api.security_groups[0]");
+    }
+
+    #[test]
+    fn a_writable_root_is_a_warning() {
+        let mut writable = service("private", "application");
+        writable.read_only_root = false;
+        assert_eq!(codes(&with(writable)), ["writable-root-filesystem"]);
+    }
+
+    #[test]
+    fn names_are_unique() {
+        let mut platform = with(service("private", "application"));
+        platform.compute.services.push(service("private", "application"));
+        assert_eq!(codes(&platform), ["duplicate-name"]);
+    }
+}
