@@ -105,7 +105,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch }
+sections! { network, batch, compute }
 
 /// A section's lowering: adds its resources for the stack's environment to the template.
 type Lower = fn(&Stack<'_>, &mut Template);

@@ -31,7 +31,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch }
+sections! { network, batch, compute }
 
 use proc_macro::TokenStream;
 

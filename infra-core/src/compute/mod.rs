@@ -48,6 +48,9 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         paths.extend(
             (0..service.security_groups.len()).map(|idx| path::service_security_group(name, idx)),
         );
+        if !service.read_only_root {
+            paths.push(path::service_read_only_root(name));
+        }
         let scaling = &service.scaling;
         for (metric, tracking) in [
             (Metric::Cpu, &scaling.cpu),
@@ -57,6 +60,8 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
                 paths.extend([
                     path::target_tracking(name, metric),
                     path::target_tracking_target(name, metric),
+                    path::target_tracking_scale_in(name, metric),
+                    path::target_tracking_scale_out(name, metric),
                 ]);
             }
         }

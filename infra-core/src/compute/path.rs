@@ -73,6 +73,16 @@ pub fn target_tracking_target(name: &str, metric: Metric) -> ModelPath {
     target_tracking(name, metric).field("target")
 }
 
+/// `compute.services.<name>.scaling.<cpu|memory>.scale_in_cooldown`
+pub fn target_tracking_scale_in(name: &str, metric: Metric) -> ModelPath {
+    target_tracking(name, metric).field("scale_in_cooldown")
+}
+
+/// `compute.services.<name>.scaling.<cpu|memory>.scale_out_cooldown`
+pub fn target_tracking_scale_out(name: &str, metric: Metric) -> ModelPath {
+    target_tracking(name, metric).field("scale_out_cooldown")
+}
+
 /// `compute.services.<name>.scaling.schedules.<schedule>`
 pub fn schedule(name: &str, schedule: &str) -> ModelPath {
     service(name).field("scaling").field("schedules").field(schedule)

@@ -1,0 +1,526 @@
+//! The lowering of the compute section: an ECS cluster, and for each service its log group, its
+//! execution and task roles, its task definition on Fargate, the ECS service and its
+//! Application Auto Scaling (a scalable target with the scheduled actions, and a target tracking
+//! policy per tracked metric).
+//!
+//! The services' log groups are encrypted with one customer managed KMS key of the stack, which
+//! only CloudWatch Logs of this account and region may use. The scalable targets name no
+//! `RoleARN`: Application Auto Scaling then uses its service-linked role for ECS.
+
+mod logical_id;
+
+use infra_core::model::{path, Compute, Metric, ScheduledCapacity, Service};
+use infra_core::rules::{
+    IMAGE_TAG_LATEST, INVALID_CAPACITY, INVALID_DURATION, INVALID_FARGATE_SIZE,
+    INVALID_LOG_RETENTION, INVALID_PORT_RANGE, INVALID_SCALING_TARGET, INVALID_SCHEDULE,
+    INVALID_TIME_ZONE, SCHEDULED_CAPACITY_REVERSED, SCHEDULED_DESIRED_CAPACITY,
+    SERVICE_IN_PUBLIC_TIER, UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER, WRITABLE_ROOT_FILESYSTEM,
+};
+
+use crate::context::State;
+use crate::intrinsic::{Expr, Pseudo};
+use crate::network::logical_id as network_id;
+use crate::stack::Stack;
+use crate::template::{Output, Policy, Resource, Section, Template};
+
+/// The AWS managed policy that lets ECS pull a task's image and write its logs.
+const EXECUTION_POLICY: &str =
+    "arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy";
+
+impl<'a> Stack<'a> {
+    /// The platform's compute section.
+    pub(crate) fn compute(&self) -> &'a Compute {
+        &self.platform().compute
+    }
+}
+
+/// Adds the compute section of `stack`'s environment to `template`, and says what it added; a
+/// design without services adds nothing.
+pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
+    let compute = stack.compute();
+    if compute.is_empty() {
+        return;
+    }
+    cluster(stack, template);
+    log_key(stack, template);
+    for service in &compute.services {
+        lower_service(stack, template, service);
+    }
+    template.add_section(Section {
+        summary: summary(compute),
+        arch: arch(stack),
+    });
+}
+
+fn cluster(stack: &Stack<'_>, template: &mut Template) {
+    let id = logical_id::cluster();
+    template.add_resource(
+        id.clone(),
+        Resource::new("AWS::ECS::Cluster")
+            .property(
+                "ClusterSettings",
+                Expr::list([Expr::map([
+                    ("Name", Expr::from("containerInsights")),
+                    ("Value", Expr::from("enabled")),
+                ])]),
+            )
+            .property("Tags", stack.tags("cluster"))
+            .context(stack.context(
+                path::compute(),
+                "The ECS cluster the services' Fargate tasks run in, with Container Insights for their metrics",
+                State::Stateless,
+            )),
+    );
+    let export = format!("${{{}}}-EcsClusterName", Pseudo::StackName.name());
+    template.add_output(
+        crate::logical_id::LogicalId::new(["EcsClusterName"]),
+        Output::exported(
+            "The name of the ECS cluster",
+            Expr::reference(&id),
+            Expr::sub(export),
+        ),
+    );
+}
+
+/// The key of the services' log groups: the account administers it; CloudWatch Logs of this
+/// region may use it only for this account's log groups.
+fn log_key(stack: &Stack<'_>, template: &mut Template) {
+    let administer = Expr::map([
+        ("Sid", Expr::from("AccountAdministers")),
+        ("Effect", Expr::from("Allow")),
+        (
+            "Principal",
+            Expr::map([(
+                "AWS",
+                Expr::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"),
+            )]),
+        ),
+        ("Action", Expr::from("kms:*")),
+        ("Resource", Expr::from("*")),
+    ]);
+    let logs = Expr::map([
+        ("Sid", Expr::from("LogsEncrypt")),
+        ("Effect", Expr::from("Allow")),
+        (
+            "Principal",
+            Expr::map([("Service", Expr::sub("logs.${AWS::Region}.amazonaws.com"))]),
+        ),
+        (
+            "Action",
+            Expr::list(
+                [
+                    "kms:Encrypt*",
+                    "kms:Decrypt*",
+                    "kms:ReEncrypt*",
+                    "kms:GenerateDataKey*",
+                    "kms:Describe*",
+                ]
+                .map(Expr::from),
+            ),
+        ),
+        ("Resource", Expr::from("*")),
+        (
+            "Condition",
+            Expr::map([(
+                "ArnLike",
+                Expr::map([(
+                    "kms:EncryptionContext:aws:logs:arn",
+                    Expr::sub(
+                        "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*",
+                    ),
+                )]),
+            )]),
+        ),
+    ]);
+    template.add_resource(
+        logical_id::log_key(),
+        Resource::new("AWS::KMS::Key")
+            .property("Description", "Encrypts the ECS services' log groups")
+            .property("EnableKeyRotation", true)
+            .property(
+                "KeyPolicy",
+                Expr::map([
+                    ("Version", Expr::from("2012-10-17")),
+                    ("Statement", Expr::list([administer, logs])),
+                ]),
+            )
+            .property("Tags", stack.tags("ecs-logs-key"))
+            .keep_on(Policy::Retain)
+            .context(stack.context(
+                path::compute(),
+                "Encrypts the services' log groups; retained, since the retained groups stay readable only with it",
+                State::Stateful,
+            )),
+    );
+}
+
+fn lower_service(stack: &Stack<'_>, template: &mut Template, service: &Service) {
+    let name = service.name.as_str();
+    template.add_resource(
+        logical_id::log_group(&service.name),
+        Resource::new("AWS::Logs::LogGroup")
+            .property("RetentionInDays", service.log_retention.days())
+            .property("KmsKeyId", Expr::get_att(&logical_id::log_key(), "Arn"))
+            .property("Tags", stack.tags(&format!("service-{name}-logs")))
+            .keep_on(Policy::Retain)
+            .context(
+                stack
+                    .context(
+                        path::service_log_retention(name),
+                        format!(
+                            "Keeps service `{name}`'s container logs for {} days, encrypted: retained when the stack deletes or replaces it",
+                            service.log_retention.days()
+                        ),
+                        State::Stateful,
+                    )
+                    .must([&INVALID_LOG_RETENTION]),
+            ),
+    );
+    roles(stack, template, service);
+    task_definition(stack, template, service);
+    ecs_service(stack, template, service);
+    scaling(stack, template, service);
+}
+
+/// Only ECS tasks of this account may assume the roles.
+fn trust_policy() -> Expr {
+    Expr::map([
+        ("Version", Expr::from("2012-10-17")),
+        (
+            "Statement",
+            Expr::list([Expr::map([
+                ("Effect", Expr::from("Allow")),
+                (
+                    "Principal",
+                    Expr::map([("Service", Expr::from("ecs-tasks.amazonaws.com"))]),
+                ),
+                ("Action", Expr::from("sts:AssumeRole")),
+                (
+                    "Condition",
+                    Expr::map([(
+                        "StringEquals",
+                        Expr::map([("aws:SourceAccount", Expr::pseudo(Pseudo::AccountId))]),
+                    )]),
+                ),
+            ])]),
+        ),
+    ])
+}
+
+/// The execution role (ECS pulls the image and writes the logs with it) and a separate task
+/// role (the container's own identity, with no permissions yet).
+fn roles(stack: &Stack<'_>, template: &mut Template, service: &Service) {
+    let name = service.name.as_str();
+    template.add_resource(
+        logical_id::execution_role(&service.name),
+        Resource::new("AWS::IAM::Role")
+            .property("AssumeRolePolicyDocument", trust_policy())
+            .property("ManagedPolicyArns", Expr::list([Expr::sub(EXECUTION_POLICY)]))
+            .property("Tags", stack.tags(&format!("service-{name}-execution")))
+            .context(stack.context(
+                path::service(name),
+                format!("Lets ECS pull service `{name}`'s image and write its logs (AmazonECSTaskExecutionRolePolicy)"),
+                State::Stateless,
+            )),
+    );
+    template.add_resource(
+        logical_id::task_role(&service.name),
+        Resource::new("AWS::IAM::Role")
+            .property("AssumeRolePolicyDocument", trust_policy())
+            .property("Tags", stack.tags(&format!("service-{name}-task")))
+            .context(stack.context(
+                path::service(name),
+                format!("Service `{name}`'s containers' own identity, separate from the execution role; no permissions yet"),
+                State::Stateless,
+            )),
+    );
+}
+
+fn task_definition(stack: &Stack<'_>, template: &mut Template, service: &Service) {
+    let name = service.name.as_str();
+    let environment = service.environment.iter().map(|variable| {
+        Expr::map([
+            ("Name", Expr::from(variable.name.as_str())),
+            ("Value", Expr::from(variable.value.as_str())),
+        ])
+    });
+    let container = Expr::map([
+        ("Name", Expr::from(name)),
+        ("Image", Expr::from(service.image.as_str())),
+        ("Essential", Expr::from(true)),
+        ("ReadonlyRootFilesystem", Expr::from(service.read_only_root)),
+        (
+            "PortMappings",
+            Expr::list([Expr::map([
+                ("ContainerPort", Expr::from(service.port)),
+                ("Protocol", Expr::from("tcp")),
+            ])]),
+        ),
+        ("Environment", Expr::list(environment)),
+        (
+            "LogConfiguration",
+            Expr::map([
+                ("LogDriver", Expr::from("awslogs")),
+                (
+                    "Options",
+                    Expr::map([
+                        (
+                            "awslogs-group",
+                            Expr::reference(&logical_id::log_group(&service.name)),
+                        ),
+                        ("awslogs-region", Expr::pseudo(Pseudo::Region)),
+                        ("awslogs-stream-prefix", Expr::from(name)),
+                    ]),
+                ),
+            ]),
+        ),
+    ]);
+    template.add_resource(
+        logical_id::task_definition(&service.name),
+        Resource::new("AWS::ECS::TaskDefinition")
+            .property("RequiresCompatibilities", Expr::list([Expr::from("FARGATE")]))
+            .property("NetworkMode", "awsvpc")
+            .property("Cpu", service.cpu.to_string())
+            .property("Memory", service.memory.to_string())
+            .property(
+                "ExecutionRoleArn",
+                Expr::get_att(&logical_id::execution_role(&service.name), "Arn"),
+            )
+            .property(
+                "TaskRoleArn",
+                Expr::get_att(&logical_id::task_role(&service.name), "Arn"),
+            )
+            .property("ContainerDefinitions", Expr::list([container]))
+            .property("Tags", stack.tags(&format!("service-{name}")))
+            .context(
+                stack
+                    .context(
+                        path::service(name),
+                        format!(
+                            "Service `{name}`'s task: {} cpu units and {} MiB on Fargate, image `{}`, port {}",
+                            service.cpu, service.memory, service.image, service.port
+                        ),
+                        State::Stateless,
+                    )
+                    .must([
+                        &INVALID_FARGATE_SIZE,
+                        &IMAGE_TAG_LATEST,
+                        &INVALID_PORT_RANGE,
+                        &WRITABLE_ROOT_FILESYSTEM,
+                    ]),
+            ),
+    );
+}
+
+fn ecs_service(stack: &Stack<'_>, template: &mut Template, service: &Service) {
+    let name = service.name.as_str();
+    let network = stack.network();
+    let subnets: Vec<Expr> = network
+        .find_tier(service.tier.as_str())
+        .into_iter()
+        .flat_map(|tier| {
+            stack
+                .subnets(tier)
+                .map(|subnet| Expr::reference(&network_id::subnet(&tier.name, &subnet.zone)))
+        })
+        .collect();
+    let groups = service
+        .security_groups
+        .iter()
+        .map(|group| Expr::get_att(&network_id::security_group(group), "GroupId"));
+    let capacity = stack.value(&service.capacity);
+    template.add_resource(
+        logical_id::service(&service.name),
+        Resource::new("AWS::ECS::Service")
+            .property("Cluster", Expr::reference(&logical_id::cluster()))
+            .property("LaunchType", "FARGATE")
+            .property("PlatformVersion", "LATEST")
+            .property(
+                "TaskDefinition",
+                Expr::reference(&logical_id::task_definition(&service.name)),
+            )
+            .property("DesiredCount", Expr::Int(i64::from(capacity.desired())))
+            .property(
+                "NetworkConfiguration",
+                Expr::map([(
+                    "AwsvpcConfiguration",
+                    Expr::map([
+                        ("AssignPublicIp", Expr::from("DISABLED")),
+                        ("Subnets", Expr::list(subnets)),
+                        ("SecurityGroups", Expr::list(groups)),
+                    ]),
+                )]),
+            )
+            .property(
+                "DeploymentConfiguration",
+                Expr::map([(
+                    "DeploymentCircuitBreaker",
+                    Expr::map([("Enable", Expr::from(true)), ("Rollback", Expr::from(true))]),
+                )]),
+            )
+            .property("PropagateTags", "SERVICE")
+            .property("Tags", stack.tags(&format!("service-{name}")))
+            .context(
+                stack
+                    .context(
+                        path::service(name),
+                        format!(
+                            "ECS service `{name}`: {} tasks to start, in the {} tier without public IPs, rolled back when a deployment fails",
+                            capacity.desired(),
+                            service.tier
+                        ),
+                        State::Stateless,
+                    )
+                    .must([
+                        &INVALID_CAPACITY,
+                        &UNKNOWN_TIER,
+                        &SERVICE_IN_PUBLIC_TIER,
+                        &UNKNOWN_SECURITY_GROUP,
+                    ]),
+            ),
+    );
+}
+
+fn scheduled_action(stack: &Stack<'_>, schedule: &ScheduledCapacity) -> Expr {
+    Expr::map([
+        ("ScheduledActionName", Expr::from(schedule.name.as_str())),
+        ("Schedule", Expr::from(schedule.schedule.as_str())),
+        ("Timezone", Expr::from(schedule.time_zone.as_str())),
+        (
+            "ScalableTargetAction",
+            Expr::map([
+                ("MinCapacity", Expr::Int(i64::from(*stack.value(&schedule.min)))),
+                ("MaxCapacity", Expr::Int(i64::from(*stack.value(&schedule.max)))),
+            ]),
+        ),
+    ])
+}
+
+/// The scalable target (this environment's min and max, and the scheduled actions) and a
+/// target tracking policy per tracked metric.
+fn scaling(stack: &Stack<'_>, template: &mut Template, service: &Service) {
+    let name = service.name.as_str();
+    let capacity = stack.value(&service.capacity);
+    let target_id = logical_id::scalable_target(&service.name);
+    let resource_id = Expr::join(
+        "/",
+        [
+            Expr::from("service"),
+            Expr::reference(&logical_id::cluster()),
+            Expr::get_att(&logical_id::service(&service.name), "Name"),
+        ],
+    );
+    let schedules = &service.scaling.schedules;
+    let mut target = Resource::new("AWS::ApplicationAutoScaling::ScalableTarget")
+        .property("ServiceNamespace", "ecs")
+        .property("ScalableDimension", "ecs:service:DesiredCount")
+        .property("ResourceId", resource_id)
+        .property("MinCapacity", Expr::Int(i64::from(capacity.min())))
+        .property("MaxCapacity", Expr::Int(i64::from(capacity.max())));
+    if !schedules.is_empty() {
+        target = target.property(
+            "ScheduledActions",
+            Expr::list(schedules.iter().map(|schedule| scheduled_action(stack, schedule))),
+        );
+    }
+    let names: Vec<String> = schedules.iter().map(|s| format!("`{}`", s.name)).collect();
+    let why = format!(
+        "Keeps service `{name}` between {} and {} tasks{}",
+        capacity.min(),
+        capacity.max(),
+        if names.is_empty() {
+            String::new()
+        } else {
+            format!(", changed by schedules {}", names.join(", "))
+        }
+    );
+    template.add_resource(
+        target_id.clone(),
+        target.context(
+            stack
+                .context(path::service_capacity(name), why, State::Stateless)
+                .must([
+                    &INVALID_CAPACITY,
+                    &SCHEDULED_DESIRED_CAPACITY,
+                    &SCHEDULED_CAPACITY_REVERSED,
+                    &INVALID_SCHEDULE,
+                    &INVALID_TIME_ZONE,
+                ]),
+        ),
+    );
+    for (metric, tracking) in service.scaling.tracking() {
+        let what = match metric {
+            Metric::Cpu => "CPU",
+            Metric::Memory => "memory",
+        };
+        template.add_resource(
+            logical_id::scaling_policy(&service.name, metric),
+            Resource::new("AWS::ApplicationAutoScaling::ScalingPolicy")
+                .property("PolicyName", format!("{}-{}", stack.name(name), metric.keyword()))
+                .property("PolicyType", "TargetTrackingScaling")
+                .property("ScalingTargetId", Expr::reference(&target_id))
+                .property(
+                    "TargetTrackingScalingPolicyConfiguration",
+                    Expr::map([
+                        (
+                            "PredefinedMetricSpecification",
+                            Expr::map([("PredefinedMetricType", Expr::from(metric.aws_name()))]),
+                        ),
+                        ("TargetValue", Expr::Int(i64::from(tracking.target))),
+                        ("ScaleInCooldown", Expr::Int(i64::from(tracking.scale_in_cooldown))),
+                        ("ScaleOutCooldown", Expr::Int(i64::from(tracking.scale_out_cooldown))),
+                    ]),
+                )
+                .context(
+                    stack
+                        .context(
+                            path::target_tracking(name, metric),
+                            format!(
+                                "Adds or removes service `{name}`'s tasks to hold its average {what} utilization at {} %",
+                                tracking.target
+                            ),
+                            State::Stateless,
+                        )
+                        .must([&INVALID_SCALING_TARGET, &INVALID_DURATION]),
+                ),
+        );
+    }
+}
+
+/// `compute (2 services)`.
+fn summary(compute: &Compute) -> String {
+    match compute.services.len() {
+        1 => "compute (1 service)".to_owned(),
+        n => format!("compute ({n} services)"),
+    }
+}
+
+/// The compute section's shape: each service's size, place and capacity in this environment.
+fn arch(stack: &Stack<'_>) -> String {
+    let services: Vec<String> = stack
+        .compute()
+        .services
+        .iter()
+        .map(|service| {
+            let capacity = stack.value(&service.capacity);
+            let tracked: Vec<&str> = service.scaling.tracking().map(|(m, _)| m.keyword()).collect();
+            let tracked = if tracked.is_empty() {
+                String::new()
+            } else {
+                format!(", tracking {}", tracked.join(" and "))
+            };
+            format!(
+                "`{}` ({} cpu / {} MiB, port {}, {} tier, {}-{} tasks starting at {}{tracked})",
+                service.name,
+                service.cpu,
+                service.memory,
+                service.port,
+                service.tier,
+                capacity.min(),
+                capacity.max(),
+                capacity.desired()
+            )
+        })
+        .collect();
+    format!("Compute: ECS on Fargate, services {}.", services.join(", "))
+}
