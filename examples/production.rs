@@ -1,6 +1,7 @@
 //! The reference design (`shared/seed/infrastructure-design.ja.md`), as far as the project models
-//! it today: the environments, the network and batch, with the seed's two network ACL mistakes and
-//! its two batch mistakes corrected.
+//! it today: the environments, the network, batch and compute, with the seed's two network ACL
+//! mistakes, its two batch mistakes and its compute mistakes (a `latest` image tag, a scheduled
+//! `desired`) corrected.
 //!
 //! `cargo run --example production` prints the production template;
 //! `cargo run --example production -- --env staging` (or `development`) another environment's;
@@ -111,6 +112,64 @@ pub fn design() -> Validated<Platform> {
             job_queue high_priority { priority: 3, compute_environments: [fargate] }
             job_queue default { priority: 2, compute_environments: [fargate] }
             job_queue low_priority { priority: 1, compute_environments: [fargate] }
+        }
+
+        // Seed §3.1 (`application`), the containers of `ComputingResources` and `auto_scaling`.
+        // Not in the seed: staging and development run fewer tasks.
+        compute {
+            service api {
+                // The seed runs `api-server:latest`, whose tasks drift with every push
+                // (`image-tag-latest`): pinned to a release tag.
+                image: "api-server:1.0.0",
+                cpu: 1024,
+                memory: 2048,
+                port: 8080,
+                environment: { "PORT": "8080" },
+                // The seed's application logs keep 30 days.
+                log_retention: 30d,
+                tier: private,
+                security_groups: [application],
+                capacity: match env {
+                    production => { min: 2, desired: 4, max: 10 },
+                    _ => { min: 1, desired: 1, max: 2 },
+                },
+                scaling {
+                    cpu: { target: 70, scale_in_cooldown: 300s, scale_out_cooldown: 60s },
+                    memory: { target: 80, scale_in_cooldown: 300s, scale_out_cooldown: 60s },
+                    // The seed's schedules also set `desired: 6` and `desired: 3`, which a
+                    // scheduled action cannot (`scheduled-desired-capacity`): only min and max.
+                    // The seed gives no times: weekdays from 08:00, weekends from Saturday 00:00.
+                    schedule weekday {
+                        schedule: "cron(0 8 ? * MON-FRI *)",
+                        time_zone: "Asia/Tokyo",
+                        min: match env { production => 4, _ => 1 },
+                        max: match env { production => 10, _ => 2 },
+                    },
+                    schedule weekend {
+                        schedule: "cron(0 0 ? * SAT *)",
+                        time_zone: "Asia/Tokyo",
+                        min: match env { production => 2, _ => 1 },
+                        max: match env { production => 6, _ => 2 },
+                    },
+                }
+            }
+            // The seed's worker scales on its queue's depth (1000 messages); the queue is not
+            // modelled yet, so it tracks CPU.
+            service worker {
+                image: "worker:1.0.0",
+                cpu: 2048,
+                memory: 4096,
+                log_retention: 30d,
+                tier: private,
+                security_groups: [application],
+                capacity: match env {
+                    production => { min: 1, desired: 2, max: 10 },
+                    _ => { min: 1, desired: 1, max: 2 },
+                },
+                scaling {
+                    cpu: { target: 70, scale_in_cooldown: 300s, scale_out_cooldown: 60s },
+                }
+            }
         }
     }
 }

@@ -244,18 +244,18 @@ fn task_definition(stack: &Stack<'_>, template: &mut Template, service: &Service
             ("Value", Expr::from(variable.value.as_str())),
         ])
     });
+    let ports = service.port.map(|port| {
+        Expr::map([
+            ("ContainerPort", Expr::from(port)),
+            ("Protocol", Expr::from("tcp")),
+        ])
+    });
     let container = Expr::map([
         ("Name", Expr::from(name)),
         ("Image", Expr::from(service.image.as_str())),
         ("Essential", Expr::from(true)),
         ("ReadonlyRootFilesystem", Expr::from(service.read_only_root)),
-        (
-            "PortMappings",
-            Expr::list([Expr::map([
-                ("ContainerPort", Expr::from(service.port)),
-                ("Protocol", Expr::from("tcp")),
-            ])]),
-        ),
+        ("PortMappings", Expr::list(ports)),
         ("Environment", Expr::list(environment)),
         (
             "LogConfiguration",
@@ -297,8 +297,11 @@ fn task_definition(stack: &Stack<'_>, template: &mut Template, service: &Service
                     .context(
                         path::service(name),
                         format!(
-                            "Service `{name}`'s task: {} cpu units and {} MiB on Fargate, image `{}`, port {}",
-                            service.cpu, service.memory, service.image, service.port
+                            "Service `{name}`'s task: {} cpu units and {} MiB on Fargate, image `{}`{}",
+                            service.cpu,
+                            service.memory,
+                            service.image,
+                            port_text(service.port)
                         ),
                         State::Stateless,
                     )
@@ -416,7 +419,8 @@ fn scaling(stack: &Stack<'_>, template: &mut Template, service: &Service) {
         .property("ScalableDimension", "ecs:service:DesiredCount")
         .property("ResourceId", resource_id)
         .property("MinCapacity", Expr::Int(i64::from(capacity.min())))
-        .property("MaxCapacity", Expr::Int(i64::from(capacity.max())));
+        .property("MaxCapacity", Expr::Int(i64::from(capacity.max())))
+        .property("Tags", stack.tags(&format!("service-{name}-scaling")));
     if !schedules.is_empty() {
         target = target.property(
             "ScheduledActions",
@@ -487,6 +491,11 @@ fn scaling(stack: &Stack<'_>, template: &mut Template, service: &Service) {
     }
 }
 
+/// `, port 8080`, or nothing for a service without a port.
+fn port_text(port: Option<u16>) -> String {
+    port.map(|port| format!(", port {port}")).unwrap_or_default()
+}
+
 /// `compute (2 services)`.
 fn summary(compute: &Compute) -> String {
     match compute.services.len() {
@@ -510,11 +519,11 @@ fn arch(stack: &Stack<'_>) -> String {
                 format!(", tracking {}", tracked.join(" and "))
             };
             format!(
-                "`{}` ({} cpu / {} MiB, port {}, {} tier, {}-{} tasks starting at {}{tracked})",
+                "`{}` ({} cpu / {} MiB{}, {} tier, {}-{} tasks starting at {}{tracked})",
                 service.name,
                 service.cpu,
                 service.memory,
-                service.port,
+                port_text(service.port),
                 service.tier,
                 capacity.min(),
                 capacity.max(),

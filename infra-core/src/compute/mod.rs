@@ -34,7 +34,6 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
             path::service_image(name),
             path::service_cpu(name),
             path::service_memory(name),
-            path::service_port(name),
             path::service_log_retention(name),
             path::service_tier(name),
             path::service_capacity(name),
@@ -48,6 +47,9 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         paths.extend(
             (0..service.security_groups.len()).map(|idx| path::service_security_group(name, idx)),
         );
+        if service.port.is_some() {
+            paths.push(path::service_port(name));
+        }
         if !service.read_only_root {
             paths.push(path::service_read_only_root(name));
         }

@@ -53,8 +53,9 @@ pub struct Service {
     pub cpu: u32,
     /// The task's memory, in MiB.
     pub memory: u32,
-    /// The container's port.
-    pub port: u16,
+    /// The container's port, if it serves one (a queue worker does not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
     /// The container's environment variables.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub environment: Vec<Variable>,
@@ -79,14 +80,12 @@ fn read_only_default() -> bool {
 }
 
 impl Service {
-    /// A service with a read-only root filesystem and no variables, groups or scaling yet.
-    #[allow(clippy::too_many_arguments)]
+    /// A service with a read-only root filesystem and no port, variables, groups or scaling yet.
     pub fn new(
         name: Name,
         image: impl Into<String>,
         cpu: u32,
         memory: u32,
-        port: u16,
         log_retention: RetentionDays,
         tier: Name,
         capacity: impl Into<PerEnv<Capacity>>,
@@ -96,7 +95,7 @@ impl Service {
             image: image.into(),
             cpu,
             memory,
-            port,
+            port: None,
             environment: Vec::new(),
             log_retention,
             tier,
@@ -105,6 +104,12 @@ impl Service {
             capacity: capacity.into(),
             scaling: Scaling::default(),
         }
+    }
+
+    /// Serves on the container port `port`.
+    pub fn port(mut self, port: u16) -> Service {
+        self.port = Some(port);
+        self
     }
 
     /// Sets the environment variable `name` to `value`.

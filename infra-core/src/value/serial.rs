@@ -14,8 +14,8 @@ use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
 use serde::ser::{Serialize, Serializer};
 
 use super::{
-    AclRuleNumber, Capacity, Cidr, EndpointService, JobQueuePriority, MaxVcpus, Name, PortRange, Region,
-    RetentionDays, Traffic, ValueError, Zone,
+    AclRuleNumber, Capacity, Cidr, EndpointService, JobQueuePriority, MaxVcpus, Name, PortRange,
+    Region, RetentionDays, Traffic, ValueError, Zone,
 };
 
 /// A value read from a string or a number, checked by its constructor.

@@ -158,14 +158,13 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
         }
         separator(input)
     });
-    let (Some(image), Some(cpu), Some(memory), Some(port), Some(retention), Some(tier), Some(capacity)) =
-        (image, cpu, memory, port, retention, tier, capacity)
+    let (Some(image), Some(cpu), Some(memory), Some(retention), Some(tier), Some(capacity)) =
+        (image, cpu, memory, retention, tier, capacity)
     else {
         let required = [
             ServiceKey::Image,
             ServiceKey::Cpu,
             ServiceKey::Memory,
-            ServiceKey::Port,
             ServiceKey::LogRetention,
             ServiceKey::Tier,
             ServiceKey::Capacity,
@@ -179,14 +178,15 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
             cx.error(missing(
                 at,
                 format!(
-                    "a service needs `image`, `cpu`, `memory`, `port`, `log_retention`, `tier` and `capacity`; missing {}",
+                    "a service needs `image`, `cpu`, `memory`, `log_retention`, `tier` and `capacity`; missing {}",
                     absent.join(", ")
                 ),
             ));
         }
         return None;
     };
-    let mut service = Service::new(name, image, cpu, memory, port, retention, tier, capacity);
+    let mut service = Service::new(name, image, cpu, memory, retention, tier, capacity);
+    service.port = port;
     service.environment = environment.unwrap_or_default();
     service.security_groups = groups.unwrap_or_default();
     service.read_only_root = read_only_root.unwrap_or(true);

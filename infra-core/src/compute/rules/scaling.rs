@@ -202,11 +202,11 @@ mod tests {
             "api-server:1.0.0",
             1024,
             2048,
-            8080,
             RetentionDays::new_assert(30),
             Name::new_assert("private"),
             Capacity::new_assert(2, 4, 10),
         )
+        .port(8080)
         .security_group(Name::new_assert("application"))
         .scaling(scaling);
         let mut platform = design();

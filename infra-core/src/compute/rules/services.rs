@@ -77,7 +77,7 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
                         path::service_read_only_root(name),
                         format!("service `{name}`'s container can write to its root filesystem"),
                     )
-                    .with_help("write files to a mounted volume or `/tmp` and drop `read_only_root: false`, or acknowledge this warning with a reason"),
+                    .with_help("write files to a mounted volume and drop `read_only_root: false`, or acknowledge this warning with a reason"),
             );
         }
     }
@@ -215,11 +215,11 @@ mod tests {
             "api-server:1.0.0",
             1024,
             2048,
-            8080,
             RetentionDays::new_assert(30),
             Name::new_assert(tier),
             Capacity::new_assert(2, 4, 10),
         )
+        .port(8080)
         .security_group(Name::new_assert(group))
     }
 

@@ -1,0 +1,33 @@
+// The seed's image `api-server:latest` moves with every push: a warning, here turned into an
+// error.
+#![deny(deprecated)]
+use infra::platform;
+
+fn main() {
+    let _ = platform! {
+        name: "demo",
+        region: "ap-northeast-1",
+        environments {
+            production { zones: ["ap-northeast-1a"] }
+        }
+        network {
+            vpc: "10.0.0.0/16",
+            subnets {
+                isolated app { "ap-northeast-1a": "10.0.11.0/24" }
+            }
+            security_group application { egress: [all to "0.0.0.0/0"] }
+        }
+        compute {
+            service api {
+                image: "api-server:latest",
+                cpu: 1024,
+                memory: 2048,
+                port: 8080,
+                log_retention: 30d,
+                tier: app,
+                security_groups: [application],
+                capacity: { min: 2, desired: 4, max: 10 },
+            }
+        }
+    };
+}
