@@ -533,3 +533,90 @@ fn arch(stack: &Stack<'_>) -> String {
         .collect();
     format!("Compute: ECS on Fargate, services {}.", services.join(", "))
 }
+
+#[cfg(test)]
+mod tests {
+    use infra_core::fixtures::reference_network;
+    use infra_core::model::Compute;
+
+    use crate::intrinsic::Expr;
+
+    fn synth(environment: &str) -> crate::Template {
+        let platform = reference_network().validate().expect("a valid design");
+        crate::synth(&platform, environment).expect("a known environment")
+    }
+
+    #[test]
+    fn each_environment_gets_its_own_capacity() {
+        for (environment, min, desired, max) in [("production", 2, 4, 10), ("staging", 1, 1, 2)] {
+            let template = synth(environment);
+            let service = template.resource("ServiceApi").expect("the api service");
+            assert_eq!(service.get("DesiredCount"), Some(&Expr::Int(desired)));
+            let target = template
+                .resource("ServiceApiScalableTarget")
+                .expect("the scalable target");
+            assert_eq!(target.get("MinCapacity"), Some(&Expr::Int(min)));
+            assert_eq!(target.get("MaxCapacity"), Some(&Expr::Int(max)));
+        }
+    }
+
+    #[test]
+    fn scheduled_actions_set_only_min_and_max() {
+        let template = synth("production");
+        let target = template
+            .resource("ServiceApiScalableTarget")
+            .expect("the scalable target");
+        let Some(Expr::List(actions)) = target.get("ScheduledActions") else {
+            panic!("scheduled actions as a list");
+        };
+        assert_eq!(actions.len(), 2);
+        let action = &actions[0];
+        assert_eq!(action.get("Timezone"), Some(&Expr::from("Asia/Tokyo")));
+        assert_eq!(action.get("Schedule"), Some(&Expr::from("cron(0 8 ? * MON-FRI *)")));
+        let Some(Expr::Map(set)) = action.get("ScalableTargetAction") else {
+            panic!("a scalable target action");
+        };
+        let keys: Vec<&str> = set.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["MaxCapacity", "MinCapacity"]);
+    }
+
+    #[test]
+    fn tasks_run_privately_with_separate_roles() {
+        let template = synth("production");
+        let task = template
+            .resource("ServiceApiTaskDefinition")
+            .expect("the task definition");
+        assert_eq!(task.get("Cpu"), Some(&Expr::from("1024")));
+        assert_eq!(task.get("Memory"), Some(&Expr::from("2048")));
+        assert_ne!(task.get("ExecutionRoleArn"), task.get("TaskRoleArn"));
+        let service = template.resource("ServiceApi").expect("the api service");
+        let network = service
+            .get("NetworkConfiguration")
+            .and_then(|n| n.get("AwsvpcConfiguration"))
+            .expect("an awsvpc configuration");
+        assert_eq!(network.get("AssignPublicIp"), Some(&Expr::from("DISABLED")));
+        assert_eq!(
+            network.get("Subnets"),
+            Some(&Expr::list([
+                Expr::Ref("SubnetPrivateApNortheast1a".into()),
+                Expr::Ref("SubnetPrivateApNortheast1c".into()),
+            ]))
+        );
+        let group = template
+            .resource("ServiceApiLogGroup")
+            .expect("the log group");
+        assert_eq!(group.get("KmsKeyId"), Some(&Expr::GetAtt("EcsLogKey".into(), "Arn".into())));
+        assert!(template.resource("ServiceWorkerMemoryScaling").is_none());
+        assert!(template.resource("ServiceApiMemoryScaling").is_some());
+    }
+
+    #[test]
+    fn without_compute_nothing_is_added() {
+        let mut platform = reference_network();
+        platform.compute = Compute::new();
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
+        assert_eq!(template.resources_of_type("AWS::ECS::Cluster").count(), 0);
+        assert!(!template.description().contains("compute"));
+    }
+}

@@ -46,7 +46,7 @@ pub const FARGATE_SIZES: [(u32, u32, u32, u32); 7] = [
 /// Whether Fargate offers a task of `cpu` units with `memory` MiB.
 pub fn fargate_size_valid(cpu: u32, memory: u32) -> bool {
     FARGATE_SIZES.iter().any(|&(c, first, last, step)| {
-        c == cpu && (first..=last).contains(&memory) && (memory - first) % step == 0
+        c == cpu && (first..=last).contains(&memory) && (memory - first).is_multiple_of(step)
     })
 }
 
