@@ -617,6 +617,6 @@ mod tests {
         let platform = platform.validate().expect("a valid design");
         let template = crate::synth(&platform, "production").expect("a known environment");
         assert_eq!(template.resources_of_type("AWS::ECS::Cluster").count(), 0);
-        assert!(!template.description().contains("compute"));
+        assert!(!template.description().contains("compute ("));
     }
 }
