@@ -46,7 +46,11 @@
 //! environment's setting says), route tables, security groups and their rules, network ACLs, gateway
 //! endpoints, interface endpoints (with their own security group, admitting HTTPS from the VPC)
 //! and flow logs; then the batch section, if the design has one: a managed Fargate compute
-//! environment per compute environment and a job queue per queue. Every taggable resource is
+//! environment per compute environment and a job queue per queue; then the compute section, if
+//! it has one: an ECS cluster (Container Insights on), a KMS key for the services' log groups, and
+//! per service its log group, execution and task roles, Fargate task definition, ECS service,
+//! scalable target (with its scheduled actions) and target tracking policies; the cluster's name
+//! is exported as `<stack name>-EcsClusterName`. Every taggable resource is
 //! tagged `Name`, `Environment` and
 //! `Platform`; the VPC and subnet ids are exported as `<stack name>-<logical id>`.
 //!

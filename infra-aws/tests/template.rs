@@ -58,10 +58,12 @@ fn the_description_names_platform_and_environment() {
 #[test]
 fn resource_counts_per_environment() {
     let design = design();
-    // The network's, then batch's: one compute environment and three job queues.
-    assert_eq!(synth(&design, "production").resources().len(), 54 + 4);
-    assert_eq!(synth(&design, "staging").resources().len(), 52 + 4);
-    assert_eq!(synth(&design, "development").resources().len(), 52 + 4);
+    // The network's, then batch's: one compute environment and three job queues; then
+    // compute's: the cluster and the logs' key, six resources per service (log group, two roles,
+    // task definition, service, scalable target) and three target tracking policies.
+    assert_eq!(synth(&design, "production").resources().len(), 54 + 4 + 17);
+    assert_eq!(synth(&design, "staging").resources().len(), 52 + 4 + 17);
+    assert_eq!(synth(&design, "development").resources().len(), 52 + 4 + 17);
 }
 
 #[test]
@@ -260,6 +262,7 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
         "AWS::EC2::SecurityGroupEgress",
         "AWS::EC2::NetworkAclEntry",
         "AWS::EC2::SubnetNetworkAclAssociation",
+        "AWS::ApplicationAutoScaling::ScalingPolicy",
     ];
     for (id, resource) in template.resources() {
         if untaggable.contains(&resource.resource_type()) {
@@ -288,9 +291,15 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
 }
 
 #[test]
-fn outputs_export_the_vpc_and_every_subnet() {
+fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     let template = synth(&design(), "production");
-    assert_eq!(template.outputs().len(), 7);
+    assert_eq!(template.outputs().len(), 8);
+    let cluster = &template.outputs()["EcsClusterName"];
+    assert_eq!(cluster.value(), &Expr::Ref("EcsCluster".into()));
+    assert_eq!(
+        cluster.export_name(),
+        &Expr::sub("${AWS::StackName}-EcsClusterName")
+    );
     let vpc = &template.outputs()["VpcId"];
     assert_eq!(vpc.value(), &Expr::Ref("Vpc".into()));
     assert_eq!(vpc.export_name(), &Expr::sub("${AWS::StackName}-Vpc"));

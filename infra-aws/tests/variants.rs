@@ -4,7 +4,7 @@ mod common;
 
 use common::{ids_of, platform, synth, A};
 use infra_aws::Expr;
-use infra_core::model::{AclRule, Batch, Peer, Platform, SecurityGroupRule};
+use infra_core::model::{AclRule, Batch, Compute, Peer, Platform, SecurityGroupRule};
 use infra_core::value::{AclRuleNumber, Cidr, Name, PortRange, Traffic};
 
 fn validate(platform: Platform) -> infra_core::Validated<Platform> {
@@ -41,6 +41,15 @@ fn without_tiers(tiers: &[&str]) -> Platform {
     {
         platform.batch = Batch::new();
     }
+    // So do the services, when their tier goes.
+    if platform
+        .compute
+        .services
+        .iter()
+        .any(|service| tiers.contains(&service.tier.as_str()))
+    {
+        platform.compute = Compute::new();
+    }
     platform
 }
 
@@ -60,7 +69,8 @@ fn only_the_environments_zones_are_lowered() {
     let parameters: Vec<&str> = template.parameters().keys().map(|id| id.as_str()).collect();
     assert_eq!(parameters, ["AvailabilityZoneApNortheast1a"]);
     assert_eq!(ids_of(&template, "AWS::EC2::NatGateway").len(), 1);
-    assert_eq!(template.outputs().len(), 4);
+    // The VPC and three subnets, and the cluster's name.
+    assert_eq!(template.outputs().len(), 5);
 }
 
 #[test]
@@ -181,6 +191,8 @@ fn icmp_and_udp_acl_entries() {
 fn without_flow_logs_there_is_no_log_group_or_role() {
     let mut platform = platform();
     platform.network.flow_logs = None;
+    // The services have log groups and roles of their own.
+    platform.compute = Compute::new();
     let template = synth(&validate(platform), "production");
     for resource_type in ["AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::EC2::FlowLog"] {
         assert!(
