@@ -74,6 +74,8 @@ sections! {
     batch,
     /// ECS on Fargate: services, their capacity and their scaling.
     compute,
+    /// Application Load Balancers: the HTTPS listener and the target groups of services.
+    load_balancer,
 }
 
 #[cfg(any(test, feature = "_fixtures"))]

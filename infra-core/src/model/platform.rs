@@ -3,7 +3,7 @@ use crate::rules;
 use crate::value::{Name, Region, Zone};
 use crate::Validated;
 
-use super::{Batch, Compute, Network};
+use super::{Batch, Compute, LoadBalancing, Network};
 
 /// A whole platform: where it runs, its environments and its sections.
 ///
@@ -41,6 +41,9 @@ pub struct Platform {
     /// The compute section (empty when the design has none).
     #[serde(default, skip_serializing_if = "Compute::is_empty")]
     pub compute: Compute,
+    /// The load balancer section (empty when the design has none).
+    #[serde(default, skip_serializing_if = "LoadBalancing::is_empty")]
+    pub load_balancer: LoadBalancing,
     /// Warnings the design acknowledges, each with a reason.
     pub acknowledgements: Vec<Acknowledgement>,
     /// The file the design is written in, relative to its crate (`examples/production.rs`),
@@ -59,6 +62,7 @@ impl Platform {
             network,
             batch: Batch::new(),
             compute: Compute::new(),
+            load_balancer: LoadBalancing::new(),
             acknowledgements: Vec::new(),
             source: None,
         }
@@ -99,6 +103,12 @@ impl Platform {
     /// Sets the compute section.
     pub fn compute(mut self, compute: Compute) -> Platform {
         self.compute = compute;
+        self
+    }
+
+    /// Sets the load balancer section.
+    pub fn load_balancer(mut self, load_balancer: LoadBalancing) -> Platform {
+        self.load_balancer = load_balancer;
         self
     }
 

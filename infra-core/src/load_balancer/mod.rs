@@ -1,0 +1,53 @@
+//! The load balancer section: Application Load Balancers, their HTTPS listener and their target
+//! groups, which forward to the compute section's services.
+
+pub mod model;
+pub mod path;
+pub mod rules;
+
+pub use model::*;
+
+use crate::model::Platform;
+use crate::section::Section;
+use crate::ModelPath;
+
+/// The load balancer section, as registered in the crate root.
+pub const SECTION: Section = Section {
+    name: "load_balancer",
+    rules: rules::RULES,
+    check: rules::check,
+    paths,
+};
+
+/// Every element of the load balancer section that a front end must be able to point at.
+fn paths(platform: &Platform) -> Vec<ModelPath> {
+    let section = &platform.load_balancer;
+    if section.is_empty() {
+        return Vec::new();
+    }
+    let mut paths = vec![path::load_balancing()];
+    if section.minimum_tls.is_some() {
+        paths.push(path::minimum_tls());
+    }
+    for lb in &section.load_balancers {
+        let name = lb.name.as_str();
+        paths.extend([
+            path::load_balancer(name),
+            path::load_balancer_scheme(name),
+            path::load_balancer_tier(name),
+            path::ssl_policy(name),
+        ]);
+        paths.extend(
+            (0..lb.security_groups.len()).map(|idx| path::load_balancer_security_group(name, idx)),
+        );
+        for target in &lb.target_groups {
+            let at = target.name.as_str();
+            paths.extend([
+                path::target_group(name, at),
+                path::target_service(name, at),
+                path::health_check(name, at),
+            ]);
+        }
+    }
+    paths
+}

@@ -1,0 +1,207 @@
+//! The load balancer section's model: Application Load Balancers, their HTTPS listener and their
+//! target groups.
+
+use crate::value::Name;
+
+/// The load balancer section: the platform's Application Load Balancers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LoadBalancing {
+    /// The lowest TLS version the platform accepts in transit, if it states one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum_tls: Option<TlsVersion>,
+    /// The load balancers.
+    pub load_balancers: Vec<LoadBalancer>,
+}
+
+impl LoadBalancing {
+    /// No load balancers.
+    pub fn new() -> LoadBalancing {
+        LoadBalancing::default()
+    }
+
+    /// Whether the section holds nothing (a platform without load balancers).
+    pub fn is_empty(&self) -> bool {
+        self.load_balancers.is_empty() && self.minimum_tls.is_none()
+    }
+
+    /// Sets the lowest TLS version the platform accepts.
+    pub fn minimum_tls(mut self, version: TlsVersion) -> LoadBalancing {
+        self.minimum_tls = Some(version);
+        self
+    }
+
+    /// Adds a load balancer.
+    pub fn load_balancer(mut self, load_balancer: LoadBalancer) -> LoadBalancing {
+        self.load_balancers.push(load_balancer);
+        self
+    }
+}
+
+/// A TLS protocol version.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub enum TlsVersion {
+    /// TLS 1.0.
+    #[serde(rename = "1.0")]
+    Tls10,
+    /// TLS 1.1.
+    #[serde(rename = "1.1")]
+    Tls11,
+    /// TLS 1.2.
+    #[serde(rename = "1.2")]
+    Tls12,
+    /// TLS 1.3.
+    #[serde(rename = "1.3")]
+    Tls13,
+}
+
+impl TlsVersion {
+    /// The version from its number, such as `1.2`.
+    pub fn parse(text: &str) -> Option<TlsVersion> {
+        match text {
+            "1.0" => Some(TlsVersion::Tls10),
+            "1.1" => Some(TlsVersion::Tls11),
+            "1.2" => Some(TlsVersion::Tls12),
+            "1.3" => Some(TlsVersion::Tls13),
+            _ => None,
+        }
+    }
+
+    /// Its number, such as `1.2`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TlsVersion::Tls10 => "1.0",
+            TlsVersion::Tls11 => "1.1",
+            TlsVersion::Tls12 => "1.2",
+            TlsVersion::Tls13 => "1.3",
+        }
+    }
+}
+
+/// Whether a load balancer is reachable from the internet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scheme {
+    /// Public addresses, reachable from the internet.
+    InternetFacing,
+    /// Private addresses, reachable from the VPC only.
+    Internal,
+}
+
+impl Scheme {
+    /// CloudFormation's name of the scheme.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scheme::InternetFacing => "internet-facing",
+            Scheme::Internal => "internal",
+        }
+    }
+}
+
+/// An Application Load Balancer with an HTTPS listener (HTTP redirects to it).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LoadBalancer {
+    /// Its name.
+    pub name: Name,
+    /// Internet-facing or internal.
+    pub scheme: Scheme,
+    /// The subnet tier its nodes run in.
+    pub tier: Name,
+    /// Its security groups, by name.
+    pub security_groups: Vec<Name>,
+    /// The HTTPS listener's security policy, such as `ELBSecurityPolicy-TLS13-1-2-2021-06`.
+    pub ssl_policy: String,
+    /// Its target groups.
+    pub target_groups: Vec<TargetGroup>,
+}
+
+impl LoadBalancer {
+    /// A load balancer without target groups.
+    pub fn new(
+        name: Name,
+        scheme: Scheme,
+        tier: Name,
+        security_groups: impl IntoIterator<Item = Name>,
+        ssl_policy: impl Into<String>,
+    ) -> LoadBalancer {
+        LoadBalancer {
+            name,
+            scheme,
+            tier,
+            security_groups: security_groups.into_iter().collect(),
+            ssl_policy: ssl_policy.into(),
+            target_groups: Vec::new(),
+        }
+    }
+
+    /// Adds a target group.
+    pub fn target_group(mut self, target_group: TargetGroup) -> LoadBalancer {
+        self.target_groups.push(target_group);
+        self
+    }
+}
+
+/// A target group: the tasks of one service, on the service's container port.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct TargetGroup {
+    /// Its name.
+    pub name: Name,
+    /// The service it forwards to, by name.
+    pub service: Name,
+    /// Its health check.
+    pub health_check: HealthCheck,
+}
+
+impl TargetGroup {
+    /// A target group forwarding to `service`.
+    pub fn new(name: Name, service: Name, health_check: HealthCheck) -> TargetGroup {
+        TargetGroup {
+            name,
+            service,
+            health_check,
+        }
+    }
+}
+
+/// A target group's HTTP health check.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct HealthCheck {
+    /// The path requested, such as `/health`.
+    pub path: String,
+    /// Seconds between checks.
+    pub interval: u32,
+    /// Seconds without a response that fail a check.
+    pub timeout: u32,
+    /// Consecutive successes that make a target healthy.
+    pub healthy: u32,
+    /// Consecutive failures that make a target unhealthy.
+    pub unhealthy: u32,
+}
+
+impl HealthCheck {
+    /// A health check of `path` every `interval` seconds.
+    pub fn new(
+        path: impl Into<String>,
+        interval: u32,
+        timeout: u32,
+        healthy: u32,
+        unhealthy: u32,
+    ) -> HealthCheck {
+        HealthCheck {
+            path: path.into(),
+            interval,
+            timeout,
+            healthy,
+            unhealthy,
+        }
+    }
+}

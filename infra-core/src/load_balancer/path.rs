@@ -1,0 +1,53 @@
+//! The paths of the load balancer section's elements.
+
+use crate::diag::ModelPath;
+
+/// `load_balancer`
+pub fn load_balancing() -> ModelPath {
+    ModelPath::root("load_balancer")
+}
+
+/// `load_balancer.minimum_tls`
+pub fn minimum_tls() -> ModelPath {
+    load_balancing().field("minimum_tls")
+}
+
+/// `load_balancer.load_balancers.<name>`
+pub fn load_balancer(name: &str) -> ModelPath {
+    load_balancing().field("load_balancers").field(name)
+}
+
+/// `load_balancer.load_balancers.<name>.scheme`
+pub fn load_balancer_scheme(name: &str) -> ModelPath {
+    load_balancer(name).field("scheme")
+}
+
+/// `load_balancer.load_balancers.<name>.tier`
+pub fn load_balancer_tier(name: &str) -> ModelPath {
+    load_balancer(name).field("tier")
+}
+
+/// `load_balancer.load_balancers.<name>.security_groups.<idx>`
+pub fn load_balancer_security_group(name: &str, idx: usize) -> ModelPath {
+    load_balancer(name).field("security_groups").index(idx)
+}
+
+/// `load_balancer.load_balancers.<name>.ssl_policy`
+pub fn ssl_policy(name: &str) -> ModelPath {
+    load_balancer(name).field("ssl_policy")
+}
+
+/// `load_balancer.load_balancers.<name>.target_groups.<target>`
+pub fn target_group(name: &str, target: &str) -> ModelPath {
+    load_balancer(name).field("target_groups").field(target)
+}
+
+/// `load_balancer.load_balancers.<name>.target_groups.<target>.service`
+pub fn target_service(name: &str, target: &str) -> ModelPath {
+    target_group(name, target).field("service")
+}
+
+/// `load_balancer.load_balancers.<name>.target_groups.<target>.health_check`
+pub fn health_check(name: &str, target: &str) -> ModelPath {
+    target_group(name, target).field("health_check")
+}

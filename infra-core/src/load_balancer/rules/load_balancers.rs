@@ -1,0 +1,398 @@
+//! Rules on load balancers: the tier, the security groups, the TLS policy, the targets and their
+//! health checks.
+
+use crate::diag::Diagnostic;
+use crate::model::{path, LoadBalancer, Platform, Scheme, TargetGroup, TierRole, TlsVersion};
+use crate::rules::declare_rules;
+use crate::rules::names::check_unique;
+use crate::rules::suggest::help_for;
+use crate::rules::{UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER};
+
+declare_rules! {
+    /// An internet-facing load balancer is not in a public tier.
+    INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC = "internet-facing-load-balancer-not-public", Error,
+        "an internet-facing load balancer's nodes run in a public tier",
+        "ALB User Guide, application-load-balancers.md (an internet-facing load balancer needs public subnets, with a route to an internet gateway); aws-rules.md §7";
+    /// A listener's TLS policy is not one the table knows.
+    UNKNOWN_TLS_POLICY = "unknown-tls-policy", Warning,
+        "a listener's TLS policy is a known ELBSecurityPolicy",
+        "ALB User Guide, describe-ssl-policies.md (ALB supports only its predefined policies; AWS adds new ones); aws-rules.md §7";
+    /// A listener's TLS policy allows a TLS version below the platform's minimum.
+    TLS_POLICY_BELOW_MINIMUM = "tls-policy-below-minimum", Error,
+        "a listener's TLS policy allows no TLS version below the platform's `minimum_tls`",
+        "ALB User Guide, create-https-listener.md policy tables (ELBSecurityPolicy-2016-08 allows TLS 1.0 and 1.1); aws-rules.md §7; checkov CKV_AWS_103";
+    /// A target group forwards to a service that does not exist or serves no port.
+    UNKNOWN_TARGET_SERVICE = "unknown-target-service", Error,
+        "a target group forwards to a service of the design that serves a port",
+        "ELBv2 API CreateTargetGroup.Port and ECS API LoadBalancer.containerPort (the target is the service's container port)";
+    /// A health check's interval, timeout or thresholds are out of range.
+    INVALID_HEALTH_CHECK = "invalid-health-check", Error,
+        "a health check's interval is 5-300 s, its timeout 2-120 s and below the interval, its thresholds 2-10",
+        "ELBv2 API CreateTargetGroup (HealthCheckIntervalSeconds 5-300, HealthCheckTimeoutSeconds 2-120, thresholds 2-10; the interval must be greater than the timeout); aws-rules.md §7";
+    /// A load balancer writes no access logs and has no web ACL.
+    LOAD_BALANCER_WITHOUT_ACCESS_LOGS = "load-balancer-without-access-logs", Warning,
+        "a load balancer writes access logs and is protected by a WAF web ACL",
+        "ALB User Guide, enable-access-logging.md; AWS WAF Developer Guide (web ACL associations); AWS Security Hub ELB.5",
+        checkov ["CKV_AWS_91", "CKV2_AWS_28"];
+}
+
+/// The ELBSecurityPolicy names AWS documents, with the lowest TLS version each allows.
+///
+/// Source: ALB User Guide, create-https-listener.md and describe-ssl-policies.md; aws-rules.md §7.
+/// AWS adds policies, so a name outside the table is a warning, not an error.
+pub const TLS_POLICIES: [(&str, TlsVersion); 20] = [
+    ("ELBSecurityPolicy-TLS13-1-2-2021-06", TlsVersion::Tls12),
+    ("ELBSecurityPolicy-TLS13-1-2-Res-2021-06", TlsVersion::Tls12),
+    ("ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06", TlsVersion::Tls12),
+    ("ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06", TlsVersion::Tls12),
+    ("ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", TlsVersion::Tls12),
+    ("ELBSecurityPolicy-TLS13-1-3-2021-06", TlsVersion::Tls13),
+    ("ELBSecurityPolicy-TLS13-1-1-2021-06", TlsVersion::Tls11),
+    ("ELBSecurityPolicy-TLS13-1-0-2021-06", TlsVersion::Tls10),
+    ("ELBSecurityPolicy-TLS-1-2-2017-01", TlsVersion::Tls12),
+    ("ELBSecurityPolicy-TLS-1-2-Ext-2018-06", TlsVersion::Tls12),
+    ("ELBSecurityPolicy-FS-1-2-2019-08", TlsVersion::Tls12),
+    ("ELBSecurityPolicy-FS-1-2-Res-2019-08", TlsVersion::Tls12),
+    ("ELBSecurityPolicy-FS-1-2-Res-2020-10", TlsVersion::Tls12),
+    ("ELBSecurityPolicy-FS-1-1-2019-08", TlsVersion::Tls11),
+    ("ELBSecurityPolicy-TLS-1-1-2017-01", TlsVersion::Tls11),
+    ("ELBSecurityPolicy-FS-2018-06", TlsVersion::Tls10),
+    ("ELBSecurityPolicy-TLS-1-0-2015-04", TlsVersion::Tls10),
+    ("ELBSecurityPolicy-2016-08", TlsVersion::Tls10),
+    ("ELBSecurityPolicy-2015-05", TlsVersion::Tls10),
+    ("ELBSecurityPolicy-TLS13-1-2-Ext1-PQ-2025-09", TlsVersion::Tls12),
+];
+
+/// The lowest TLS version a known policy allows.
+pub fn tls_policy_minimum(policy: &str) -> Option<TlsVersion> {
+    TLS_POLICIES
+        .iter()
+        .find(|(name, _)| *name == policy)
+        .map(|&(_, version)| version)
+}
+
+pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
+    let balancers = &platform.load_balancer.load_balancers;
+    check_unique(
+        cx,
+        "load balancer",
+        balancers.iter().map(|lb| {
+            (
+                lb.name.as_str(),
+                lb.name.pascal_case(),
+                path::load_balancer(lb.name.as_str()),
+            )
+        }),
+    );
+    for lb in balancers {
+        let name = lb.name.as_str();
+        cx.push(
+            LOAD_BALANCER_WITHOUT_ACCESS_LOGS
+                .at(
+                    path::load_balancer(name),
+                    format!("load balancer `{name}` writes no access logs and has no WAF web ACL"),
+                )
+                .with_help("the security section will add both; until then acknowledge this warning with a reason"),
+        );
+        check_tier(cx, platform, lb);
+        check_security_groups(cx, platform, lb);
+        check_tls_policy(cx, platform, lb);
+        check_unique(
+            cx,
+            "target group",
+            lb.target_groups.iter().map(|target| {
+                (
+                    target.name.as_str(),
+                    target.name.pascal_case(),
+                    path::target_group(lb.name.as_str(), target.name.as_str()),
+                )
+            }),
+        );
+        for target in &lb.target_groups {
+            check_service(cx, platform, lb, target);
+            check_health_check(cx, lb, target);
+        }
+    }
+}
+
+/// The tier exists, and is public when the load balancer is internet-facing.
+///
+/// Source: ALB User Guide: an internet-facing load balancer routes requests from the internet,
+/// so its subnets need a route to an internet gateway.
+fn check_tier(cx: &mut Vec<Diagnostic>, platform: &Platform, lb: &LoadBalancer) {
+    let name = lb.name.as_str();
+    let tier = &lb.tier;
+    let at = path::load_balancer_tier(name);
+    match platform.network.find_tier(tier.as_str()) {
+        None => {
+            let known = platform.network.tiers.iter().map(|t| t.name.as_str());
+            cx.push(
+                UNKNOWN_TIER
+                    .at(
+                        at,
+                        format!("load balancer `{name}` runs in tier `{tier}`, but no tier `{tier}` exists"),
+                    )
+                    .with_help(help_for("tiers", tier.as_str(), known)),
+            );
+        }
+        Some(found) if lb.scheme == Scheme::InternetFacing && found.role != TierRole::Public => {
+            cx.push(
+                INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC
+                    .at(
+                        at,
+                        format!("internet-facing load balancer `{name}` runs in tier `{tier}`, which has no route to the internet"),
+                    )
+                    .with_help("put an internet-facing load balancer in a public tier, or make it `internal`"),
+            );
+        }
+        Some(_) => {}
+    }
+}
+
+/// Each security group is a group of the design.
+fn check_security_groups(cx: &mut Vec<Diagnostic>, platform: &Platform, lb: &LoadBalancer) {
+    let groups = &platform.network.security_groups;
+    let name = lb.name.as_str();
+    for (idx, group) in lb.security_groups.iter().enumerate() {
+        if groups.iter().any(|known| known.name == *group) {
+            continue;
+        }
+        let known = groups.iter().map(|g| g.name.as_str());
+        cx.push(
+            UNKNOWN_SECURITY_GROUP
+                .at(
+                    path::load_balancer_security_group(name, idx),
+                    format!("load balancer `{name}` uses security group `{group}`, but no security group `{group}` exists"),
+                )
+                .with_help(help_for("security groups", group.as_str(), known)),
+        );
+    }
+}
+
+/// The TLS policy is known, and allows nothing below the platform's minimum.
+///
+/// Source: ALB User Guide, create-https-listener.md: each predefined policy's protocols;
+/// `ELBSecurityPolicy-2016-08`, CloudFormation's default, allows TLS 1.0 and 1.1.
+fn check_tls_policy(cx: &mut Vec<Diagnostic>, platform: &Platform, lb: &LoadBalancer) {
+    let name = lb.name.as_str();
+    let policy = lb.ssl_policy.as_str();
+    match tls_policy_minimum(policy) {
+        None => cx.push(
+            UNKNOWN_TLS_POLICY
+                .at(
+                    path::ssl_policy(name),
+                    format!("load balancer `{name}`'s TLS policy `{policy}` is not one this tool knows"),
+                )
+                .with_help(help_for("TLS policies", policy, TLS_POLICIES.iter().map(|p| p.0))),
+        ),
+        Some(allowed) => {
+            let Some(minimum) = platform.load_balancer.minimum_tls else {
+                return;
+            };
+            if allowed < minimum {
+                let better: Vec<&str> = TLS_POLICIES
+                    .iter()
+                    .filter(|p| p.1 >= minimum)
+                    .map(|p| p.0)
+                    .take(3)
+                    .collect();
+                cx.push(
+                    TLS_POLICY_BELOW_MINIMUM
+                        .at(
+                            path::ssl_policy(name),
+                            format!(
+                                "load balancer `{name}`'s TLS policy `{policy}` allows TLS {}, below the platform's minimum TLS {}",
+                                allowed.as_str(),
+                                minimum.as_str()
+                            ),
+                        )
+                        .with_help(format!("use a policy with TLS {} or above, such as `{}`", minimum.as_str(), better.join("`, `"))),
+                );
+            }
+        }
+    }
+}
+
+/// The target's service exists and serves a port.
+///
+/// Source: ECS API `LoadBalancer.containerPort`: a service registers its container's port with
+/// the target group; a container without one cannot be a target.
+fn check_service(cx: &mut Vec<Diagnostic>, platform: &Platform, lb: &LoadBalancer, target: &TargetGroup) {
+    let name = lb.name.as_str();
+    let wanted = &target.service;
+    let at = path::target_service(name, target.name.as_str());
+    let services = &platform.compute.services;
+    match services.iter().find(|s| s.name == *wanted) {
+        None => {
+            let known = services.iter().map(|s| s.name.as_str());
+            cx.push(
+                UNKNOWN_TARGET_SERVICE
+                    .at(
+                        at,
+                        format!("target group `{}` forwards to service `{wanted}`, but no service `{wanted}` exists", target.name),
+                    )
+                    .with_help(help_for("services", wanted.as_str(), known)),
+            );
+        }
+        Some(service) if service.port.is_none() => cx.push(
+            UNKNOWN_TARGET_SERVICE
+                .at(
+                    at,
+                    format!("target group `{}` forwards to service `{wanted}`, which serves no port", target.name),
+                )
+                .with_help(format!("give service `{wanted}` a `port`")),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// The health check's interval, timeout and thresholds are in AWS's ranges, the timeout below
+/// the interval.
+///
+/// Source: ELBv2 API `CreateTargetGroup`: interval 5-300 s, timeout 2-120 s, healthy and
+/// unhealthy thresholds 2-10; "Health check interval must be greater than the timeout".
+fn check_health_check(cx: &mut Vec<Diagnostic>, lb: &LoadBalancer, target: &TargetGroup) {
+    let check = &target.health_check;
+    let at = path::health_check(lb.name.as_str(), target.name.as_str());
+    let group = target.name.as_str();
+    let ranges = [
+        ("interval", check.interval, 5, 300, "s"),
+        ("timeout", check.timeout, 2, 120, "s"),
+        ("healthy threshold", check.healthy, 2, 10, ""),
+        ("unhealthy threshold", check.unhealthy, 2, 10, ""),
+    ];
+    for (what, value, low, high, unit) in ranges {
+        if !(low..=high).contains(&value) {
+            cx.push(
+                INVALID_HEALTH_CHECK
+                    .at(
+                        at.clone(),
+                        format!("target group `{group}`'s health check {what} is {value}{unit}, outside {low}-{high}{unit}"),
+                    )
+                    .with_help(format!("choose a {what} from {low}{unit} to {high}{unit}")),
+            );
+        }
+    }
+    if check.timeout >= check.interval {
+        cx.push(
+            INVALID_HEALTH_CHECK
+                .at(
+                    at,
+                    format!(
+                        "target group `{group}`'s health check timeout {}s is not below its interval {}s",
+                        check.timeout, check.interval
+                    ),
+                )
+                .with_help("make the timeout shorter than the interval"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{HealthCheck, LoadBalancing};
+    use crate::testing::design;
+    use crate::value::Name;
+
+    fn with(lb: LoadBalancer, minimum: Option<TlsVersion>) -> Platform {
+        let mut section = LoadBalancing::new().load_balancer(lb);
+        section.minimum_tls = minimum;
+        design().load_balancer(section)
+    }
+
+    fn lb(tier: &'static str, policy: &str, service: &'static str, check: HealthCheck) -> LoadBalancer {
+        LoadBalancer::new(
+            Name::new_assert("web"),
+            Scheme::InternetFacing,
+            Name::new_assert(tier),
+            [Name::new_assert("alb")],
+            policy,
+        )
+        .target_group(TargetGroup::new(
+            Name::new_assert("api"),
+            Name::new_assert(service),
+            check,
+        ))
+    }
+
+    /// The codes of the findings, without the access log warning every load balancer has.
+    fn codes(platform: &Platform) -> Vec<&'static str> {
+        let all = crate::testing::codes(platform);
+        assert!(all.contains(&"load-balancer-without-access-logs"));
+        all.into_iter()
+            .filter(|&code| code != "load-balancer-without-access-logs")
+            .collect()
+    }
+
+    fn seed_check() -> HealthCheck {
+        HealthCheck::new("/health", 30, 5, 2, 3)
+    }
+
+    const GOOD: &str = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    #[test]
+    fn the_reference_load_balancer_passes() {
+        let platform = with(lb("public", GOOD, "api", seed_check()), Some(TlsVersion::Tls12));
+        assert_eq!(codes(&platform), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn an_internet_facing_load_balancer_needs_a_public_tier() {
+        let platform = with(lb("private", GOOD, "api", seed_check()), None);
+        assert_eq!(codes(&platform), ["internet-facing-load-balancer-not-public"]);
+        let platform = with(lb("front", GOOD, "api", seed_check()), None);
+        assert_eq!(codes(&platform), ["unknown-tier"]);
+    }
+
+    #[test]
+    fn the_seed_policy_is_below_tls_1_2() {
+        let seed = "ELBSecurityPolicy-2016-08";
+        let platform = with(lb("public", seed, "api", seed_check()), Some(TlsVersion::Tls12));
+        assert_eq!(codes(&platform), ["tls-policy-below-minimum"]);
+        // Without a stated minimum, a known policy passes.
+        let platform = with(lb("public", seed, "api", seed_check()), None);
+        assert_eq!(codes(&platform), Vec::<&str>::new());
+        let platform = with(
+            lb("public", "ELBSecurityPolicy-TLS13-1-3-2021-06", "api", seed_check()),
+            Some(TlsVersion::Tls13),
+        );
+        assert_eq!(codes(&platform), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn an_unknown_policy_is_a_warning_with_the_nearest_name() {
+        let platform = with(lb("public", "ELBSecurityPolicy-TLS13-1-2-2021-07", "api", seed_check()), None);
+        let found = crate::rules::check(&platform);
+        let found: Vec<_> = found.iter().filter(|d| d.code != "load-balancer-without-access-logs").collect();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code, "unknown-tls-policy");
+        assert!(found[0].help.as_deref().unwrap_or("").contains(GOOD));
+    }
+
+    #[test]
+    fn a_target_is_a_service_with_a_port() {
+        let platform = with(lb("public", GOOD, "apu", seed_check()), None);
+        let found = crate::rules::check(&platform);
+        let found: Vec<_> = found.iter().filter(|d| d.code != "load-balancer-without-access-logs").collect();
+        assert_eq!(found.iter().map(|d| d.code).collect::<Vec<_>>(), ["unknown-target-service"]);
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `api`?"));
+        let platform = with(lb("public", GOOD, "worker", seed_check()), None);
+        assert_eq!(codes(&platform), ["unknown-target-service"]);
+    }
+
+    #[test]
+    fn health_check_ranges_and_timeout_below_interval() {
+        for (check, count) in [
+            (HealthCheck::new("/health", 4, 2, 2, 2), 1),
+            (HealthCheck::new("/health", 301, 121, 2, 2), 2),
+            (HealthCheck::new("/health", 30, 1, 1, 11), 3),
+            (HealthCheck::new("/health", 5, 5, 2, 2), 1),
+            (HealthCheck::new("/health", 300, 120, 10, 10), 0),
+            (HealthCheck::new("/health", 5, 2, 2, 2), 0),
+        ] {
+            let platform = with(lb("public", GOOD, "api", check.clone()), None);
+            assert_eq!(codes(&platform), vec!["invalid-health-check"; count], "{check:?}");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! The load balancer section's rules, each declared beside its check.
+
+mod load_balancers;
+
+pub use load_balancers::*;
+
+use crate::diag::Diagnostic;
+use crate::model::Platform;
+use crate::rules::Rule;
+
+/// The section's rules, one list per module.
+pub(super) const RULES: &[&[Rule]] = &[load_balancers::RULES];
+
+/// Runs every rule of the section.
+pub(super) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
+    load_balancers::check(cx, platform);
+}
