@@ -171,6 +171,26 @@ pub fn design() -> Validated<Platform> {
                 }
             }
         }
+
+        // Seed §4 `load_balancer`: an internet-facing ALB in the public subnets, HTTPS on 443.
+        load_balancer {
+            // The seed's `security.encryption.in_transit` requires TLS 1.2.
+            minimum_tls: "1.2",
+            #[allow(load-balancer-without-access-logs, reason = "access logs and the WAF web ACL belong to the security section, which is not designed yet")]
+            alb web {
+                scheme: internet_facing,
+                tier: public,
+                security_groups: [alb],
+                // The seed's `ELBSecurityPolicy-2016-08` also accepts TLS 1.0 and 1.1
+                // (`tls-policy-below-minimum`): the TLS 1.2 and 1.3 policy AWS recommends.
+                ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                // The seed's port 8080 is service `api`'s container port, which the target takes.
+                target_group api {
+                    service: api,
+                    health_check: { path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 },
+                },
+            }
+        }
     }
 }
 

@@ -31,7 +31,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch, compute }
+sections! { network, batch, compute, load_balancer }
 
 use proc_macro::TokenStream;
 

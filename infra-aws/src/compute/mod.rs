@@ -332,9 +332,24 @@ fn ecs_service(stack: &Stack<'_>, template: &mut Template, service: &Service) {
         .iter()
         .map(|group| Expr::get_att(&network_id::security_group(group), "GroupId"));
     let capacity = stack.value(&service.capacity);
+    let mut resource = Resource::new("AWS::ECS::Service");
+    let targets = crate::load_balancer::targets_of(stack.platform(), service);
+    if let (false, Some(port)) = (targets.is_empty(), service.port) {
+        let entries = targets.iter().map(|(target_group, _)| {
+            Expr::map([
+                ("ContainerName", Expr::from(name)),
+                ("ContainerPort", Expr::from(port)),
+                ("TargetGroupArn", Expr::reference(target_group)),
+            ])
+        });
+        resource = resource.property("LoadBalancers", Expr::list(entries));
+        for (_, listener) in targets {
+            resource = resource.depends_on(listener);
+        }
+    }
     template.add_resource(
         logical_id::service(&service.name),
-        Resource::new("AWS::ECS::Service")
+        resource
             .property("Cluster", Expr::reference(&logical_id::cluster()))
             .property("LaunchType", "FARGATE")
             .property("PlatformVersion", "LATEST")

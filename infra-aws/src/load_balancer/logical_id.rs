@@ -1,0 +1,35 @@
+//! The logical ids of the load balancer section's resources.
+
+use infra_core::value::Name;
+
+use crate::logical_id::LogicalId;
+
+/// `LoadBalancer<Name>`
+pub(crate) fn load_balancer(name: &Name) -> LogicalId {
+    LogicalId::new(["LoadBalancer", &name.pascal_case()])
+}
+
+/// `LoadBalancer<Name>CertificateArn`: the HTTPS listener's certificate, a parameter.
+pub(crate) fn certificate(name: &Name) -> LogicalId {
+    LogicalId::new(["LoadBalancer", &name.pascal_case(), "CertificateArn"])
+}
+
+/// `LoadBalancer<Name>HttpsListener`
+pub(crate) fn https_listener(name: &Name) -> LogicalId {
+    LogicalId::new(["LoadBalancer", &name.pascal_case(), "HttpsListener"])
+}
+
+/// `LoadBalancer<Name>HttpListener`: redirects to HTTPS.
+pub(crate) fn http_listener(name: &Name) -> LogicalId {
+    LogicalId::new(["LoadBalancer", &name.pascal_case(), "HttpListener"])
+}
+
+/// `LoadBalancer<Name>DnsName`: the output.
+pub(crate) fn dns_name(name: &Name) -> LogicalId {
+    LogicalId::new(["LoadBalancer", &name.pascal_case(), "DnsName"])
+}
+
+/// `TargetGroup<LoadBalancer><Name>`
+pub(crate) fn target_group(lb: &Name, name: &Name) -> LogicalId {
+    LogicalId::new(["TargetGroup", &lb.pascal_case(), &name.pascal_case()])
+}

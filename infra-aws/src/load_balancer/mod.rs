@@ -1,0 +1,268 @@
+//! The lowering of the load balancer section: for each Application Load Balancer, the load
+//! balancer in its tier's subnets, an HTTPS listener (its certificate a template parameter), an
+//! HTTP listener that redirects to HTTPS, a target group per target (the service's tasks by IP,
+//! on the service's container port) and its DNS name as an output. The compute lowering binds
+//! each service to its target groups through [`targets_of`].
+
+mod logical_id;
+
+use infra_core::model::{path, LoadBalancer, Platform, Service, TargetGroup};
+use infra_core::rules::{
+    INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC, INVALID_DURATION, INVALID_HEALTH_CHECK,
+    LOAD_BALANCER_WITHOUT_ACCESS_LOGS, TLS_POLICY_BELOW_MINIMUM, UNKNOWN_SECURITY_GROUP,
+    UNKNOWN_TARGET_SERVICE, UNKNOWN_TIER, UNKNOWN_TLS_POLICY,
+};
+
+use crate::context::State;
+use crate::intrinsic::{Expr, Pseudo};
+use crate::logical_id::LogicalId;
+use crate::network::logical_id as network_id;
+use crate::stack::Stack;
+use crate::template::{Output, Parameter, Resource, Section, Template};
+
+/// The target groups that forward to `service`, with the HTTPS listener each depends on: the
+/// ECS service registers its container with them and waits for the listener.
+pub(crate) fn targets_of(platform: &Platform, service: &Service) -> Vec<(LogicalId, LogicalId)> {
+    platform
+        .load_balancer
+        .load_balancers
+        .iter()
+        .flat_map(|lb| {
+            lb.target_groups
+                .iter()
+                .filter(|target| target.service == service.name)
+                .map(|target| {
+                    (
+                        logical_id::target_group(&lb.name, &target.name),
+                        logical_id::https_listener(&lb.name),
+                    )
+                })
+        })
+        .collect()
+}
+
+/// Adds the load balancers of `stack`'s platform to `template`, and says what it added; a
+/// design without load balancers adds nothing.
+pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
+    let balancers = &stack.platform().load_balancer.load_balancers;
+    if balancers.is_empty() {
+        return;
+    }
+    for lb in balancers {
+        load_balancer(stack, template, lb);
+        for target in &lb.target_groups {
+            target_group(stack, template, lb, target);
+        }
+        listeners(stack, template, lb);
+    }
+    let summary = match balancers.len() {
+        1 => "load balancing (1 load balancer)".to_owned(),
+        n => format!("load balancing ({n} load balancers)"),
+    };
+    let shapes: Vec<String> = balancers
+        .iter()
+        .map(|lb| {
+            let targets: Vec<String> = lb
+                .target_groups
+                .iter()
+                .map(|t| format!("`{}` to service `{}`", t.name, t.service))
+                .collect();
+            format!(
+                "`{}` ({}, {} tier, HTTPS with {}, targets {})",
+                lb.name,
+                lb.scheme.as_str(),
+                lb.tier,
+                lb.ssl_policy,
+                if targets.is_empty() { "none".to_owned() } else { targets.join(", ") }
+            )
+        })
+        .collect();
+    template.add_section(Section {
+        summary,
+        arch: format!("Load balancing: Application Load Balancers {}.", shapes.join(", ")),
+    });
+}
+
+fn load_balancer(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) {
+    let name = lb.name.as_str();
+    let network = stack.network();
+    let subnets: Vec<Expr> = network
+        .find_tier(lb.tier.as_str())
+        .into_iter()
+        .flat_map(|tier| {
+            stack
+                .subnets(tier)
+                .map(|subnet| Expr::reference(&network_id::subnet(&tier.name, &subnet.zone)))
+        })
+        .collect();
+    let groups = lb
+        .security_groups
+        .iter()
+        .map(|group| Expr::get_att(&network_id::security_group(group), "GroupId"));
+    let attribute = |key: &str, value: &str| {
+        Expr::map([("Key", Expr::from(key)), ("Value", Expr::from(value))])
+    };
+    let id = logical_id::load_balancer(&lb.name);
+    template.add_resource(
+        id.clone(),
+        Resource::new("AWS::ElasticLoadBalancingV2::LoadBalancer")
+            .property("Type", "application")
+            .property("Scheme", lb.scheme.as_str())
+            .property("Subnets", Expr::list(subnets))
+            .property("SecurityGroups", Expr::list(groups))
+            .property(
+                "LoadBalancerAttributes",
+                Expr::list([
+                    attribute("deletion_protection.enabled", "false"),
+                    attribute("routing.http.drop_invalid_header_fields.enabled", "true"),
+                ]),
+            )
+            .property("Tags", stack.tags(&format!("alb-{name}")))
+            .context(
+                stack
+                    .context(
+                        path::load_balancer(name),
+                        format!(
+                            "Application Load Balancer `{name}`: {}, in the {} tier's subnets; drops requests with invalid header fields",
+                            lb.scheme.as_str(),
+                            lb.tier
+                        ),
+                        State::Stateless,
+                    )
+                    .must([
+                        &UNKNOWN_TIER,
+                        &INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC,
+                        &UNKNOWN_SECURITY_GROUP,
+                        &LOAD_BALANCER_WITHOUT_ACCESS_LOGS,
+                    ]),
+            ),
+    );
+    let scheme = lb.scheme.as_str();
+    let export = format!("${{{}}}-{}", Pseudo::StackName.name(), logical_id::dns_name(&lb.name));
+    template.add_output(
+        logical_id::dns_name(&lb.name),
+        Output::exported(
+            format!("The DNS name of the {scheme} load balancer `{name}`"),
+            Expr::get_att(&id, "DNSName"),
+            Expr::sub(export),
+        ),
+    );
+}
+
+fn target_group(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer, target: &TargetGroup) {
+    let check = &target.health_check;
+    let port = stack
+        .platform()
+        .compute
+        .services
+        .iter()
+        .find(|service| service.name == target.service)
+        .and_then(|service| service.port)
+        .unwrap_or(80);
+    let at = target.name.as_str();
+    template.add_resource(
+        logical_id::target_group(&lb.name, &target.name),
+        Resource::new("AWS::ElasticLoadBalancingV2::TargetGroup")
+            .property("TargetType", "ip")
+            .property("Protocol", "HTTP")
+            .property("Port", Expr::from(port))
+            .property("VpcId", Expr::reference(&network_id::vpc()))
+            .property("HealthCheckEnabled", true)
+            .property("HealthCheckProtocol", "HTTP")
+            .property("HealthCheckPath", check.path.as_str())
+            .property("HealthCheckIntervalSeconds", Expr::Int(i64::from(check.interval)))
+            .property("HealthCheckTimeoutSeconds", Expr::Int(i64::from(check.timeout)))
+            .property("HealthyThresholdCount", Expr::Int(i64::from(check.healthy)))
+            .property("UnhealthyThresholdCount", Expr::Int(i64::from(check.unhealthy)))
+            .property("Tags", stack.tags(&format!("alb-{}-{at}", lb.name)))
+            .context(
+                stack
+                    .context(
+                        path::target_group(lb.name.as_str(), at),
+                        format!(
+                            "Target group `{at}`: service `{}`'s tasks by IP on its container port {port}, checked at `{}` every {} s",
+                            target.service, check.path, check.interval
+                        ),
+                        State::Stateless,
+                    )
+                    .must([&UNKNOWN_TARGET_SERVICE, &INVALID_HEALTH_CHECK, &INVALID_DURATION]),
+            ),
+    );
+}
+
+fn listeners(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) {
+    let name = lb.name.as_str();
+    let certificate = logical_id::certificate(&lb.name);
+    template.add_parameter(
+        certificate.clone(),
+        Parameter::new(
+            "String",
+            format!("The ARN of the ACM certificate load balancer `{name}` serves HTTPS with"),
+        ),
+    );
+    let default_action = match lb.target_groups.first() {
+        Some(target) => Expr::map([
+            ("Type", Expr::from("forward")),
+            (
+                "TargetGroupArn",
+                Expr::reference(&logical_id::target_group(&lb.name, &target.name)),
+            ),
+        ]),
+        None => Expr::map([
+            ("Type", Expr::from("fixed-response")),
+            (
+                "FixedResponseConfig",
+                Expr::map([("StatusCode", Expr::from("404"))]),
+            ),
+        ]),
+    };
+    let arn = Expr::reference(&logical_id::load_balancer(&lb.name));
+    template.add_resource(
+        logical_id::https_listener(&lb.name),
+        Resource::new("AWS::ElasticLoadBalancingV2::Listener")
+            .property("LoadBalancerArn", arn.clone())
+            .property("Port", Expr::Int(443))
+            .property("Protocol", "HTTPS")
+            .property("SslPolicy", lb.ssl_policy.as_str())
+            .property(
+                "Certificates",
+                Expr::list([Expr::map([("CertificateArn", Expr::reference(&certificate))])]),
+            )
+            .property("DefaultActions", Expr::list([default_action]))
+            .context(
+                stack
+                    .context(
+                        path::ssl_policy(name),
+                        format!("Load balancer `{name}`'s HTTPS listener on 443, with TLS policy `{}`", lb.ssl_policy),
+                        State::Stateless,
+                    )
+                    .must([&UNKNOWN_TLS_POLICY, &TLS_POLICY_BELOW_MINIMUM]),
+            ),
+    );
+    template.add_resource(
+        logical_id::http_listener(&lb.name),
+        Resource::new("AWS::ElasticLoadBalancingV2::Listener")
+            .property("LoadBalancerArn", arn)
+            .property("Port", Expr::Int(80))
+            .property("Protocol", "HTTP")
+            .property(
+                "DefaultActions",
+                Expr::list([Expr::map([
+                    ("Type", Expr::from("redirect")),
+                    (
+                        "RedirectConfig",
+                        Expr::map([
+                            ("Protocol", Expr::from("HTTPS")),
+                            ("Port", Expr::from("443")),
+                            ("StatusCode", Expr::from("HTTP_301")),
+                        ]),
+                    ),
+                ])]),
+            )
+            .context(stack.context(
+                path::load_balancer(name),
+                format!("Load balancer `{name}`'s HTTP listener on 80: redirects every request to HTTPS"),
+                State::Stateless,
+            )),
+    );
+}

@@ -1,0 +1,41 @@
+//! The load balancer section's keywords.
+
+use crate::keyword::keywords;
+
+keywords! {
+    /// The items of `load_balancer { ... }`.
+    pub enum SectionKey: "load balancer item" {
+        MinimumTls = "minimum_tls",
+        Alb = "alb",
+    }
+
+    /// The fields of an Application Load Balancer.
+    pub enum AlbKey: "load balancer field" {
+        Scheme = "scheme",
+        Tier = "tier",
+        SecurityGroups = "security_groups",
+        SslPolicy = "ssl_policy",
+        TargetGroup = "target_group",
+    }
+
+    /// A load balancer's scheme.
+    pub enum SchemeKey: "scheme" {
+        InternetFacing = "internet_facing",
+        Internal = "internal",
+    }
+
+    /// The fields of a target group.
+    pub enum TargetKey: "target group field" {
+        Service = "service",
+        HealthCheck = "health_check",
+    }
+
+    /// The fields of a health check.
+    pub enum HealthKey: "health check field" {
+        Path = "path",
+        Interval = "interval",
+        Timeout = "timeout",
+        Healthy = "healthy",
+        Unhealthy = "unhealthy",
+    }
+}

@@ -1,0 +1,253 @@
+//! The `load_balancer { ... }` section: Application Load Balancers.
+//!
+//! ```text
+//! load_balancer {
+//!     minimum_tls: "1.2",
+//!     alb web {
+//!         scheme: internet_facing,
+//!         tier: public,
+//!         security_groups: [alb],
+//!         ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+//!         target_group api {
+//!             service: api,
+//!             health_check: { path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 },
+//!         },
+//!     }
+//! }
+//! ```
+
+use infra_core::model::{
+    path, Acknowledgement, HealthCheck, LoadBalancer, LoadBalancing, Scheme, TargetGroup,
+    TlsVersion,
+};
+use infra_core::value::{parse_seconds, Name};
+use infra_core::ModelPath;
+use proc_macro2::Span;
+use syn::ext::IdentExt;
+use syn::parse::ParseStream;
+use syn::{braced, bracketed, Ident, Token};
+
+use super::keyword::{AlbKey, HealthKey, SchemeKey, SectionKey, TargetKey};
+use crate::cx::Cx;
+use crate::keyword::Keyword;
+use crate::parse::attributes::{acknowledge, attributes};
+use crate::parse::syntax::*;
+
+/// The section's body.
+pub(super) fn load_balancing(
+    input: ParseStream,
+    cx: &mut Cx,
+    acks: &mut Vec<Acknowledgement>,
+) -> LoadBalancing {
+    let mut section = LoadBalancing::new();
+    let mut minimum: Option<TlsVersion> = None;
+    entries(input, cx, SectionKey::ALL, |input, cx| {
+        let allows = attributes(input, cx)?;
+        let (item, key) = key::<SectionKey>(input)?;
+        match item {
+            SectionKey::MinimumTls => {
+                let lit = string_field(input, cx, &minimum, &key)?;
+                let version = TlsVersion::parse(&lit.value()).ok_or_else(|| {
+                    syn::Error::new(
+                        lit.span(),
+                        format!("unknown TLS version `{}`; expected `1.0`, `1.1`, `1.2` or `1.3`", lit.value()),
+                    )
+                })?;
+                cx.span(path::minimum_tls(), lit.span());
+                minimum = Some(version);
+            }
+            SectionKey::Alb => {
+                let ident = input.call(Ident::parse_any)?;
+                let name = ident_name(cx, &ident, path::load_balancer);
+                acknowledge(acks, cx, allows, path::load_balancer(name.as_str()));
+                let content;
+                braced!(content in input);
+                if let Some(lb) = alb(&content, cx, name, ident.span()) {
+                    section.load_balancers.push(lb);
+                }
+            }
+        }
+        separator(input)
+    });
+    section.minimum_tls = minimum;
+    section
+}
+
+/// A load balancer's body; `None` without one of its required fields (an error is then
+/// recorded at `at`, the name).
+fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBalancer> {
+    let lb = name.as_str().to_owned();
+    let mut scheme = None;
+    let mut tier = None;
+    let mut groups: Option<Vec<Name>> = None;
+    let mut policy: Option<String> = None;
+    let mut targets = Vec::new();
+    let mut written = Vec::new();
+    entries(input, cx, AlbKey::ALL, |input, cx| {
+        let (field, key) = key::<AlbKey>(input)?;
+        written.push(field);
+        match field {
+            AlbKey::Scheme => {
+                once(&scheme, &key)?;
+                input.parse::<Token![:]>()?;
+                let ident = input.call(Ident::parse_any)?;
+                cx.span(path::load_balancer_scheme(&lb), ident.span());
+                scheme = Some(match word::<SchemeKey>(&ident)? {
+                    SchemeKey::InternetFacing => Scheme::InternetFacing,
+                    SchemeKey::Internal => Scheme::Internal,
+                });
+            }
+            AlbKey::Tier => {
+                once(&tier, &key)?;
+                input.parse::<Token![:]>()?;
+                let ident = input.call(Ident::parse_any)?;
+                tier = Some(ident_name(cx, &ident, |_| path::load_balancer_tier(&lb)));
+            }
+            AlbKey::SecurityGroups => {
+                once(&groups, &key)?;
+                input.parse::<Token![:]>()?;
+                groups = Some(names(input, cx, |idx| path::load_balancer_security_group(&lb, idx))?);
+            }
+            AlbKey::SslPolicy => {
+                let lit = string_field(input, cx, &policy, &key)?;
+                cx.span(path::ssl_policy(&lb), lit.span());
+                policy = Some(lit.value());
+            }
+            AlbKey::TargetGroup => {
+                let ident = input.call(Ident::parse_any)?;
+                let target = ident_name(cx, &ident, |at| path::target_group(&lb, at));
+                let content;
+                braced!(content in input);
+                if let Some(group) = target_group(&content, cx, &lb, target, ident.span()) {
+                    targets.push(group);
+                }
+            }
+        }
+        separator(input)
+    });
+    let (Some(scheme), Some(tier), Some(policy)) = (scheme, tier, policy) else {
+        let required = [AlbKey::Scheme, AlbKey::Tier, AlbKey::SslPolicy];
+        let absent: Vec<String> = required
+            .iter()
+            .filter(|field| !written.contains(field))
+            .map(|field| format!("`{}`", field.as_str()))
+            .collect();
+        if !absent.is_empty() {
+            cx.error(missing(
+                at,
+                format!(
+                    "a load balancer needs `scheme`, `tier` and `ssl_policy`; missing {}",
+                    absent.join(", ")
+                ),
+            ));
+        }
+        return None;
+    };
+    let mut balancer = LoadBalancer::new(name, scheme, tier, groups.unwrap_or_default(), policy);
+    balancer.target_groups = targets;
+    Some(balancer)
+}
+
+/// A target group's body; `None` without its service or health check.
+fn target_group(
+    input: ParseStream,
+    cx: &mut Cx,
+    lb: &str,
+    name: Name,
+    at: Span,
+) -> Option<TargetGroup> {
+    let target = name.as_str().to_owned();
+    let mut service = None;
+    let mut check = None;
+    let mut written = 0;
+    entries(input, cx, TargetKey::ALL, |input, cx| {
+        let (field, key) = key::<TargetKey>(input)?;
+        input.parse::<Token![:]>()?;
+        written += 1;
+        match field {
+            TargetKey::Service => {
+                once(&service, &key)?;
+                let ident = input.call(Ident::parse_any)?;
+                service = Some(ident_name(cx, &ident, |_| path::target_service(lb, &target)));
+            }
+            TargetKey::HealthCheck => {
+                once(&check, &key)?;
+                check = Some(health_check(input, cx, path::health_check(lb, &target))?);
+            }
+        }
+        separator(input)
+    });
+    let (Some(service), Some(check)) = (service, check) else {
+        if written < 2 {
+            cx.error(missing(at, "a target group needs `service` and `health_check`"));
+        }
+        return None;
+    };
+    Some(TargetGroup::new(name, service, check))
+}
+
+/// `{ path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 }`, recorded at
+/// `at` from brace to brace.
+fn health_check(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<HealthCheck> {
+    let content;
+    let brace = braced!(content in input);
+    cx.span_range(at.clone(), brace.span.open(), brace.span.close());
+    let mut check_path: Option<String> = None;
+    let mut numbers: [Option<u32>; 4] = [None; 4];
+    entries(&content, cx, HealthKey::ALL, |content, cx| {
+        let (field, key) = key::<HealthKey>(content)?;
+        let slot = match field {
+            HealthKey::Path => {
+                let lit = string_field(content, cx, &check_path, &key)?;
+                check_path = Some(lit.value());
+                return separator(content);
+            }
+            HealthKey::Interval => 0,
+            HealthKey::Timeout => 1,
+            HealthKey::Healthy => 2,
+            HealthKey::Unhealthy => 3,
+        };
+        once(&numbers[slot], &key)?;
+        content.parse::<Token![:]>()?;
+        numbers[slot] = Some(if slot < 2 {
+            let number = integer_with_suffix(content)?;
+            let sign = if number.negative { "-" } else { "" };
+            let text = format!("{sign}{}{}", number.lit.base10_digits(), number.lit.suffix());
+            cx.value_range(parse_seconds(&text), at.clone(), number.start, number.end(), || 30)
+        } else {
+            let number = integer(content, cx, "a threshold")?;
+            u32::try_from(number.value().max(0)).unwrap_or(u32::MAX)
+        });
+        separator(content)
+    });
+    let (Some(check_path), [Some(interval), Some(timeout), Some(healthy), Some(unhealthy)]) =
+        (check_path, numbers)
+    else {
+        return Err(missing(
+            brace.span.join(),
+            "a health check needs `path`, `interval`, `timeout`, `healthy` and `unhealthy`, for example `{ path: \"/health\", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 }`",
+        ));
+    };
+    Ok(HealthCheck::new(check_path, interval, timeout, healthy, unhealthy))
+}
+
+/// `[a, b]`: names, each recorded at `at(index)`.
+fn names(
+    input: ParseStream,
+    cx: &mut Cx,
+    at: impl Fn(usize) -> ModelPath,
+) -> syn::Result<Vec<Name>> {
+    let list;
+    bracketed!(list in input);
+    let mut parsed = Vec::new();
+    entries(&list, cx, &[], |list, cx| {
+        let ident = list.call(Ident::parse_any)?;
+        let idx = parsed.len();
+        parsed.push(ident_name(cx, &ident, |_| at(idx)));
+        if !list.is_empty() {
+            list.parse::<Token![,]>()?;
+        }
+        Ok(())
+    });
+    Ok(parsed)
+}
