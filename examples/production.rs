@@ -176,7 +176,7 @@ pub fn design() -> Validated<Platform> {
         load_balancer {
             // The seed's `security.encryption.in_transit` requires TLS 1.2.
             minimum_tls: "1.2",
-            #[allow(load-balancer-without-access-logs, reason = "access logs and the WAF web ACL belong to the security section, which is not designed yet")]
+            #[allow(load-balancer-without-access-logs, reason = "access logs need the log bucket of the security section, which is not designed yet")]
             alb web {
                 scheme: internet_facing,
                 tier: public,

@@ -229,6 +229,7 @@ fn listeners(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) {
                 Expr::list([Expr::map([("CertificateArn", Expr::reference(&certificate))])]),
             )
             .property("DefaultActions", Expr::list([default_action]))
+            .property("Tags", stack.tags(&format!("alb-{name}-https")))
             .context(
                 stack
                     .context(
@@ -259,6 +260,7 @@ fn listeners(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) {
                     ),
                 ])]),
             )
+            .property("Tags", stack.tags(&format!("alb-{name}-http")))
             .context(stack.context(
                 path::load_balancer(name),
                 format!("Load balancer `{name}`'s HTTP listener on 80: redirects every request to HTTPS"),

@@ -29,11 +29,11 @@ declare_rules! {
     INVALID_HEALTH_CHECK = "invalid-health-check", Error,
         "a health check's interval is 5-300 s, its timeout 2-120 s and below the interval, its thresholds 2-10",
         "ELBv2 API CreateTargetGroup (HealthCheckIntervalSeconds 5-300, HealthCheckTimeoutSeconds 2-120, thresholds 2-10; the interval must be greater than the timeout); aws-rules.md §7";
-    /// A load balancer writes no access logs and has no web ACL.
+    /// A load balancer writes no access logs.
     LOAD_BALANCER_WITHOUT_ACCESS_LOGS = "load-balancer-without-access-logs", Warning,
-        "a load balancer writes access logs and is protected by a WAF web ACL",
-        "ALB User Guide, enable-access-logging.md; AWS WAF Developer Guide (web ACL associations); AWS Security Hub ELB.5",
-        checkov ["CKV_AWS_91", "CKV2_AWS_28"];
+        "a load balancer writes access logs to S3",
+        "ALB User Guide, enable-access-logging.md (access logging is off by default); AWS Security Hub ELB.5",
+        checkov ["CKV_AWS_91"];
 }
 
 /// The ELBSecurityPolicy names AWS documents, with the lowest TLS version each allows.
@@ -90,9 +90,9 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
             LOAD_BALANCER_WITHOUT_ACCESS_LOGS
                 .at(
                     path::load_balancer(name),
-                    format!("load balancer `{name}` writes no access logs and has no WAF web ACL"),
+                    format!("load balancer `{name}` writes no access logs"),
                 )
-                .with_help("the security section will add both; until then acknowledge this warning with a reason"),
+                .with_help("the security section will add the log bucket; until then acknowledge this warning with a reason"),
         );
         check_tier(cx, platform, lb);
         check_security_groups(cx, platform, lb);
