@@ -8,7 +8,8 @@ mod logical_id;
 
 use infra_core::model::{path, LoadBalancer, Platform, Service, TargetGroup};
 use infra_core::rules::{
-    INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC, INVALID_DURATION, INVALID_HEALTH_CHECK,
+    INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC, INVALID_DURATION, LOAD_BALANCER_CANNOT_REACH_TARGET,
+    LOAD_BALANCER_SINGLE_ZONE, INVALID_HEALTH_CHECK,
     LOAD_BALANCER_WITHOUT_ACCESS_LOGS, TLS_POLICY_BELOW_MINIMUM, UNKNOWN_SECURITY_GROUP,
     UNKNOWN_TARGET_SERVICE, UNKNOWN_TIER, UNKNOWN_TLS_POLICY,
 };
@@ -132,6 +133,7 @@ fn load_balancer(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) 
                     .must([
                         &UNKNOWN_TIER,
                         &INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC,
+                        &LOAD_BALANCER_SINGLE_ZONE,
                         &UNKNOWN_SECURITY_GROUP,
                         &LOAD_BALANCER_WITHOUT_ACCESS_LOGS,
                     ]),
@@ -185,7 +187,12 @@ fn target_group(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer, t
                         ),
                         State::Stateless,
                     )
-                    .must([&UNKNOWN_TARGET_SERVICE, &INVALID_HEALTH_CHECK, &INVALID_DURATION]),
+                    .must([
+                        &UNKNOWN_TARGET_SERVICE,
+                        &LOAD_BALANCER_CANNOT_REACH_TARGET,
+                        &INVALID_HEALTH_CHECK,
+                        &INVALID_DURATION,
+                    ]),
             ),
     );
 }

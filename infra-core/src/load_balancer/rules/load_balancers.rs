@@ -2,8 +2,9 @@
 //! health checks.
 
 use crate::diag::Diagnostic;
-use crate::model::{path, LoadBalancer, Platform, Scheme, TargetGroup, TierRole, TlsVersion};
+use crate::model::{path, LoadBalancer, Peer, Platform, Scheme, TargetGroup, TierRole, TlsVersion};
 use crate::rules::declare_rules;
+use crate::value::Name;
 use crate::rules::names::check_unique;
 use crate::rules::suggest::help_for;
 use crate::rules::{UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER};
@@ -29,6 +30,14 @@ declare_rules! {
     INVALID_HEALTH_CHECK = "invalid-health-check", Error,
         "a health check's interval is 5-300 s, its timeout 2-120 s and below the interval, its thresholds 2-10",
         "ELBv2 API CreateTargetGroup (HealthCheckIntervalSeconds 5-300, HealthCheckTimeoutSeconds 2-120, thresholds 2-10; the interval must be greater than the timeout); aws-rules.md §7";
+    /// A load balancer's tier has subnets in fewer than two zones of an environment.
+    LOAD_BALANCER_SINGLE_ZONE = "load-balancer-single-zone", Error,
+        "a load balancer's tier has subnets in at least two zones of every environment",
+        "ELBv2 API CreateLoadBalancer.Subnets (an Application Load Balancer needs subnets in at least two zones); cfn-lint E3680; aws-rules.md §7";
+    /// The security groups do not let a load balancer reach its target's port.
+    LOAD_BALANCER_CANNOT_REACH_TARGET = "load-balancer-cannot-reach-target", Error,
+        "a target service's security groups admit its load balancer on the container port",
+        "ALB User Guide, load-balancer-update-security-groups.md (the targets' groups must allow the load balancer on the listener and health check port); ECS Developer Guide, service load balancing";
     /// A load balancer writes no access logs.
     LOAD_BALANCER_WITHOUT_ACCESS_LOGS = "load-balancer-without-access-logs", Warning,
         "a load balancer writes access logs to S3",
@@ -95,6 +104,7 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
                 .with_help("the security section will add the log bucket; until then acknowledge this warning with a reason"),
         );
         check_tier(cx, platform, lb);
+        check_zones(cx, platform, lb);
         check_security_groups(cx, platform, lb);
         check_tls_policy(cx, platform, lb);
         check_unique(
@@ -110,6 +120,7 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
         );
         for target in &lb.target_groups {
             check_service(cx, platform, lb, target);
+            check_reach(cx, platform, lb, target);
             check_health_check(cx, lb, target);
         }
     }
@@ -147,6 +158,112 @@ fn check_tier(cx: &mut Vec<Diagnostic>, platform: &Platform, lb: &LoadBalancer) 
         }
         Some(_) => {}
     }
+}
+
+/// The tier has subnets in at least two of each environment's zones.
+///
+/// Source: ELBv2 API `CreateLoadBalancer.Subnets`: an Application Load Balancer needs subnets
+/// in at least two availability zones (cfn-lint E3680).
+fn check_zones(cx: &mut Vec<Diagnostic>, platform: &Platform, lb: &LoadBalancer) {
+    let Some(tier) = platform.network.find_tier(lb.tier.as_str()) else {
+        return;
+    };
+    let name = lb.name.as_str();
+    for env in &platform.environments {
+        let zones: Vec<String> = env
+            .zones
+            .iter()
+            .filter(|zone| tier.subnet_in(zone).is_some())
+            .map(|zone| format!("`{zone}`"))
+            .collect();
+        // Fewer zones than the environment's, none, or a multi-AZ environment with one zone:
+        // `zone-not-covered`, `environment-without-zones` or `multi-az-single-zone` says so.
+        if zones.len() >= 2 || zones.len() < env.zones.len() || zones.is_empty() || env.multi_az {
+            continue;
+        }
+        let found = if zones.is_empty() {
+            "no zone".to_owned()
+        } else {
+            format!("only {}", zones.join(", "))
+        };
+        cx.push(
+            LOAD_BALANCER_SINGLE_ZONE
+                .at(
+                    path::load_balancer_tier(name),
+                    format!(
+                        "load balancer `{name}`'s tier `{}` has subnets in {found} of environment `{}`, and an Application Load Balancer needs two zones",
+                        lb.tier, env.name
+                    ),
+                )
+                .with_help(format!("give environment `{}` a second zone, with a subnet of tier `{}` there", env.name, lb.tier)),
+        );
+    }
+}
+
+/// Some ingress rule of one of the target service's groups admits the load balancer (one of its
+/// groups, or a block holding each of its subnets in every environment) on the container port.
+///
+/// Source: ALB User Guide: the targets' security groups must allow traffic from the load
+/// balancer on the target port, for requests and health checks alike.
+fn check_reach(cx: &mut Vec<Diagnostic>, platform: &Platform, lb: &LoadBalancer, target: &TargetGroup) {
+    let network = &platform.network;
+    let Some(service) = platform.compute.services.iter().find(|s| s.name == target.service) else {
+        return;
+    };
+    let Some(port) = service.port else {
+        return;
+    };
+    // An unknown group is `unknown-security-group`'s finding, not this rule's.
+    let known = |group: &Name| network.security_groups.iter().any(|g| g.name == *group);
+    if !service.security_groups.iter().chain(&lb.security_groups).all(known) {
+        return;
+    }
+    let lb_subnets: Vec<_> = network
+        .find_tier(lb.tier.as_str())
+        .map(|tier| tier.subnets.iter().collect())
+        .unwrap_or_default();
+    let admits = |peer: &Peer| match peer {
+        Peer::Group(group) => lb.security_groups.contains(group),
+        Peer::Cidr(block) => {
+            !lb_subnets.is_empty()
+                && platform.environments.iter().all(|env| {
+                    lb_subnets
+                        .iter()
+                        .filter(|subnet| env.zones.contains(&subnet.zone))
+                        .all(|subnet| block.contains(subnet.cidr.get(env.name.as_str())))
+                })
+        }
+    };
+    let reached = network
+        .security_groups
+        .iter()
+        .filter(|group| service.security_groups.contains(&group.name))
+        .flat_map(|group| &group.ingress)
+        .any(|rule| {
+            rule.traffic
+                .tcp_ports()
+                .is_some_and(|ports| (ports.from()..=ports.to()).contains(&port))
+                && admits(&rule.peer)
+        });
+    if reached {
+        return;
+    }
+    let groups: Vec<String> = lb.security_groups.iter().map(|g| format!("`{g}`")).collect();
+    cx.push(
+        LOAD_BALANCER_CANNOT_REACH_TARGET
+            .at(
+                path::target_service(lb.name.as_str(), target.name.as_str()),
+                format!(
+                    "load balancer `{}` cannot reach service `{}` on port {port}: no ingress rule of the service's security groups admits it",
+                    lb.name, service.name
+                ),
+            )
+            .with_help(format!(
+                "allow TCP {port} from {} in one of service `{}`'s security groups",
+                if groups.is_empty() { "the load balancer's subnets".to_owned() } else { groups.join(" or ") },
+                service.name
+            )),
+    );
 }
 
 /// Each security group is a group of the design.
@@ -303,7 +420,7 @@ mod tests {
 
     fn lb(tier: &'static str, policy: &str, service: &'static str, check: HealthCheck) -> LoadBalancer {
         LoadBalancer::new(
-            Name::new_assert("web"),
+            Name::new_assert("edge"),
             Scheme::InternetFacing,
             Name::new_assert(tier),
             [Name::new_assert("alb")],
@@ -379,6 +496,45 @@ mod tests {
         assert_eq!(found[0].help.as_deref(), Some("did you mean `api`?"));
         let platform = with(lb("public", GOOD, "worker", seed_check()), None);
         assert_eq!(codes(&platform), ["unknown-target-service"]);
+    }
+
+    #[test]
+    fn the_tier_needs_two_zones_in_every_environment() {
+        let mut platform = with(lb("public", GOOD, "api", seed_check()), None);
+        let staging = &mut platform.environments[1];
+        assert_eq!(staging.name.as_str(), "staging");
+        assert!(!staging.multi_az);
+        staging.zones.truncate(1);
+        let found = crate::rules::check(&platform);
+        let codes: Vec<_> = found.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["load-balancer-without-access-logs", "load-balancer-single-zone"]);
+        assert!(found[1].message.contains("environment `staging`"), "{}", found[1].message);
+        assert!(found[1].message.contains("only `ap-northeast-1a`"), "{}", found[1].message);
+    }
+
+    #[test]
+    fn the_service_groups_must_admit_the_load_balancer() {
+        let mut platform = with(lb("public", GOOD, "api", seed_check()), None);
+        // The reference design's `application` group admits `alb` on 8080.
+        assert_eq!(codes(&platform), Vec::<&str>::new());
+        let application = crate::testing::group_mut(&mut platform, "application");
+        let admitted = application.ingress.clone();
+        application.ingress.clear();
+        assert_eq!(codes(&platform), ["load-balancer-cannot-reach-target"]);
+        // A block holding the public subnets admits it too; a narrower one does not.
+        for (block, found) in [("0.0.0.0/0", 0), ("10.0.1.0/24", 1)] {
+            let application = crate::testing::group_mut(&mut platform, "application");
+            application.ingress = vec![crate::model::SecurityGroupRule::new(
+                crate::value::Traffic::Tcp(crate::value::PortRange::single(8080)),
+                Peer::Cidr(crate::value::Cidr::new_assert(block)),
+            )];
+            assert_eq!(codes(&platform).len(), found, "{block}");
+        }
+        // Another port does not.
+        let application = crate::testing::group_mut(&mut platform, "application");
+        application.ingress = admitted;
+        application.ingress[0].traffic = crate::value::Traffic::Tcp(crate::value::PortRange::single(8081));
+        assert_eq!(codes(&platform), ["load-balancer-cannot-reach-target"]);
     }
 
     #[test]

@@ -923,9 +923,11 @@ mod tests {
             .retain(|acl| acl.tier.as_str() == "public");
         platform.network.interface_endpoints.clear();
         platform.network.security_groups[1].tier = None;
-        // The batch jobs and the services ran in the private tier.
+        // The batch jobs and the services ran in the private tier, the load balancer's target
+        // among them.
         platform.batch = crate::model::Batch::new();
         platform.compute = crate::model::Compute::new();
+        platform.load_balancer = crate::model::LoadBalancing::new();
         let acl = acl_mut(&mut platform, "public");
         acl.inbound.truncate(1);
         acl.outbound.clear();

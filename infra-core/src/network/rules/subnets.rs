@@ -342,6 +342,8 @@ mod tests {
             .network
             .acls
             .retain(|acl| acl.tier.as_str() != "public");
+        // The load balancer ran in the public tier.
+        platform.load_balancer = crate::model::LoadBalancing::new();
         assert_eq!(codes(&platform), ["nat-without-public-tier"]);
     }
 
