@@ -275,3 +275,103 @@ fn listeners(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) {
             )),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use infra_core::fixtures::reference_network;
+    use infra_core::model::LoadBalancing;
+
+    use crate::intrinsic::Expr;
+
+    fn synth(environment: &str) -> crate::Template {
+        let platform = reference_network().validate().expect("a valid design");
+        crate::synth(&platform, environment).expect("a known environment")
+    }
+
+    #[test]
+    fn the_load_balancer_spans_the_public_subnets_and_drops_invalid_headers() {
+        let template = synth("production");
+        let lb = template.resource("LoadBalancerWeb").expect("the load balancer");
+        assert_eq!(lb.get("Scheme"), Some(&Expr::from("internet-facing")));
+        let Some(Expr::List(subnets)) = lb.get("Subnets") else {
+            panic!("subnets as a list");
+        };
+        assert_eq!(subnets.len(), 2);
+        let Some(Expr::List(attributes)) = lb.get("LoadBalancerAttributes") else {
+            panic!("attributes as a list");
+        };
+        assert!(attributes.iter().any(|a| {
+            a.get("Key") == Some(&Expr::from("routing.http.drop_invalid_header_fields.enabled"))
+                && a.get("Value") == Some(&Expr::from("true"))
+        }));
+        assert!(template.outputs().keys().any(|id| id.as_str() == "LoadBalancerWebDnsName"));
+    }
+
+    #[test]
+    fn https_with_the_policy_and_http_redirects() {
+        let template = synth("production");
+        let https = template
+            .resource("LoadBalancerWebHttpsListener")
+            .expect("the HTTPS listener");
+        assert_eq!(https.get("Port"), Some(&Expr::Int(443)));
+        assert_eq!(
+            https.get("SslPolicy"),
+            Some(&Expr::from("ELBSecurityPolicy-TLS13-1-2-2021-06"))
+        );
+        let certificate = template
+            .parameters()
+            .iter()
+            .find(|(id, _)| id.as_str() == "LoadBalancerWebCertificateArn")
+            .map(|(_, parameter)| parameter)
+            .expect("the certificate parameter");
+        assert_eq!(certificate.parameter_type(), "String");
+        assert!(!certificate.description().is_empty());
+        let http = template
+            .resource("LoadBalancerWebHttpListener")
+            .expect("the HTTP listener");
+        assert_eq!(http.get("Port"), Some(&Expr::Int(80)));
+        let Some(Expr::List(actions)) = http.get("DefaultActions") else {
+            panic!("actions as a list");
+        };
+        assert_eq!(actions[0].get("Type"), Some(&Expr::from("redirect")));
+    }
+
+    #[test]
+    fn the_service_registers_on_its_port_after_the_listener() {
+        let template = synth("staging");
+        let target = template
+            .resource("TargetGroupWebApi")
+            .expect("the target group");
+        assert_eq!(target.get("Port"), Some(&Expr::from(8080u16)));
+        assert_eq!(target.get("TargetType"), Some(&Expr::from("ip")));
+        assert_eq!(target.get("HealthCheckTimeoutSeconds"), Some(&Expr::Int(5)));
+        let service = template.resource("ServiceApi").expect("the api service");
+        let Some(Expr::List(entries)) = service.get("LoadBalancers") else {
+            panic!("load balancers as a list");
+        };
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].get("ContainerPort"), Some(&Expr::from(8080u16)));
+        assert!(service
+            .dependencies()
+            .iter()
+            .any(|id| id.as_str() == "LoadBalancerWebHttpsListener"));
+        // The worker serves no port and is no target.
+        let worker = template.resource("ServiceWorker").expect("the worker service");
+        assert_eq!(worker.get("LoadBalancers"), None);
+    }
+
+    #[test]
+    fn no_load_balancer_adds_nothing() {
+        let mut platform = reference_network();
+        platform.load_balancer = LoadBalancing::new();
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
+        assert!(template
+            .resources()
+            .values()
+            .all(|r| !r.resource_type().starts_with("AWS::ElasticLoadBalancingV2")));
+        let service = template.resource("ServiceApi").expect("the api service");
+        assert_eq!(service.get("LoadBalancers"), None);
+        assert!(service.dependencies().is_empty());
+    }
+}
