@@ -1,4 +1,5 @@
-// A health check's timeout must be below its interval; the seed's 30s / 5s passes.
+// A health check's timeout must be below its interval, its thresholds 2-10; the seed's 30s / 5s / 2 / 3
+// passes.
 use infra::platform;
 
 fn main() {
@@ -39,7 +40,7 @@ fn main() {
                 ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
                 target_group api {
                     service: api,
-                    health_check: { path: "/health", interval: 5s, timeout: 5s, healthy: 2, unhealthy: 3 },
+                    health_check: { path: "/health", interval: 5s, timeout: 5s, healthy: 2, unhealthy: 11 },
                 },
             }
         }

@@ -47,6 +47,10 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
                 path::target_service(name, at),
                 path::health_check(name, at),
             ]);
+            paths.extend(
+                ["interval", "timeout", "healthy", "unhealthy"]
+                    .map(|field| path::health_check_field(name, at, field)),
+            );
         }
     }
     paths

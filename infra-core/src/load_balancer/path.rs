@@ -51,3 +51,9 @@ pub fn target_service(name: &str, target: &str) -> ModelPath {
 pub fn health_check(name: &str, target: &str) -> ModelPath {
     target_group(name, target).field("health_check")
 }
+
+/// `load_balancer.load_balancers.<name>.target_groups.<target>.health_check.<field>`: `interval`,
+/// `timeout`, `healthy` or `unhealthy`.
+pub fn health_check_field(name: &str, target: &str, field: &str) -> ModelPath {
+    health_check(name, target).field(field)
+}

@@ -172,7 +172,7 @@ fn target_group(
             }
             TargetKey::HealthCheck => {
                 once(&check, &key)?;
-                check = Some(health_check(input, cx, path::health_check(lb, &target))?);
+                check = Some(health_check(input, cx, lb, &target)?);
             }
         }
         separator(input)
@@ -186,9 +186,15 @@ fn target_group(
     Some(TargetGroup::new(name, service, check))
 }
 
-/// `{ path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 }`, recorded at
-/// `at` from brace to brace.
-fn health_check(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<HealthCheck> {
+/// `{ path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 }`, recorded from
+/// brace to brace, each number at its own token.
+fn health_check(
+    input: ParseStream,
+    cx: &mut Cx,
+    lb: &str,
+    target: &str,
+) -> syn::Result<HealthCheck> {
+    let at = path::health_check(lb, target);
     let content;
     let brace = braced!(content in input);
     cx.span_range(at.clone(), brace.span.open(), brace.span.close());
@@ -209,13 +215,15 @@ fn health_check(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<H
         };
         once(&numbers[slot], &key)?;
         content.parse::<Token![:]>()?;
+        let field_at = path::health_check_field(lb, target, field.as_str());
         numbers[slot] = Some(if slot < 2 {
             let number = integer_with_suffix(content)?;
             let sign = if number.negative { "-" } else { "" };
             let text = format!("{sign}{}{}", number.lit.base10_digits(), number.lit.suffix());
-            cx.value_range(parse_seconds(&text), at.clone(), number.start, number.end(), || 30)
+            cx.value_range(parse_seconds(&text), field_at, number.start, number.end(), || 30)
         } else {
             let number = integer(content, cx, "a threshold")?;
+            cx.span_range(field_at, number.start, number.end());
             u32::try_from(number.value().max(0)).unwrap_or(u32::MAX)
         });
         separator(content)

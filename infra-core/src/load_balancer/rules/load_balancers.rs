@@ -370,23 +370,22 @@ fn check_service(cx: &mut Vec<Diagnostic>, platform: &Platform, lb: &LoadBalance
 /// unhealthy thresholds 2-10; "Health check interval must be greater than the timeout".
 fn check_health_check(cx: &mut Vec<Diagnostic>, lb: &LoadBalancer, target: &TargetGroup) {
     let check = &target.health_check;
-    let at = path::health_check(lb.name.as_str(), target.name.as_str());
     let group = target.name.as_str();
     let ranges = [
-        ("interval", check.interval, 5, 300, "s"),
-        ("timeout", check.timeout, 2, 120, "s"),
-        ("healthy threshold", check.healthy, 2, 10, ""),
-        ("unhealthy threshold", check.unhealthy, 2, 10, ""),
+        ("interval", "interval", check.interval, 5, 300, "s"),
+        ("timeout", "timeout", check.timeout, 2, 120, "s"),
+        ("healthy threshold", "healthy", check.healthy, 2, 10, ""),
+        ("unhealthy threshold", "unhealthy", check.unhealthy, 2, 10, ""),
     ];
-    for (what, value, low, high, unit) in ranges {
+    for (what, field, value, low, high, unit) in ranges {
         if !(low..=high).contains(&value) {
             cx.push(
                 INVALID_HEALTH_CHECK
                     .at(
-                        at.clone(),
+                        path::health_check_field(lb.name.as_str(), group, field),
                         format!("target group `{group}`'s health check {what} is {value}{unit}, outside {low}-{high}{unit}"),
                     )
-                    .with_help(format!("choose a {what} from {low}{unit} to {high}{unit}")),
+                    .with_help(format!("set the {what} from {low}{unit} to {high}{unit}")),
             );
         }
     }
@@ -394,7 +393,7 @@ fn check_health_check(cx: &mut Vec<Diagnostic>, lb: &LoadBalancer, target: &Targ
         cx.push(
             INVALID_HEALTH_CHECK
                 .at(
-                    at,
+                    path::health_check_field(lb.name.as_str(), group, "timeout"),
                     format!(
                         "target group `{group}`'s health check timeout {}s is not below its interval {}s",
                         check.timeout, check.interval
