@@ -60,10 +60,17 @@ fn resource_counts_per_environment() {
     let design = design();
     // The network's, then batch's: one compute environment and three job queues; then
     // compute's: the cluster and the logs' key, six resources per service (log group, two roles,
-    // task definition, service, scalable target) and three target tracking policies.
-    assert_eq!(synth(&design, "production").resources().len(), 54 + 4 + 17);
-    assert_eq!(synth(&design, "staging").resources().len(), 52 + 4 + 17);
-    assert_eq!(synth(&design, "development").resources().len(), 52 + 4 + 17);
+    // task definition, service, scalable target) and three target tracking policies; then the
+    // load balancer's: itself, two listeners and one target group.
+    assert_eq!(
+        synth(&design, "production").resources().len(),
+        54 + 4 + 17 + 4
+    );
+    assert_eq!(synth(&design, "staging").resources().len(), 52 + 4 + 17 + 4);
+    assert_eq!(
+        synth(&design, "development").resources().len(),
+        52 + 4 + 17 + 4
+    );
 }
 
 #[test]
@@ -293,7 +300,9 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
 #[test]
 fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     let template = synth(&design(), "production");
-    assert_eq!(template.outputs().len(), 8);
+    // And the load balancer's DNS name.
+    assert_eq!(template.outputs().len(), 9);
+    assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
     let cluster = &template.outputs()["EcsClusterName"];
     assert_eq!(cluster.value(), &Expr::Ref("EcsCluster".into()));
     assert_eq!(

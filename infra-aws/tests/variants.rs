@@ -4,7 +4,9 @@ mod common;
 
 use common::{ids_of, platform, synth, A};
 use infra_aws::Expr;
-use infra_core::model::{AclRule, Batch, Compute, Peer, Platform, SecurityGroupRule};
+use infra_core::model::{
+    AclRule, Batch, Compute, LoadBalancing, Peer, Platform, SecurityGroupRule,
+};
 use infra_core::value::{AclRuleNumber, Cidr, Name, PortRange, Traffic};
 
 fn validate(platform: Platform) -> infra_core::Validated<Platform> {
@@ -50,6 +52,16 @@ fn without_tiers(tiers: &[&str]) -> Platform {
     {
         platform.compute = Compute::new();
     }
+    // And the load balancers, when their tier or their targets go.
+    let compute_gone = platform.compute.services.is_empty();
+    if platform
+        .load_balancer
+        .load_balancers
+        .iter()
+        .any(|lb| compute_gone || tiers.contains(&lb.tier.as_str()))
+    {
+        platform.load_balancer = LoadBalancing::new();
+    }
     platform
 }
 
@@ -57,6 +69,8 @@ fn without_tiers(tiers: &[&str]) -> Platform {
 fn only_the_environments_zones_are_lowered() {
     let mut platform = platform();
     platform.environments[2].zones = vec![A];
+    // An Application Load Balancer needs two zones (`load-balancer-single-zone`).
+    platform.load_balancer = LoadBalancing::new();
     let template = synth(&validate(platform), "development");
     assert_eq!(
         ids_of(&template, "AWS::EC2::Subnet"),
@@ -191,8 +205,9 @@ fn icmp_and_udp_acl_entries() {
 fn without_flow_logs_there_is_no_log_group_or_role() {
     let mut platform = platform();
     platform.network.flow_logs = None;
-    // The services have log groups and roles of their own.
+    // The services have log groups and roles of their own; the load balancer targets one.
     platform.compute = Compute::new();
+    platform.load_balancer = LoadBalancing::new();
     let template = synth(&validate(platform), "production");
     for resource_type in ["AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::EC2::FlowLog"] {
         assert!(
@@ -214,6 +229,7 @@ fn a_logical_id_clash_is_an_error_not_a_lost_resource() {
         .find(|t| t.name.as_str() == "public")
         .expect("a public tier");
     public.name = Name::new_assert("private_ap_northeast1a");
+    platform.load_balancer = LoadBalancing::new();
     for acl in &mut platform.network.acls {
         if acl.tier.as_str() == "public" {
             acl.tier = Name::new_assert("private_ap_northeast1a");

@@ -629,6 +629,8 @@ mod tests {
     fn without_compute_nothing_is_added() {
         let mut platform = reference_network();
         platform.compute = Compute::new();
+        // The load balancer's target is a service.
+        platform.load_balancer = infra_core::model::LoadBalancing::new();
         let platform = platform.validate().expect("a valid design");
         let template = crate::synth(&platform, "production").expect("a known environment");
         assert_eq!(template.resources_of_type("AWS::ECS::Cluster").count(), 0);
