@@ -6,11 +6,10 @@
 
 use infra_core::model::{path, Acknowledgement, Batch, ComputeEnvironment, ComputeKind, JobQueue};
 use infra_core::value::{JobQueuePriority, MaxVcpus, Name};
-use infra_core::ModelPath;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{braced, bracketed, Ident, Token};
+use syn::{braced, Ident, Token};
 
 use super::keyword::{BatchKey, ComputeEnvironmentKey, ComputeKindWord, JobQueueKey};
 use crate::cx::Cx;
@@ -168,23 +167,3 @@ fn job_queue(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Jo
     Some(job_queue)
 }
 
-/// `[a, b, ...]`: names of other elements, each recorded at `at(idx)`.
-fn names(
-    input: ParseStream,
-    cx: &mut Cx,
-    at: impl Fn(usize) -> ModelPath,
-) -> syn::Result<Vec<Name>> {
-    let list;
-    bracketed!(list in input);
-    let mut parsed = Vec::new();
-    entries(&list, cx, &[], |list, cx| {
-        let ident = list.call(Ident::parse_any)?;
-        let idx = parsed.len();
-        parsed.push(ident_name(cx, &ident, |_| at(idx)));
-        if !list.is_empty() {
-            list.parse::<Token![,]>()?;
-        }
-        Ok(())
-    });
-    Ok(parsed)
-}

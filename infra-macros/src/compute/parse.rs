@@ -27,7 +27,7 @@ use infra_core::ModelPath;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{braced, bracketed, Ident, LitBool, LitStr, Token};
+use syn::{braced, Ident, LitBool, LitStr, Token};
 
 use super::keyword::{CapacityKey, ComputeKey, ScalingKey, ScheduleKey, ServiceKey, TrackingKey};
 use crate::cx::Cx;
@@ -402,23 +402,3 @@ fn schedule(
     Some(schedule)
 }
 
-/// `[a, b, ...]`: names of other elements, each recorded at `at(idx)`.
-fn names(
-    input: ParseStream,
-    cx: &mut Cx,
-    at: impl Fn(usize) -> ModelPath,
-) -> syn::Result<Vec<Name>> {
-    let list;
-    bracketed!(list in input);
-    let mut parsed = Vec::new();
-    entries(&list, cx, &[], |list, cx| {
-        let ident = list.call(Ident::parse_any)?;
-        let idx = parsed.len();
-        parsed.push(ident_name(cx, &ident, |_| at(idx)));
-        if !list.is_empty() {
-            list.parse::<Token![,]>()?;
-        }
-        Ok(())
-    });
-    Ok(parsed)
-}

@@ -21,11 +21,10 @@ use infra_core::model::{
     TlsVersion,
 };
 use infra_core::value::{parse_seconds, Name};
-use infra_core::ModelPath;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{braced, bracketed, Ident, Token};
+use syn::{braced, Ident, Token};
 
 use super::keyword::{AlbKey, HealthKey, SchemeKey, SectionKey, TargetKey};
 use crate::cx::Cx;
@@ -239,23 +238,3 @@ fn health_check(
     Ok(HealthCheck::new(check_path, interval, timeout, healthy, unhealthy))
 }
 
-/// `[a, b]`: names, each recorded at `at(index)`.
-fn names(
-    input: ParseStream,
-    cx: &mut Cx,
-    at: impl Fn(usize) -> ModelPath,
-) -> syn::Result<Vec<Name>> {
-    let list;
-    bracketed!(list in input);
-    let mut parsed = Vec::new();
-    entries(&list, cx, &[], |list, cx| {
-        let ident = list.call(Ident::parse_any)?;
-        let idx = parsed.len();
-        parsed.push(ident_name(cx, &ident, |_| at(idx)));
-        if !list.is_empty() {
-            list.parse::<Token![,]>()?;
-        }
-        Ok(())
-    });
-    Ok(parsed)
-}

@@ -240,6 +240,28 @@ pub(crate) fn list(words: &[&str]) -> String {
     }
 }
 
+/// `[a, b, ...]`: names of other elements (groups, tiers, services), each checked by [`Name`]'s
+/// constructor and recorded at `at(index)`.
+pub(crate) fn names(
+    input: ParseStream,
+    cx: &mut Cx,
+    at: impl Fn(usize) -> ModelPath,
+) -> syn::Result<Vec<Name>> {
+    let list;
+    syn::bracketed!(list in input);
+    let mut parsed = Vec::new();
+    entries(&list, cx, &[], |list, cx| {
+        let ident = list.call(Ident::parse_any)?;
+        let idx = parsed.len();
+        parsed.push(ident_name(cx, &ident, |_| at(idx)));
+        if !list.is_empty() {
+            list.parse::<Token![,]>()?;
+        }
+        Ok(())
+    });
+    Ok(parsed)
+}
+
 /// An optional `,` between entries.
 pub(crate) fn separator(input: ParseStream) -> syn::Result<()> {
     if input.peek(Token![,]) {

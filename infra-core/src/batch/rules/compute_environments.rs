@@ -2,11 +2,12 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{path, ComputeEnvironment, Platform, TierRole};
+use crate::network::rules::check_group_references;
 use crate::rules::declare_rules;
 use crate::rules::names::check_unique;
 use crate::rules::per_env::check_settings;
 use crate::rules::suggest::help_for;
-use crate::rules::{UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER};
+use crate::rules::UNKNOWN_TIER;
 
 declare_rules! {
     /// A compute environment names no subnet tier.
@@ -49,7 +50,14 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
         }
         check_tiers(cx, platform, environment);
         check_security_group_count(cx, environment);
-        check_security_groups(cx, platform, environment);
+        let name = environment.name.as_str();
+        check_group_references(
+            cx,
+            platform,
+            &format!("compute environment `{name}`"),
+            &environment.security_groups,
+            |idx| path::compute_environment_security_group(name, idx),
+        );
     }
 }
 
@@ -133,32 +141,6 @@ fn check_security_group_count(cx: &mut Vec<Diagnostic>, environment: &ComputeEnv
     );
 }
 
-/// Each security group of a compute environment is a group of the design.
-///
-/// Source: AWS Batch API `ComputeResource.securityGroupIds`: the groups must exist in the VPC of
-/// the subnets (EC2 `InvalidGroup.NotFound` otherwise).
-fn check_security_groups(
-    cx: &mut Vec<Diagnostic>,
-    platform: &Platform,
-    environment: &ComputeEnvironment,
-) {
-    let groups = &platform.network.security_groups;
-    let name = environment.name.as_str();
-    for (idx, group) in environment.security_groups.iter().enumerate() {
-        if groups.iter().any(|known| known.name == *group) {
-            continue;
-        }
-        let known = groups.iter().map(|g| g.name.as_str());
-        cx.push(
-            UNKNOWN_SECURITY_GROUP
-                .at(
-                    path::compute_environment_security_group(name, idx),
-                    format!("compute environment `{name}` uses security group `{group}`, but no security group `{group}` exists"),
-                )
-                .with_help(help_for("security groups", group.as_str(), known)),
-        );
-    }
-}
 
 #[cfg(test)]
 mod tests {

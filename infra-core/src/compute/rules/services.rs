@@ -3,11 +3,12 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{path, Platform, Service, TierRole};
+use crate::network::rules::check_group_references;
 use crate::rules::declare_rules;
 use crate::rules::names::check_unique;
 use crate::rules::per_env::check_settings;
 use crate::rules::suggest::help_for;
-use crate::rules::{UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER};
+use crate::rules::UNKNOWN_TIER;
 
 declare_rules! {
     /// A service's cpu and memory are not a pair Fargate offers.
@@ -69,7 +70,14 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
         check_size(cx, service);
         check_image(cx, service);
         check_tier(cx, platform, service);
-        check_security_groups(cx, platform, service);
+        let name = service.name.as_str();
+        check_group_references(
+            cx,
+            platform,
+            &format!("service `{name}`"),
+            &service.security_groups,
+            |idx| path::service_security_group(name, idx),
+        );
         if !service.read_only_root {
             cx.push(
                 WRITABLE_ROOT_FILESYSTEM
@@ -179,28 +187,6 @@ fn check_tier(cx: &mut Vec<Diagnostic>, platform: &Platform, service: &Service) 
     }
 }
 
-/// Each security group is a group of the design.
-///
-/// Source: ECS API `AwsVpcConfiguration.securityGroups`: the groups must exist in the VPC of
-/// the subnets.
-fn check_security_groups(cx: &mut Vec<Diagnostic>, platform: &Platform, service: &Service) {
-    let groups = &platform.network.security_groups;
-    let name = service.name.as_str();
-    for (idx, group) in service.security_groups.iter().enumerate() {
-        if groups.iter().any(|known| known.name == *group) {
-            continue;
-        }
-        let known = groups.iter().map(|g| g.name.as_str());
-        cx.push(
-            UNKNOWN_SECURITY_GROUP
-                .at(
-                    path::service_security_group(name, idx),
-                    format!("service `{name}` uses security group `{group}`, but no security group `{group}` exists"),
-                )
-                .with_help(help_for("security groups", group.as_str(), known)),
-        );
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -3,11 +3,12 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{path, LoadBalancer, Peer, Platform, Scheme, TargetGroup, TierRole, TlsVersion};
+use crate::network::rules::check_group_references;
 use crate::rules::declare_rules;
 use crate::value::Name;
 use crate::rules::names::check_unique;
 use crate::rules::suggest::help_for;
-use crate::rules::{UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER};
+use crate::rules::UNKNOWN_TIER;
 
 declare_rules! {
     /// An internet-facing load balancer is not in a public tier.
@@ -105,7 +106,14 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
         );
         check_tier(cx, platform, lb);
         check_zones(cx, platform, lb);
-        check_security_groups(cx, platform, lb);
+        let name = lb.name.as_str();
+        check_group_references(
+            cx,
+            platform,
+            &format!("load balancer `{name}`"),
+            &lb.security_groups,
+            |idx| path::load_balancer_security_group(name, idx),
+        );
         check_tls_policy(cx, platform, lb);
         check_unique(
             cx,
@@ -266,25 +274,6 @@ fn check_reach(cx: &mut Vec<Diagnostic>, platform: &Platform, lb: &LoadBalancer,
     );
 }
 
-/// Each security group is a group of the design.
-fn check_security_groups(cx: &mut Vec<Diagnostic>, platform: &Platform, lb: &LoadBalancer) {
-    let groups = &platform.network.security_groups;
-    let name = lb.name.as_str();
-    for (idx, group) in lb.security_groups.iter().enumerate() {
-        if groups.iter().any(|known| known.name == *group) {
-            continue;
-        }
-        let known = groups.iter().map(|g| g.name.as_str());
-        cx.push(
-            UNKNOWN_SECURITY_GROUP
-                .at(
-                    path::load_balancer_security_group(name, idx),
-                    format!("load balancer `{name}` uses security group `{group}`, but no security group `{group}` exists"),
-                )
-                .with_help(help_for("security groups", group.as_str(), known)),
-        );
-    }
-}
 
 /// The TLS policy is known, and allows nothing below the platform's minimum.
 ///

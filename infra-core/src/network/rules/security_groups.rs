@@ -188,6 +188,39 @@ fn check_open_database(cx: &mut Vec<Diagnostic>, platform: &Platform, group: &Se
     }
 }
 
+/// The security groups an element of another section names (`owner`, such as ``service `api` ``)
+/// are groups of the design; the `idx`-th is written at `at(idx)`.
+///
+/// Source: EC2 and the services that attach groups (ECS `AwsVpcConfiguration.securityGroups`,
+/// Batch `ComputeResource.securityGroupIds`, ELBv2 `CreateLoadBalancer.SecurityGroups`): a group
+/// that does not exist fails with `InvalidGroup.NotFound`.
+pub(crate) fn check_group_references(
+    cx: &mut Vec<Diagnostic>,
+    platform: &Platform,
+    owner: &str,
+    groups: &[crate::value::Name],
+    at: impl Fn(usize) -> ModelPath,
+) {
+    let known = &platform.network.security_groups;
+    for (idx, group) in groups.iter().enumerate() {
+        if known.iter().any(|g| g.name == *group) {
+            continue;
+        }
+        cx.push(
+            UNKNOWN_SECURITY_GROUP
+                .at(
+                    at(idx),
+                    format!("{owner} uses security group `{group}`, but no security group `{group}` exists"),
+                )
+                .with_help(help_for(
+                    "security groups",
+                    group.as_str(),
+                    known.iter().map(|g| g.name.as_str()),
+                )),
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::model::{Peer, SecurityGroupRule};
