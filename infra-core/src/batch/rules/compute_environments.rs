@@ -3,11 +3,10 @@
 use crate::diag::Diagnostic;
 use crate::model::{path, ComputeEnvironment, Platform, TierRole};
 use crate::network::rules::check_group_references;
+use crate::network::rules::find_tier_or_report;
 use crate::rules::declare_rules;
 use crate::rules::names::check_unique;
 use crate::rules::per_env::check_settings;
-use crate::rules::suggest::help_for;
-use crate::rules::UNKNOWN_TIER;
 
 declare_rules! {
     /// A compute environment names no subnet tier.
@@ -88,18 +87,8 @@ fn check_tiers(cx: &mut Vec<Diagnostic>, platform: &Platform, environment: &Comp
     let name = environment.name.as_str();
     for (idx, tier) in environment.subnets.iter().enumerate() {
         let at = path::compute_environment_subnets(name, idx);
-        match platform.network.find_tier(tier.as_str()) {
-            None => {
-                let known = platform.network.tiers.iter().map(|t| t.name.as_str());
-                cx.push(
-                    UNKNOWN_TIER
-                        .at(
-                            at,
-                            format!("compute environment `{name}` runs in tier `{tier}`, but no tier `{tier}` exists"),
-                        )
-                        .with_help(help_for("tiers", tier.as_str(), known)),
-                );
-            }
+        match find_tier_or_report(cx, platform, &format!("compute environment `{name}`"), tier, &at) {
+            None => {}
             Some(found) if found.role == TierRole::Public => cx.push(
                 COMPUTE_ENVIRONMENT_IN_PUBLIC_TIER
                     .at(

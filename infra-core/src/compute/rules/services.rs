@@ -4,11 +4,10 @@
 use crate::diag::Diagnostic;
 use crate::model::{path, Platform, Service, TierRole};
 use crate::network::rules::check_group_references;
+use crate::network::rules::find_tier_or_report;
 use crate::rules::declare_rules;
 use crate::rules::names::check_unique;
 use crate::rules::per_env::check_settings;
-use crate::rules::suggest::help_for;
-use crate::rules::UNKNOWN_TIER;
 
 declare_rules! {
     /// A service's cpu and memory are not a pair Fargate offers.
@@ -163,18 +162,8 @@ fn check_tier(cx: &mut Vec<Diagnostic>, platform: &Platform, service: &Service) 
     let name = service.name.as_str();
     let tier = &service.tier;
     let at = path::service_tier(name);
-    match platform.network.find_tier(tier.as_str()) {
-        None => {
-            let known = platform.network.tiers.iter().map(|t| t.name.as_str());
-            cx.push(
-                UNKNOWN_TIER
-                    .at(
-                        at,
-                        format!("service `{name}` runs in tier `{tier}`, but no tier `{tier}` exists"),
-                    )
-                    .with_help(help_for("tiers", tier.as_str(), known)),
-            );
-        }
+    match find_tier_or_report(cx, platform, &format!("service `{name}`"), tier, &at) {
+        None => {}
         Some(found) if found.role == TierRole::Public => cx.push(
             SERVICE_IN_PUBLIC_TIER
                 .at(

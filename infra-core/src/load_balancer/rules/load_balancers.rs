@@ -4,11 +4,11 @@
 use crate::diag::Diagnostic;
 use crate::model::{path, LoadBalancer, Peer, Platform, Scheme, TargetGroup, TierRole, TlsVersion};
 use crate::network::rules::check_group_references;
+use crate::network::rules::find_tier_or_report;
 use crate::rules::declare_rules;
 use crate::value::Name;
 use crate::rules::names::check_unique;
 use crate::rules::suggest::help_for;
-use crate::rules::UNKNOWN_TIER;
 
 declare_rules! {
     /// An internet-facing load balancer is not in a public tier.
@@ -142,18 +142,8 @@ fn check_tier(cx: &mut Vec<Diagnostic>, platform: &Platform, lb: &LoadBalancer) 
     let name = lb.name.as_str();
     let tier = &lb.tier;
     let at = path::load_balancer_tier(name);
-    match platform.network.find_tier(tier.as_str()) {
-        None => {
-            let known = platform.network.tiers.iter().map(|t| t.name.as_str());
-            cx.push(
-                UNKNOWN_TIER
-                    .at(
-                        at,
-                        format!("load balancer `{name}` runs in tier `{tier}`, but no tier `{tier}` exists"),
-                    )
-                    .with_help(help_for("tiers", tier.as_str(), known)),
-            );
-        }
+    match find_tier_or_report(cx, platform, &format!("load balancer `{name}`"), tier, &at) {
+        None => {}
         Some(found) if lb.scheme == Scheme::InternetFacing && found.role != TierRole::Public => {
             cx.push(
                 INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC

@@ -266,6 +266,33 @@ fn check_nat_host(cx: &mut Vec<Diagnostic>, platform: &Platform) {
     }
 }
 
+/// The tier an element of another section runs in (`owner`, such as ``service `api` ``), or a
+/// finding at `at` when the design has no such tier.
+///
+/// Source: EC2 `CreateNetworkInterface.SubnetId`: the services place their network interfaces in
+/// the tier's subnets, which must exist.
+pub(crate) fn find_tier_or_report<'a>(
+    cx: &mut Vec<Diagnostic>,
+    platform: &'a Platform,
+    owner: &str,
+    tier: &crate::value::Name,
+    at: &crate::diag::ModelPath,
+) -> Option<&'a crate::model::SubnetTier> {
+    let found = platform.network.find_tier(tier.as_str());
+    if found.is_none() {
+        let known = platform.network.tiers.iter().map(|t| t.name.as_str());
+        cx.push(
+            UNKNOWN_TIER
+                .at(
+                    at.clone(),
+                    format!("{owner} runs in tier `{tier}`, but no tier `{tier}` exists"),
+                )
+                .with_help(crate::rules::suggest::help_for("tiers", tier.as_str(), known)),
+        );
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use crate::model::{SubnetTier, TierRole};
