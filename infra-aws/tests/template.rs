@@ -60,16 +60,19 @@ fn resource_counts_per_environment() {
     let design = design();
     // The network's, then batch's: one compute environment and three job queues; then
     // compute's: the cluster and the logs' key, six resources per service (log group, two roles,
-    // task definition, service, scalable target) and three target tracking policies; then the
-    // load balancer's: itself, two listeners and one target group.
+    // task definition, service, scalable target), the api's two target tracking policies, the
+    // queue's three (its key, the queue and its dead-letter queue) and the worker's queue-depth
+    // scaling (two step scaling policies and their two alarms); then the load balancer's: itself,
+    // two listeners and one target group.
+    let compute = 2 + 6 * 2 + 2 + 3 + 4;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        54 + 4 + 17 + 4
+        54 + 4 + compute + 4
     );
-    assert_eq!(synth(&design, "staging").resources().len(), 52 + 4 + 17 + 4);
+    assert_eq!(synth(&design, "staging").resources().len(), 52 + 4 + compute + 4);
     assert_eq!(
         synth(&design, "development").resources().len(),
-        52 + 4 + 17 + 4
+        52 + 4 + compute + 4
     );
 }
 
@@ -300,9 +303,12 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
 #[test]
 fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     let template = synth(&design(), "production");
-    // And the load balancer's DNS name.
-    assert_eq!(template.outputs().len(), 9);
+    // And the load balancer's DNS name and the queue's URL.
+    assert_eq!(template.outputs().len(), 10);
     assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
+    let queue = &template.outputs()["QueueJobsUrl"];
+    assert_eq!(queue.value(), &Expr::Ref("QueueJobs".into()));
+    assert_eq!(queue.export_name(), &Expr::sub("${AWS::StackName}-QueueJobsUrl"));
     let cluster = &template.outputs()["EcsClusterName"];
     assert_eq!(cluster.value(), &Expr::Ref("EcsCluster".into()));
     assert_eq!(
