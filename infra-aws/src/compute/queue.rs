@@ -314,3 +314,151 @@ fn alarm(
             ),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use infra_core::fixtures::reference_network;
+    use infra_core::model::Scaling;
+
+    use crate::intrinsic::Expr;
+    use crate::Template;
+
+    fn synth(environment: &str) -> Template {
+        let platform = reference_network().validate().expect("a valid design");
+        crate::synth(&platform, environment).expect("a known environment")
+    }
+
+    /// Every `Resource` of a policy document's statements.
+    fn resources(document: &Expr) -> Vec<&Expr> {
+        let Some(Expr::List(statements)) = document.get("Statement") else {
+            panic!("statements as a list");
+        };
+        statements.iter().filter_map(|s| s.get("Resource")).collect()
+    }
+
+    #[test]
+    fn the_queue_redrives_to_its_dead_letter_queue_which_names_it() {
+        let template = synth("staging");
+        let queue = template.resource("QueueJobs").expect("the queue");
+        assert_eq!(queue.get("QueueName"), Some(&Expr::from("datasets-staging-jobs")));
+        assert_eq!(
+            queue.get("RedrivePolicy").and_then(|p| p.get("deadLetterTargetArn")),
+            Some(&Expr::GetAtt("QueueJobsDeadLetter".into(), "Arn".into()))
+        );
+        let dead_letter = template.resource("QueueJobsDeadLetter").expect("the dead-letter queue");
+        let allow = dead_letter.get("RedriveAllowPolicy").expect("a redrive allow policy");
+        assert_eq!(allow.get("redrivePermission"), Some(&Expr::from("byQueue")));
+        assert_eq!(
+            allow.get("sourceQueueArns"),
+            Some(&Expr::list([Expr::sub(
+                "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:datasets-staging-jobs"
+            )]))
+        );
+        let key = Some(Expr::GetAtt("QueueJobsKey".into(), "Arn".into()));
+        assert_eq!(queue.get("KmsMasterKeyId"), key.as_ref());
+        assert_eq!(dead_letter.get("KmsMasterKeyId"), key.as_ref());
+        assert!(template.outputs().contains_key("QueueJobsUrl"));
+    }
+
+    #[test]
+    fn the_consumer_may_only_consume_its_queue() {
+        let template = synth("production");
+        let role = template.resource("ServiceWorkerTaskRole").expect("the task role");
+        let Some(Expr::List(policies)) = role.get("Policies") else {
+            panic!("the task role's policies");
+        };
+        assert_eq!(policies.len(), 1);
+        let document = policies[0].get("PolicyDocument").expect("a document");
+        assert_eq!(
+            resources(document),
+            [
+                &Expr::GetAtt("QueueJobs".into(), "Arn".into()),
+                &Expr::GetAtt("QueueJobsKey".into(), "Arn".into())
+            ]
+        );
+        let json = serde_json::to_string(document).expect("JSON");
+        assert!(!json.contains('*'), "{json}");
+        // The api consumes nothing and gets no permissions.
+        let api = template.resource("ServiceApiTaskRole").expect("the api's task role");
+        assert!(api.get("Policies").is_none());
+        let task = template.resource("ServiceWorkerTaskDefinition").expect("the task definition");
+        let container = match task.get("ContainerDefinitions") {
+            Some(Expr::List(containers)) => &containers[0],
+            _ => panic!("a container"),
+        };
+        assert_eq!(
+            container.get("Environment"),
+            Some(&Expr::list([Expr::map([
+                ("Name", Expr::from("QUEUE_URL")),
+                ("Value", Expr::Ref("QueueJobs".into())),
+            ])]))
+        );
+    }
+
+    #[test]
+    fn the_worker_scales_out_above_the_threshold_and_in_when_drained() {
+        let template = synth("production");
+        for (policy, alarm, comparison, threshold) in [
+            ("ServiceWorkerQueueScaleOut", "ServiceWorkerQueueBacklogAlarm", "GreaterThanThreshold", 1000),
+            ("ServiceWorkerQueueScaleIn", "ServiceWorkerQueueDrainedAlarm", "LessThanOrEqualToThreshold", 0),
+        ] {
+            let scaling = template.resource(policy).expect("a step scaling policy");
+            let config = scaling.get("StepScalingPolicyConfiguration").expect("its configuration");
+            assert_eq!(config.get("Cooldown"), Some(&Expr::Int(300)), "{policy}");
+            let alarm = template.resource(alarm).expect("its alarm");
+            assert_eq!(alarm.get("AlarmActions"), Some(&Expr::list([Expr::Ref(policy.into())])));
+            assert_eq!(alarm.get("ComparisonOperator"), Some(&Expr::from(comparison)));
+            assert_eq!(alarm.get("Threshold"), Some(&Expr::Int(threshold)));
+            assert_eq!(alarm.get("MetricName"), Some(&Expr::from("ApproximateNumberOfMessagesVisible")));
+        }
+        let steps = |policy: &str| {
+            template
+                .resource(policy)
+                .and_then(|p| p.get("StepScalingPolicyConfiguration"))
+                .and_then(|c| c.get("StepAdjustments"))
+                .cloned()
+        };
+        let Some(Expr::List(out)) = steps("ServiceWorkerQueueScaleOut") else {
+            panic!("scale-out steps");
+        };
+        let adjustments: Vec<_> = out.iter().filter_map(|s| s.get("ScalingAdjustment")).collect();
+        assert_eq!(adjustments, [&Expr::Int(1), &Expr::Int(2)]);
+        let Some(Expr::List(scale_in)) = steps("ServiceWorkerQueueScaleIn") else {
+            panic!("scale-in steps");
+        };
+        assert_eq!(scale_in[0].get("ScalingAdjustment"), Some(&Expr::Int(-1)));
+        // The worker no longer tracks CPU: the queue drives it.
+        assert!(template.resource("ServiceWorkerCpuScaling").is_none());
+    }
+
+    #[test]
+    fn without_queue_scaling_no_step_policy_is_added() {
+        let mut platform = reference_network();
+        for service in &mut platform.compute.services {
+            service.scaling = Scaling::new();
+        }
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
+        assert_eq!(template.resources_of_type("AWS::CloudWatch::Alarm").count(), 0);
+        assert_eq!(template.resources_of_type("AWS::SQS::Queue").count(), 2);
+    }
+
+    #[test]
+    fn a_tag_parameter_becomes_the_images_tag() {
+        let template = synth("development");
+        let parameter = &template.parameters()["ServiceWorkerImageTag"];
+        assert_eq!(parameter.default(), None);
+        let pattern = parameter.pattern().expect("a pattern");
+        assert!(pattern.contains("(?!latest$)"), "{pattern}");
+        let task = template.resource("ServiceWorkerTaskDefinition").expect("the task definition");
+        let Some(Expr::List(containers)) = task.get("ContainerDefinitions") else {
+            panic!("containers");
+        };
+        assert_eq!(containers[0].get("Image"), Some(&Expr::sub("worker:${ServiceWorkerImageTag}")));
+        let api = template.resource("ServiceApiTaskDefinition").expect("the api");
+        let Some(Expr::List(containers)) = api.get("ContainerDefinitions") else {
+            panic!("containers");
+        };
+        assert_eq!(containers[0].get("Image"), Some(&Expr::from("api-server:1.0.0")));
+    }
+}
