@@ -111,7 +111,7 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
         match field {
             ServiceKey::Image => {
                 once(&image, &key)?;
-                image = Some(image_value(input, cx, &svc)?);
+                image = image_value(input, cx, &svc)?;
             }
             ServiceKey::Queue => {
                 once(&consumes, &key)?;
@@ -363,21 +363,24 @@ fn tracking(
 
 /// `"api-server:1.4.2"`, or `{ repository: "api-server", tag: parameter }` (the template takes
 /// the tag as a parameter) or `{ repository: "api-server", tag: "1.4.2" }`; recorded from the
-/// first token to the last.
-fn image_value(input: ParseStream, cx: &mut Cx, svc: &str) -> syn::Result<Image> {
+/// first token to the last. `None` when a field of the block was rejected (its error is
+/// recorded).
+fn image_value(input: ParseStream, cx: &mut Cx, svc: &str) -> syn::Result<Option<Image>> {
     let at = path::service_image(svc);
     if input.peek(LitStr) {
         let lit = string(input, cx)?;
         cx.span(at, lit.span());
-        return Ok(Image::Fixed(lit.value()));
+        return Ok(Some(Image::Fixed(lit.value())));
     }
     let content;
     let brace = braced!(content in input);
     cx.span_range(at, brace.span.open(), brace.span.close());
     let mut repository: Option<LitStr> = None;
     let mut tag: Option<Option<String>> = None;
+    let mut written = Vec::new();
     entries(&content, cx, ImageKey::ALL, |content, cx| {
         let (field, key) = key::<ImageKey>(content)?;
+        written.push(field);
         content.parse::<Token![:]>()?;
         match field {
             ImageKey::Repository => {
@@ -399,15 +402,18 @@ fn image_value(input: ParseStream, cx: &mut Cx, svc: &str) -> syn::Result<Image>
         separator(content)
     });
     let (Some(repository), Some(tag)) = (repository, tag) else {
+        if [ImageKey::Repository, ImageKey::Tag].iter().all(|field| written.contains(field)) {
+            return Ok(None); // A field's own error is recorded.
+        }
         return Err(missing(
             brace.span.join(),
             "an image block needs `repository: \"<name>\"` and `tag: parameter` (or `tag: \"<tag>\"`)",
         ));
     };
-    Ok(match tag {
+    Ok(Some(match tag {
         Some(tag) => Image::Fixed(format!("{}:{tag}", repository.value())),
         None => Image::tag_parameter(repository.value()),
-    })
+    }))
 }
 
 /// `300s`: a whole number of seconds.
