@@ -375,7 +375,10 @@ pub struct Parameter {
     default: Option<String>,
     #[serde(rename = "AllowedPattern", skip_serializing_if = "Option::is_none")]
     allowed_pattern: Option<String>,
-    #[serde(rename = "ConstraintDescription", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "ConstraintDescription",
+        skip_serializing_if = "Option::is_none"
+    )]
     constraint_description: Option<String>,
 }
 

@@ -69,7 +69,10 @@ fn resource_counts_per_environment() {
         synth(&design, "production").resources().len(),
         54 + 4 + compute + 4
     );
-    assert_eq!(synth(&design, "staging").resources().len(), 52 + 4 + compute + 4);
+    assert_eq!(
+        synth(&design, "staging").resources().len(),
+        52 + 4 + compute + 4
+    );
     assert_eq!(
         synth(&design, "development").resources().len(),
         52 + 4 + compute + 4
@@ -308,7 +311,10 @@ fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
     let queue = &template.outputs()["QueueJobsUrl"];
     assert_eq!(queue.value(), &Expr::Ref("QueueJobs".into()));
-    assert_eq!(queue.export_name(), &Expr::sub("${AWS::StackName}-QueueJobsUrl"));
+    assert_eq!(
+        queue.export_name(),
+        &Expr::sub("${AWS::StackName}-QueueJobsUrl")
+    );
     let cluster = &template.outputs()["EcsClusterName"];
     assert_eq!(cluster.value(), &Expr::Ref("EcsCluster".into()));
     assert_eq!(

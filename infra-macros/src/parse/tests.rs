@@ -394,7 +394,10 @@ fn queues_and_image_blocks_parse_and_report_their_mistakes() {
         let design = with_compute(&format!("{JOBS} {}", worker(image)));
         assert_eq!(messages(&design), Vec::<String>::new(), "{image}");
     }
-    let design = with_compute(&format!("{JOBS} {}", worker(r#"{ repository: "worker", tag: paramter }"#)));
+    let design = with_compute(&format!(
+        "{JOBS} {}",
+        worker(r#"{ repository: "worker", tag: paramter }"#)
+    ));
     assert_eq!(
         messages(&design),
         ["unknown image tag source `paramter` (did you mean `parameter`?); expected `parameter`"]
@@ -410,7 +413,9 @@ fn queues_and_image_blocks_parse_and_report_their_mistakes() {
     ));
     let found = messages(&design);
     assert!(
-        found.first().is_some_and(|m| m.starts_with("a queue needs `visibility_timeout")),
+        found
+            .first()
+            .is_some_and(|m| m.starts_with("a queue needs `visibility_timeout")),
         "{found:#?}"
     );
     let design = with_compute(&format!(
@@ -419,7 +424,9 @@ fn queues_and_image_blocks_parse_and_report_their_mistakes() {
     ));
     let found = messages(&design);
     assert!(
-        found.first().is_some_and(|m| m.starts_with("a dead-letter queue needs `max_receives")),
+        found
+            .first()
+            .is_some_and(|m| m.starts_with("a dead-letter queue needs `max_receives")),
         "{found:#?}"
     );
 }
