@@ -23,7 +23,7 @@ declare_rules! {
     /// A queue-depth scaling threshold is 0.
     INVALID_QUEUE_THRESHOLD = "invalid-queue-threshold", Error,
         "a worker scales out above a queue depth of at least 1 message",
-        "Application Auto Scaling StepAdjustment (the lowering's steps [0, threshold) and [threshold, +inf) above the alarm threshold; a lower bound must be below the upper bound); CloudWatch PutMetricAlarm Threshold";
+        "Application Auto Scaling StepAdjustment (bounds are relative to the alarm's threshold; the lowering's steps are [0, threshold) and [threshold, +inf), so a threshold of 0 makes an empty step, and the ranges may not overlap or leave a gap); seed §3.1 queue_threshold 1000";
 }
 
 /// Seconds in a minute, an hour and a day.
@@ -183,8 +183,8 @@ ranged! {
     /// The number of visible messages above which a worker scales out: at least 1.
     ///
     /// Source: the lowering's step scaling adds one task between the threshold and twice it and
-    /// two beyond; Application Auto Scaling rejects a step whose lower bound is not below its
-    /// upper bound, which a threshold of 0 would make (`StepAdjustment`).
+    /// two beyond, with bounds relative to the alarm's threshold (Application Auto Scaling
+    /// `StepAdjustment`): a threshold of 0 would make the first step the empty range `[0, 0)`.
     ///
     /// ```
     /// use infra_core::value::{QueueThreshold, ValueError};
