@@ -109,10 +109,10 @@ fn check_dead_letter_retention(cx: &mut Vec<Diagnostic>, queue: &Queue) {
             .at(
                 path::dead_letter_retention(name),
                 format!(
-                    "queue `{name}`'s dead-letter queue keeps messages {dead}, not longer than the queue's {source}: SQS counts from the original enqueue time, so a message that waited in `{name}` may expire in the dead-letter queue before anyone reads it"
+                    "queue `{name}`'s dead-letter queue keeps messages for {dead}, no longer than the queue's {source}: SQS counts from the original enqueue time, so a message that waited in `{name}` may expire in the dead-letter queue before anyone reads it"
                 ),
             )
-            .with_related(path::queue_retention(name), format!("`{name}` keeps messages {source}"))
+            .with_related(path::queue_retention(name), format!("`{name}` keeps messages for {source}"))
             .with_help("give the dead-letter queue a longer retention, such as `14d`, or acknowledge this warning with a reason"),
     );
 }
