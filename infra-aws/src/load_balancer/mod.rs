@@ -8,7 +8,8 @@ mod logical_id;
 
 use infra_core::model::{path, LoadBalancer, Platform, Service, TargetGroup};
 use infra_core::rules::{
-    INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC, INVALID_DURATION, LOAD_BALANCER_CANNOT_REACH_TARGET,
+    INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC, INVALID_DURATION, LOAD_BALANCER_ACL_BLOCKS_TRAFFIC,
+    LOAD_BALANCER_CANNOT_REACH_TARGET, TARGET_ACL_BLOCKS_LOAD_BALANCER,
     LOAD_BALANCER_SINGLE_ZONE, INVALID_HEALTH_CHECK,
     LOAD_BALANCER_WITHOUT_ACCESS_LOGS, TLS_POLICY_BELOW_MINIMUM, UNKNOWN_SECURITY_GROUP,
     UNKNOWN_TARGET_SERVICE, UNKNOWN_TIER, UNKNOWN_TLS_POLICY,
@@ -135,6 +136,7 @@ fn load_balancer(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) 
                         &INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC,
                         &LOAD_BALANCER_SINGLE_ZONE,
                         &UNKNOWN_SECURITY_GROUP,
+                        &LOAD_BALANCER_ACL_BLOCKS_TRAFFIC,
                         &LOAD_BALANCER_WITHOUT_ACCESS_LOGS,
                     ]),
             ),
@@ -190,6 +192,7 @@ fn target_group(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer, t
                     .must([
                         &UNKNOWN_TARGET_SERVICE,
                         &LOAD_BALANCER_CANNOT_REACH_TARGET,
+                        &TARGET_ACL_BLOCKS_LOAD_BALANCER,
                         &INVALID_HEALTH_CHECK,
                         &INVALID_DURATION,
                     ]),

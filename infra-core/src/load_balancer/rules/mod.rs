@@ -1,7 +1,9 @@
 //! The load balancer section's rules, each declared beside its check.
 
+mod acls;
 mod load_balancers;
 
+pub use acls::*;
 pub use load_balancers::*;
 
 use crate::diag::Diagnostic;
@@ -9,9 +11,10 @@ use crate::model::Platform;
 use crate::rules::Rule;
 
 /// The section's rules, one list per module.
-pub(super) const RULES: &[&[Rule]] = &[load_balancers::RULES];
+pub(super) const RULES: &[&[Rule]] = &[load_balancers::RULES, acls::RULES];
 
 /// Runs every rule of the section.
 pub(super) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
     load_balancers::check(cx, platform);
+    acls::check(cx, platform);
 }
