@@ -48,7 +48,7 @@ impl Batch {
 /// The capacity a managed compute environment runs jobs on.
 ///
 /// A job queue's compute environments are all of one family: EC2 and Spot, or Fargate and Fargate
-/// Spot (`fargate-ec2-mixed-in-job-queue`).
+/// Spot (`job-queue-mixes-fargate-and-instances`).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]

@@ -8,7 +8,7 @@ use crate::rules::per_env::{check_settings, per_environment};
 
 declare_rules! {
     /// A Fargate compute environment is given a setting only EC2 takes.
-    EC2_SETTING_ON_FARGATE = "ec2-setting-on-fargate", Error,
+    INSTANCE_SETTING_ON_FARGATE = "instance-setting-on-fargate", Error,
         "a Fargate compute environment has no `min_vcpus`, `instance_types` or `allocation_strategy`",
         "AWS Batch API ComputeResource.minvCpus, instanceTypes and allocationStrategy (\"This parameter isn't applicable to jobs that are running on Fargate resources. Don't specify it.\"); Batch User Guide, Fargate compute environments; aws-rules.md §8";
     /// An EC2 or Spot compute environment names no instance type.
@@ -71,7 +71,7 @@ fn check_fargate(cx: &mut Vec<Diagnostic>, environment: &ComputeEnvironment) {
     for (given, setting, at) in settings {
         if given {
             cx.push(
-                EC2_SETTING_ON_FARGATE
+                INSTANCE_SETTING_ON_FARGATE
                     .at(
                         at,
                         format!("compute environment `{name}` runs on `{kind}`, which takes no `{setting}`; AWS Batch rejects it on Fargate resources"),
@@ -215,9 +215,9 @@ mod tests {
         assert_eq!(
             findings(fargate.clone()),
             [
-                ("ec2-setting-on-fargate", format!("{AT}.allocation_strategy")),
-                ("ec2-setting-on-fargate", format!("{AT}.instance_types")),
-                ("ec2-setting-on-fargate", format!("{AT}.min_vcpus")),
+                ("instance-setting-on-fargate", format!("{AT}.allocation_strategy")),
+                ("instance-setting-on-fargate", format!("{AT}.instance_types")),
+                ("instance-setting-on-fargate", format!("{AT}.min_vcpus")),
             ]
         );
         fargate.min_vcpus = None;

@@ -21,7 +21,7 @@ declare_rules! {
         "a queue named `high` has a higher priority number than a queue named `low` that shares a compute environment",
         "AWS Batch API CreateJobQueue.priority (a higher integer is scheduled first, between queues sharing a compute environment); aws-rules.md §8";
     /// A job queue orders Fargate and EC2 compute environments together.
-    FARGATE_EC2_MIXED_IN_JOB_QUEUE = "fargate-ec2-mixed-in-job-queue", Error,
+    JOB_QUEUE_MIXES_FARGATE_AND_INSTANCES = "job-queue-mixes-fargate-and-instances", Error,
         "a job queue's compute environments are all EC2 and Spot, or all Fargate and Fargate Spot",
         "AWS Batch API CreateJobQueue.computeEnvironmentOrder (\"All of the compute environments must be either EC2 (EC2 or SPOT) or Fargate (FARGATE or FARGATE_SPOT); EC2 and Fargate compute environments can't be mixed\"); Batch User Guide, fargate-job-queues.md; aws-rules.md §8";
 }
@@ -127,7 +127,7 @@ fn check_mixing(cx: &mut Vec<Diagnostic>, platform: &Platform, queue: &JobQueue)
             continue;
         }
         cx.push(
-            FARGATE_EC2_MIXED_IN_JOB_QUEUE
+            JOB_QUEUE_MIXES_FARGATE_AND_INSTANCES
                 .at(
                     path::job_queue_compute_environment(name, idx),
                     format!(
@@ -265,7 +265,7 @@ mod tests {
         let findings = crate::rules::check(&platform);
         assert_eq!(
             findings.iter().map(|d| (d.code, d.path.as_str())).collect::<Vec<_>>(),
-            [("fargate-ec2-mixed-in-job-queue", "batch.job_queues.mixed.compute_environments[1]")]
+            [("job-queue-mixes-fargate-and-instances", "batch.job_queues.mixed.compute_environments[1]")]
         );
         assert!(findings[0].message.contains("after `fargate` compute environment `fargate`"), "{}", findings[0].message);
         // Fargate and Fargate Spot are one family.
