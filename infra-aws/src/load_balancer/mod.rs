@@ -337,6 +337,7 @@ fn listener_rule(
                     ),
                 ])]),
             )
+            .property("Tags", stack.tags(&format!("alb-{name}-{at}-rule")))
             .context(
                 stack
                     .context(
