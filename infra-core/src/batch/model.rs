@@ -245,3 +245,36 @@ impl JobQueue {
         self
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::reference_network;
+    use crate::model::Platform;
+    use crate::value::Name;
+
+    #[test]
+    fn ec2_settings_round_trip_as_data() {
+        let mut platform = reference_network();
+        platform.batch.compute_environments.push(
+            ComputeEnvironment::new(Name::new_assert("instances"), ComputeKind::Spot, MaxVcpus::new_assert(64))
+                .min_vcpus(PerEnv::new(2).with(Name::new_assert("staging"), 0))
+                .instance_type("optimal")
+                .allocation_strategy(AllocationStrategy::SpotPriceCapacityOptimized)
+                .subnets(Name::new_assert("private"))
+                .security_group(Name::new_assert("application")),
+        );
+        let json = platform.to_json();
+        for fragment in [
+            r#""kind":"spot""#,
+            r#""min_vcpus":{"staging":0,"_":2}"#,
+            r#""instance_types":["optimal"]"#,
+            r#""allocation_strategy":"spot_price_capacity_optimized""#,
+        ] {
+            assert!(json.contains(fragment), "no {fragment} in {json}");
+        }
+        assert_eq!(Platform::from_json(&json).expect("it decodes"), platform);
+        // A Fargate environment writes none of them.
+        assert!(!reference_network().to_json().contains("instance_types"));
+    }
+}

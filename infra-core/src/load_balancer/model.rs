@@ -257,3 +257,31 @@ impl HealthCheck {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::reference_network;
+    use crate::model::Platform;
+
+    #[test]
+    fn routes_round_trip_as_data() {
+        let mut platform = reference_network();
+        platform.load_balancer.load_balancers[0].target_groups.push(
+            TargetGroup::new(
+                Name::new_assert("admin"),
+                Name::new_assert("api"),
+                HealthCheck::new("/health", 30, 5, 2, 3),
+            )
+            .route(Route::new(10).path("/admin/*").host("admin.example.com")),
+        );
+        let json = platform.to_json();
+        assert!(
+            json.contains(r#""route":{"priority":10,"paths":["/admin/*"],"hosts":["admin.example.com"]}"#),
+            "{json}"
+        );
+        assert_eq!(Platform::from_json(&json).expect("it decodes"), platform);
+        // The default target group writes no route.
+        assert!(!reference_network().to_json().contains("route"));
+    }
+}
