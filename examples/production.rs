@@ -66,7 +66,9 @@ pub fn design() -> Validated<Platform> {
             }
 
             // The seed allows only 443 in: NAT gateway replies (ports 1024-65535) would be dropped,
-            // since network ACLs are stateless. Rule 110 lets them in.
+            // since network ACLs are stateless (`public-acl-blocks-return-traffic`), and so would
+            // the load balancer's targets' replies and health checks
+            // (`load-balancer-acl-blocks-traffic`). Rule 110 lets them in.
             network_acl public {
                 inbound: [
                     100 allow 443 from "0.0.0.0/0",
