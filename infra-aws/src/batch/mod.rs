@@ -11,7 +11,7 @@ mod logical_id;
 use infra_core::model::{path, AllocationStrategy, Batch, ComputeEnvironment, JobQueue};
 use infra_core::rules::{
     COMPUTE_ENVIRONMENT_IN_PUBLIC_TIER, COMPUTE_ENVIRONMENT_SECURITY_GROUP_COUNT,
-    COMPUTE_ENVIRONMENT_WITHOUT_INSTANCE_TYPES, COMPUTE_ENVIRONMENT_WITHOUT_SUBNETS,
+    COMPUTE_ENVIRONMENT_WITHOUT_SUBNETS,
     INSTANCE_SETTING_ON_FARGATE, INVALID_ALLOCATION_STRATEGY, INVALID_JOB_QUEUE_PRIORITY,
     INVALID_MAX_VCPUS, JOB_QUEUE_COMPUTE_ENVIRONMENT_COUNT, JOB_QUEUE_MIXES_FARGATE_AND_INSTANCES,
     JOB_QUEUE_PRIORITY_INVERTED, MIN_VCPUS_ABOVE_MAX, UNKNOWN_COMPUTE_ENVIRONMENT,
@@ -58,6 +58,11 @@ const EC2_CONTAINER_POLICY: &str =
 /// default, Amazon Linux 2, reaches its end of support).
 const IMAGE_TYPE: &str = "ECS_AL2023";
 
+/// The instance types of an EC2 or Spot environment that names none: `optimal`, with which AWS
+/// Batch picks current-generation types that fit the queued jobs (AWS Batch API
+/// `ComputeResource.instanceTypes`; the console's default).
+const DEFAULT_INSTANCE_TYPES: &str = "optimal";
+
 /// A managed compute environment. Fargate forbids the EC2 settings (minimum and desired vCPUs,
 /// instance types and roles, allocation strategy, launch template, `ComputeResources` tags,
 /// ...), so a Fargate one sets only the type, the vCPU limit, the subnets and the security
@@ -92,7 +97,11 @@ fn compute_environment(stack: &Stack<'_>, template: &mut Template, environment: 
     {
         instances(stack, template, environment);
         let min_vcpus = environment.min_vcpus.as_ref().map_or(0, |min| *stack.value(min));
-        let types = environment.instance_types.iter().map(|t| Expr::from(t.as_str()));
+        let types: Vec<Expr> = if environment.instance_types.is_empty() {
+            vec![Expr::from(DEFAULT_INSTANCE_TYPES)]
+        } else {
+            environment.instance_types.iter().map(|t| Expr::from(t.as_str())).collect()
+        };
         let launch_template = logical_id::launch_template(&environment.name);
         resources.extend([
             ("AllocationStrategy", Expr::from(strategy.aws_name())),
@@ -120,7 +129,6 @@ fn compute_environment(stack: &Stack<'_>, template: &mut Template, environment: 
         &[&INSTANCE_SETTING_ON_FARGATE]
     } else {
         &[
-            &COMPUTE_ENVIRONMENT_WITHOUT_INSTANCE_TYPES,
             &MIN_VCPUS_ABOVE_MAX,
             &INVALID_ALLOCATION_STRATEGY,
         ]
@@ -504,6 +512,27 @@ mod tests {
             ["MaxvCpus", "SecurityGroupIds", "Subnets", "Type"]
         );
         assert_eq!(template.resources_of_type("AWS::EC2::LaunchTemplate").count(), 2);
+    }
+
+    #[test]
+    fn ec2_without_instance_types_leaves_the_choice_to_aws_batch() {
+        let mut platform = reference_network();
+        let ec2 = ComputeEnvironment::new(
+            Name::new_assert("instances"),
+            ComputeKind::Ec2,
+            MaxVcpus::new_assert(16),
+        )
+        .subnets(Name::new_assert("private"))
+        .security_group(Name::new_assert("application"));
+        platform.batch = std::mem::take(&mut platform.batch).compute_environment(ec2);
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
+        let types = template
+            .resource("BatchComputeEnvironmentInstances")
+            .and_then(|resource| resource.get("ComputeResources"))
+            .and_then(|resources| resources.get("InstanceTypes"))
+            .cloned();
+        assert_eq!(types, Some(Expr::list([Expr::from("optimal")])));
     }
 
     #[test]

@@ -157,7 +157,8 @@ pub struct ComputeEnvironment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_vcpus: Option<PerEnv<u32>>,
     /// EC2 and Spot: the instance types or families it may launch (`m6i.large`, `c6i`,
-    /// `optimal`). Fargate takes none.
+    /// `optimal`); none means `optimal`, AWS Batch's own choice, as its console defaults to.
+    /// Fargate takes none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub instance_types: Vec<String>,
     /// EC2 and Spot: how it picks instance types ([`AllocationStrategy::default_for`] when

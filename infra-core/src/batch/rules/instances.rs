@@ -11,10 +11,6 @@ declare_rules! {
     INSTANCE_SETTING_ON_FARGATE = "instance-setting-on-fargate", Error,
         "a Fargate compute environment has no `min_vcpus`, `instance_types` or `allocation_strategy`",
         "AWS Batch API ComputeResource.minvCpus, instanceTypes and allocationStrategy (\"This parameter isn't applicable to jobs that are running on Fargate resources. Don't specify it.\"); Batch User Guide, Fargate compute environments; aws-rules.md §8";
-    /// An EC2 or Spot compute environment names no instance type.
-    COMPUTE_ENVIRONMENT_WITHOUT_INSTANCE_TYPES = "compute-environment-without-instance-types", Error,
-        "an EC2 or Spot compute environment names at least one instance type, family or `optimal`",
-        "AWS Batch API ComputeResource.instanceTypes (required for EC2 resources; the API model marked it required until Fargate, which forbids it, made it optional); Batch User Guide, compute environment parameters (allowed instance types)";
     /// An EC2 or Spot compute environment keeps more vCPUs than it may run.
     MIN_VCPUS_ABOVE_MAX = "min-vcpus-above-max", Error,
         "an EC2 or Spot compute environment's `min_vcpus` is at most its `max_vcpus` in every environment",
@@ -31,7 +27,6 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
             check_fargate(cx, environment);
             continue;
         }
-        check_instance_types(cx, environment);
         check_allocation_strategy(cx, environment);
         if let Some(min) = &environment.min_vcpus {
             let at = path::compute_environment_min_vcpus(environment.name.as_str());
@@ -84,25 +79,6 @@ fn check_fargate(cx: &mut Vec<Diagnostic>, environment: &ComputeEnvironment) {
             );
         }
     }
-}
-
-/// An EC2 or Spot environment names the instance types it may launch.
-///
-/// Source: AWS Batch API `ComputeResource.instanceTypes`: the instance types (or families, or
-/// `optimal`) that may be launched; required for EC2 resources.
-fn check_instance_types(cx: &mut Vec<Diagnostic>, environment: &ComputeEnvironment) {
-    if !environment.instance_types.is_empty() {
-        return;
-    }
-    let name = environment.name.as_str();
-    cx.push(
-        COMPUTE_ENVIRONMENT_WITHOUT_INSTANCE_TYPES
-            .at(
-                path::compute_environment_kind(name),
-                format!("compute environment `{name}` runs on `{}` but names no instance type to launch", environment.kind.keyword()),
-            )
-            .with_help("add `instance_types: [\"optimal\"]`, or the types and families the jobs fit, such as `[\"m6i\", \"c6i.2xlarge\"]`"),
-    );
 }
 
 /// The allocation strategy fits the environment's type: Spot strategies on Spot only, and no
@@ -227,13 +203,10 @@ mod tests {
     }
 
     #[test]
-    fn ec2_names_instance_types() {
+    fn ec2_may_leave_instance_types_to_aws_batch() {
         let mut bare = ec2(ComputeKind::Spot);
         bare.instance_types.clear();
-        assert_eq!(
-            findings(bare),
-            [("compute-environment-without-instance-types", format!("{AT}.kind"))]
-        );
+        assert_eq!(findings(bare), []);
     }
 
     #[test]
