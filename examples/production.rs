@@ -198,6 +198,9 @@ pub fn design() -> Validated<Platform> {
                 // The seed's `ELBSecurityPolicy-2016-08` also accepts TLS 1.0 and 1.1
                 // (`tls-policy-below-minimum`): the TLS 1.2 and 1.3 policy AWS recommends.
                 ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                // The seed listens on 443 only. `redirect_http: true` would add an HTTP listener
+                // that redirects to HTTPS; group `alb` and the public ACL would then have to let
+                // port 80 in (`load-balancer-listener-unreachable`, `load-balancer-acl-blocks-traffic`).
                 // The seed's port 8080 is service `api`'s container port, which the target takes.
                 target_group api {
                     service: api,

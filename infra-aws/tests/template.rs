@@ -63,19 +63,19 @@ fn resource_counts_per_environment() {
     // task definition, service, scalable target), the api's two target tracking policies, the
     // queue's three (its key, the queue and its dead-letter queue) and the worker's queue-depth
     // scaling (two step scaling policies and their two alarms); then the load balancer's: itself,
-    // two listeners and one target group.
+    // its HTTPS listener and one target group (the design redirects no HTTP).
     let compute = 2 + 6 * 2 + 2 + 3 + 4;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        54 + 4 + compute + 4
+        54 + 4 + compute + 3
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        52 + 4 + compute + 4
+        52 + 4 + compute + 3
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        52 + 4 + compute + 4
+        52 + 4 + compute + 3
     );
 }
 
