@@ -171,7 +171,7 @@ pub fn design() -> Validated<Platform> {
                 log_retention: 30d,
                 tier: private,
                 security_groups: [application],
-                queue: jobs,
+                consumes: jobs,
                 capacity: match env {
                     production => { min: 1, desired: 2, max: 10 },
                     _ => { min: 1, desired: 1, max: 2 },

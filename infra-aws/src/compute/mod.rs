@@ -39,7 +39,7 @@ impl<'a> Stack<'a> {
 
     /// The queue `service` consumes, if it names one of the design.
     fn queue_of(&self, service: &Service) -> Option<&'a Queue> {
-        let wanted = service.queue.as_ref()?;
+        let wanted = service.consumes.as_ref()?;
         self.compute().find_queue(wanted.as_str())
     }
 }
@@ -610,7 +610,7 @@ fn arch(stack: &Stack<'_>) -> String {
             } else {
                 format!(", tracking {}", tracked.join(" and "))
             };
-            let queue = match (&service.queue, &service.scaling.queue_depth) {
+            let queue = match (&service.consumes, &service.scaling.queue_depth) {
                 (Some(queue), Some(scaling)) => {
                     format!(", consuming queue `{queue}` and scaling out above {} visible messages", scaling.threshold)
                 }
