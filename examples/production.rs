@@ -140,6 +140,10 @@ pub fn design() -> Validated<Platform> {
                 log_retention: 30d,
                 tier: private,
                 security_groups: [application],
+                // Not written in the seed, but implied by the worker's queue: the api produces
+                // the jobs the worker consumes. Its container gets the queue's URL as
+                // `JOBS_QUEUE_URL`.
+                sends_to: [jobs],
                 capacity: match env {
                     production => { min: 2, desired: 4, max: 10 },
                     _ => { min: 1, desired: 1, max: 2 },
@@ -173,7 +177,7 @@ pub fn design() -> Validated<Platform> {
                 log_retention: 30d,
                 tier: private,
                 security_groups: [application],
-                queue: jobs,
+                consumes: jobs,
                 capacity: match env {
                     production => { min: 1, desired: 2, max: 10 },
                     _ => { min: 1, desired: 1, max: 2 },

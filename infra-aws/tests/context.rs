@@ -162,7 +162,7 @@ fn the_template_states_its_architecture_and_a_derived_description() {
         "Batch: compute environment `fargate` (FARGATE, up to 100 vCPUs, tier `private`)",
         "`high_priority` (priority 3) -> fargate; `default` (priority 2) -> fargate; `low_priority` (priority 1) -> fargate.",
         "kept 30 days",
-        "Compute: ECS on Fargate, services `api` (1024 cpu / 2048 MiB, port 8080, private tier, 2-10 tasks starting at 4, tracking cpu and memory)",
+        "Compute: ECS on Fargate, services `api` (1024 cpu / 2048 MiB, port 8080, private tier, 2-10 tasks starting at 4, tracking cpu and memory, sending to queue `jobs`)",
     ] {
         assert!(arch.contains(part), "{part:?} not in {arch}");
     }
