@@ -1,0 +1,267 @@
+//! Rules on a database's placement, replicas, logs and master password.
+
+use crate::diag::Diagnostic;
+use crate::model::{path, MasterPassword, Platform, Postgres};
+use crate::network::rules::{check_group_references, find_tier_or_report};
+use crate::rules::declare_rules;
+use crate::rules::per_env::{check_settings, per_environment};
+
+declare_rules! {
+    /// A DB subnet group with subnets in fewer than two zones of an environment.
+    DATABASE_SINGLE_ZONE = "database-single-zone", Error,
+        "a database's tier has subnets in at least two zones of every environment (its DB subnet group needs them, even single-AZ)",
+        "RDS API CreateDBSubnetGroup (at least one subnet in at least two zones; DBSubnetGroupDoesNotCoverEnoughAZs); RDS User Guide, USER_VPC.WorkingWithRDSInstanceinaVPC.md; aws-rules.md §4";
+    /// More read replicas than RDS allows per source.
+    TOO_MANY_READ_REPLICAS = "too-many-read-replicas", Error,
+        "a PostgreSQL primary has at most 15 read replicas",
+        "RDS User Guide, USER_PostgreSQL.Replication.ReadReplicas.md (up to 15 read replicas per source instance in a Region); aws-rules.md §4";
+    /// A log export RDS for PostgreSQL does not have.
+    INVALID_LOG_EXPORT = "invalid-log-export", Error,
+        "RDS for PostgreSQL exports only the logs `postgresql`, `upgrade` and `iam-db-auth-error`",
+        "RDS API CreateDBInstance.EnableCloudwatchLogsExports (PostgreSQL: postgresql, upgrade, iam-db-auth-error; `audit` is MySQL's, MariaDB's and Oracle's); aws-rules.md §4";
+    /// A master password rotation outside 1-1000 days.
+    INVALID_PASSWORD_ROTATION = "invalid-password-rotation", Error,
+        "the master password rotates every 1 to 1000 days",
+        "Secrets Manager API RotationRulesType.AutomaticallyAfterDays (1-1000); aws-rules.md §14";
+    /// An RDS-managed master password on a primary with read replicas.
+    MANAGED_PASSWORD_WITH_REPLICAS = "managed-password-with-replicas", Error,
+        "a primary with read replicas keeps its master password in a secret of the stack, not RDS's managed one",
+        "RDS User Guide, rds-secrets-manager.html, limitations (creating a read replica of a source whose credentials RDS manages in Secrets Manager is not supported, except SQL Server); aws-rules.md §4, §14";
+    /// A database without a standby in a second zone.
+    DATABASE_SINGLE_AZ = "database-single-az", Warning,
+        "a database keeps a Multi-AZ standby (without one, a zone outage stops it)",
+        "RDS User Guide, Concepts.MultiAZ (a standby in another zone takes over on failure); AWS Security Hub RDS.5",
+        checkov ["CKV_AWS_157"];
+}
+
+/// The logs RDS for PostgreSQL exports to CloudWatch Logs.
+pub const POSTGRES_LOG_EXPORTS: [&str; 3] = ["postgresql", "upgrade", "iam-db-auth-error"];
+
+/// The most read replicas of one PostgreSQL source.
+pub const MAX_READ_REPLICAS: u32 = 15;
+
+pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) {
+    let name = pg.name.as_str();
+    let owner = format!("database `{name}`");
+    if find_tier_or_report(cx, platform, &owner, &pg.tier, &path::postgres_tier(name)).is_some() {
+        check_zones(cx, platform, pg);
+    }
+    check_group_references(cx, platform, &owner, &pg.security_groups, |idx| {
+        path::postgres_security_group(name, idx)
+    });
+    check_multi_az(cx, platform, pg);
+    check_replicas(cx, platform, pg);
+    check_log_exports(cx, pg);
+    check_password(cx, platform, pg);
+}
+
+/// The tier has subnets in at least two zones of every environment.
+///
+/// Source: RDS API `CreateDBSubnetGroup`: a DB subnet group "must contain at least one subnet in
+/// at least two AZs in the Region", even for a Single-AZ instance.
+fn check_zones(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) {
+    let Some(tier) = platform.network.find_tier(pg.tier.as_str()) else {
+        return;
+    };
+    let name = pg.name.as_str();
+    for env in &platform.environments {
+        let zones: Vec<String> = env
+            .zones
+            .iter()
+            .filter(|zone| tier.subnet_in(zone).is_some())
+            .map(|zone| format!("`{zone}`"))
+            .collect();
+        // A tier missing some of the environment's zones, or none: `zone-not-covered` or
+        // `environment-without-zones` says so.
+        if zones.len() >= 2 || zones.len() < env.zones.len() || zones.is_empty() {
+            continue;
+        }
+        cx.push(
+            DATABASE_SINGLE_ZONE
+                .at(
+                    path::postgres_tier(name),
+                    format!(
+                        "database `{name}`'s tier `{}` has subnets in only {} of environment `{}`, and a DB subnet group needs two zones",
+                        pg.tier,
+                        zones.join(", "),
+                        env.name
+                    ),
+                )
+                .with_help(format!("give environment `{}` a second zone, with a subnet of tier `{}` there; RDS needs it even for a single-AZ instance", env.name, pg.tier)),
+        );
+    }
+}
+
+/// A warning in each environment without a Multi-AZ standby.
+///
+/// Source: RDS User Guide, Multi-AZ deployments: without a standby in a second zone, a zone
+/// failure stops the database until it is restored.
+fn check_multi_az(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) {
+    let name = pg.name.as_str();
+    let at = path::postgres_multi_az(name);
+    check_settings(cx, platform, &pg.multi_az, &at);
+    per_environment(cx, platform, |cx, env| {
+        if !*pg.multi_az.get(env) {
+            cx.push(
+                DATABASE_SINGLE_AZ
+                    .at(pg.multi_az.path_in(&at, env), format!("database `{name}` runs without a standby in a second zone"))
+                    .with_help("set `multi_az: true`, or acknowledge this warning with a reason (such as a cheaper non-production environment)"),
+            );
+        }
+    });
+}
+
+/// At most 15 replicas in each environment.
+///
+/// Source: RDS User Guide, "Working with read replicas for Amazon RDS for PostgreSQL": up to 15
+/// read replicas per source DB instance within a Region.
+fn check_replicas(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) {
+    let name = pg.name.as_str();
+    let at = path::postgres_replica_count(name);
+    let count = &pg.replicas.count;
+    check_settings(cx, platform, count, &at);
+    per_environment(cx, platform, |cx, env| {
+        let replicas = *count.get(env);
+        if replicas > MAX_READ_REPLICAS {
+            cx.push(
+                TOO_MANY_READ_REPLICAS
+                    .at(count.path_in(&at, env), format!("database `{name}` has {replicas} read replicas, above RDS's {MAX_READ_REPLICAS} per source"))
+                    .with_help(format!("use at most {MAX_READ_REPLICAS} replicas; cascade further replicas from a replica (PostgreSQL 14.1 and later)")),
+            );
+        }
+    });
+}
+
+/// Each log export is one RDS for PostgreSQL has.
+///
+/// Source: RDS API `CreateDBInstance.EnableCloudwatchLogsExports`: PostgreSQL exports
+/// `postgresql`, `upgrade` and `iam-db-auth-error`; `audit` exists for MySQL, MariaDB and Oracle.
+fn check_log_exports(cx: &mut Vec<Diagnostic>, pg: &Postgres) {
+    let name = pg.name.as_str();
+    for (idx, log) in pg.log_exports.iter().enumerate() {
+        if POSTGRES_LOG_EXPORTS.contains(&log.as_str()) {
+            continue;
+        }
+        let help = if log == "audit" {
+            "PostgreSQL has no `audit` log export: audit with the pgAudit extension, whose records go to the `postgresql` log".to_owned()
+        } else {
+            crate::rules::suggest::help_for("PostgreSQL log exports", log, POSTGRES_LOG_EXPORTS)
+                .replace("the design defines the PostgreSQL log exports", "RDS for PostgreSQL exports")
+        };
+        cx.push(
+            INVALID_LOG_EXPORT
+                .at(path::postgres_log_export(name, idx), format!("database `{name}` exports the log `{log}`, which RDS for PostgreSQL does not have"))
+                .with_help(help),
+        );
+    }
+}
+
+/// The rotation period is 1-1000 days; RDS's managed password is not used with replicas; the
+/// rotation function's tier exists.
+///
+/// Source: Secrets Manager API `RotationRulesType.AutomaticallyAfterDays` (1-1000); RDS User
+/// Guide, rds-secrets-manager.html, limitations: a read replica of a source whose password RDS
+/// manages in Secrets Manager cannot be created (all engines but SQL Server).
+fn check_password(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) {
+    let name = pg.name.as_str();
+    let days = pg.master_password.rotation_days();
+    if !(1..=1000).contains(&days) {
+        cx.push(
+            INVALID_PASSWORD_ROTATION
+                .at(path::postgres_password_rotation(name), format!("database `{name}`'s master password rotates every {days} days, outside 1-1000"))
+                .with_help("rotate every 1 to 1000 days, such as `rotation: 30d`"),
+        );
+    }
+    match &pg.master_password {
+        MasterPassword::Secret { tier, .. } => {
+            let owner = format!("database `{name}`'s password rotation");
+            find_tier_or_report(cx, platform, &owner, tier, &path::postgres_password_tier(name));
+        }
+        MasterPassword::RdsManaged { .. } => {
+            let count = &pg.replicas.count;
+            per_environment(cx, platform, |cx, env| {
+                let replicas = *count.get(env);
+                if replicas > 0 {
+                    cx.push(
+                        MANAGED_PASSWORD_WITH_REPLICAS
+                            .at(path::postgres_master_password(name), format!("database `{name}` lets RDS manage its master password, and RDS cannot create its {replicas} read replicas then"))
+                            .with_related(count.path_in(&path::postgres_replica_count(name), env), "the replicas")
+                            .with_help(format!("keep the password in a secret of the stack, rotated by AWS's hosted function: `master_password: secret {{ rotation: {days}d, tier: <a private tier> }}`")),
+                    );
+                }
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::database::rules::tests::{codes_with, findings_with};
+    use crate::model::{MasterPassword, PerEnv, Replicas};
+    use crate::value::Name;
+
+    #[test]
+    fn the_seed_audit_log_is_rejected() {
+        let found = findings_with(|pg| pg.log_exports = vec!["postgresql".into(), "audit".into()]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code, "invalid-log-export");
+        assert_eq!(found[0].path.as_str(), "database.postgres.main.log_exports[1]");
+        assert!(found[0].help.as_deref().unwrap_or("").contains("pgAudit"));
+        let found = findings_with(|pg| pg.log_exports = vec!["upgrad".into()]);
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `upgrade`?"));
+    }
+
+    #[test]
+    fn at_most_fifteen_replicas() {
+        assert_eq!(codes_with(|pg| pg.replicas = Replicas::new(16)), ["too-many-read-replicas"]);
+        assert_eq!(codes_with(|pg| pg.replicas = Replicas::new(15)), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn rds_managed_passwords_and_replicas_conflict() {
+        let managed = MasterPassword::RdsManaged { rotation_days: 30 };
+        assert_eq!(
+            codes_with(|pg| {
+                pg.master_password = managed.clone();
+                pg.replicas = Replicas::new(2);
+            }),
+            ["managed-password-with-replicas"]
+        );
+        assert_eq!(
+            codes_with(|pg| {
+                pg.master_password = managed.clone();
+                pg.replicas = Replicas::new(0);
+            }),
+            Vec::<&str>::new()
+        );
+        let never = MasterPassword::Secret { rotation_days: 0, tier: Name::new_assert("private") };
+        assert_eq!(codes_with(|pg| pg.master_password = never), ["invalid-password-rotation"]);
+        let nowhere = MasterPassword::Secret { rotation_days: 30, tier: Name::new_assert("privat") };
+        assert_eq!(codes_with(|pg| pg.master_password = nowhere), ["unknown-tier"]);
+    }
+
+    #[test]
+    fn the_subnet_group_needs_two_zones_everywhere() {
+        let found = findings_with(|_| {});
+        assert!(found.is_empty());
+        let mut platform = crate::database::rules::tests::platform_with(|_| {});
+        platform.environments[1].zones.truncate(1);
+        let found: Vec<_> = crate::rules::check(&platform)
+            .into_iter()
+            .filter(|d| d.path.as_str().starts_with("database"))
+            .collect();
+        assert_eq!(found.iter().map(|d| d.code).collect::<Vec<_>>(), ["database-single-zone"]);
+        assert!(found[0].message.contains("environment `staging`"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn single_az_is_a_warning_where_it_holds() {
+        let found = findings_with(|pg| {
+            pg.multi_az = PerEnv::new(true).with(Name::new_assert("staging"), false);
+        });
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code, "database-single-az");
+        assert_eq!(found[0].severity, crate::Severity::Warning);
+        assert!(found[0].message.ends_with("(environment `staging`)"), "{}", found[0].message);
+    }
+}
