@@ -16,11 +16,11 @@ const STRIPED_FROM_GIB: u32 = 400;
 
 pub(crate) fn check(cx: &mut Vec<Diagnostic>, pg: &Postgres) {
     let name = pg.name.as_str();
-    check_storage(cx, &pg.storage, &format!("database `{name}`"), |field| {
+    check_storage(cx, &pg.storage, &format!("the storage of database `{name}`"), |field| {
         crate::model::path::postgres_storage_field(name, field)
     });
     if let Some(storage) = &pg.replicas.storage {
-        check_storage(cx, storage, &format!("database `{name}`'s replicas"), |field| {
+        check_storage(cx, storage, &format!("the replicas' storage of database `{name}`"), |field| {
             crate::model::path::postgres_replica_storage_field(name, field)
         });
     }
@@ -44,7 +44,7 @@ fn check_storage(
     if !(20..=65_536).contains(&size) {
         cx.push(
             INVALID_DATABASE_STORAGE
-                .at(at("size"), format!("{owner}'s gp3 storage of {size} GiB is outside 20-65,536 GiB"))
+                .at(at("size"), format!("{owner}, {size} GiB of gp3, is outside 20-65,536 GiB"))
                 .with_help("allocate 20 to 65,536 GiB"),
         );
         return;
@@ -55,7 +55,7 @@ fn check_storage(
             if let Some(value) = value {
                 cx.push(
                     INVALID_DATABASE_STORAGE
-                        .at(at(field), format!("{owner}'s {size} GiB of gp3 sets {field} {value}{unit}, which RDS for PostgreSQL accepts only from 400 GiB"))
+                        .at(at(field), format!("{owner}, {size} GiB of gp3, sets {field} {value}{unit}, which RDS for PostgreSQL accepts only from 400 GiB"))
                         .with_help(format!("remove `{field}`: below 400 GiB gp3 gives 3,000 IOPS and 125 MiB/s")),
                 );
             }
@@ -68,7 +68,7 @@ fn check_storage(
         if !(12_000..=most).contains(&value) {
             cx.push(
                 INVALID_DATABASE_STORAGE
-                    .at(at("iops"), format!("{owner}'s {size} GiB of gp3 provisions {value} IOPS, outside 12,000-{most} (from 400 GiB)"))
+                    .at(at("iops"), format!("{owner}, {size} GiB of gp3, provisions {value} IOPS, outside 12,000-{} from 400 GiB", thousands(most)))
                     .with_help(fix),
             );
         }
@@ -77,7 +77,7 @@ fn check_storage(
         if !(500..=4_000).contains(&value) {
             cx.push(
                 INVALID_DATABASE_STORAGE
-                    .at(at("throughput"), format!("{owner}'s {size} GiB of gp3 provisions {value} MiB/s, outside 500-4,000 MiB/s (from 400 GiB)"))
+                    .at(at("throughput"), format!("{owner}, {size} GiB of gp3, provisions {value} MiB/s, outside 500-4,000 MiB/s from 400 GiB"))
                     .with_help(fix),
             );
         } else {
@@ -86,12 +86,25 @@ fn check_storage(
             if u64::from(value) * 4 > u64::from(effective) {
                 cx.push(
                     INVALID_DATABASE_STORAGE
-                        .at(at("throughput"), format!("{owner}'s gp3 throughput {value} MiB/s is above 0.25 MiB/s per IOPS of its {effective} IOPS"))
+                        .at(at("throughput"), format!("{owner} provisions {value} MiB/s, above 0.25 MiB/s per IOPS of its {effective} IOPS"))
                         .with_help(format!("provision at least {} IOPS, or lower the throughput to {} MiB/s", u64::from(value) * 4, effective / 4)),
                 );
             }
         }
     }
+}
+
+/// `64000` as `64,000`.
+fn thousands(number: u32) -> String {
+    let digits = number.to_string();
+    let mut out = String::new();
+    for (idx, digit) in digits.chars().enumerate() {
+        if idx > 0 && (digits.len() - idx) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -111,6 +124,13 @@ mod tests {
         });
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].path.as_str(), "database.postgres.main.replicas.storage.iops");
+    }
+
+    #[test]
+    fn numbers_read_with_separators() {
+        assert_eq!(super::thousands(64_000), "64,000");
+        assert_eq!(super::thousands(500), "500");
+        assert_eq!(super::thousands(1_000_000), "1,000,000");
     }
 
     #[test]
