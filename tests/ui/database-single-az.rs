@@ -33,7 +33,7 @@ fn main() {
                 log_exports: ["postgresql", "upgrade"],
                 replicas: { count: match env { production => 2, _ => 0 } },
                 snapshots: { keep: 30d },
-                master_password: secret { rotation: 30d, tier: private },
+                master_password: secret { rotation: 30d, tier: private, security_groups: [application] },
             }
         }
     };

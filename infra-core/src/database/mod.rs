@@ -67,8 +67,11 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         if pg.snapshots.is_some() {
             paths.extend([path::postgres_snapshots(name), path::postgres_snapshots_keep(name)]);
         }
-        match pg.master_password {
-            MasterPassword::Secret { .. } => paths.push(path::postgres_password_tier(name)),
+        match &pg.master_password {
+            MasterPassword::Secret { security_groups, .. } => {
+                paths.push(path::postgres_password_tier(name));
+                paths.extend((0..security_groups.len()).map(|idx| path::postgres_password_security_group(name, idx)));
+            }
             MasterPassword::RdsManaged { .. } => {}
         }
     }

@@ -247,12 +247,15 @@ pub struct Snapshots {
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum MasterPassword {
     /// A Secrets Manager secret the stack generates, rotated by AWS's hosted rotation function
-    /// running in `tier` (which must reach Secrets Manager and the database).
+    /// running in `tier` with `security_groups` (which must reach Secrets Manager and the
+    /// database).
     Secret {
         /// Days between rotations.
         rotation_days: u32,
         /// The subnet tier the rotation function runs in.
         tier: Name,
+        /// The rotation function's security groups, by name.
+        security_groups: Vec<Name>,
     },
     /// RDS's own managed secret (`ManageMasterUserPassword`), rotated by RDS.
     RdsManaged {

@@ -121,3 +121,8 @@ pub fn postgres_password_rotation(name: &str) -> ModelPath {
 pub fn postgres_password_tier(name: &str) -> ModelPath {
     postgres_master_password(name).field("tier")
 }
+
+/// `database.postgres.<name>.master_password.security_groups[<idx>]`
+pub fn postgres_password_security_group(name: &str, idx: usize) -> ModelPath {
+    postgres_master_password(name).field("security_groups").index(idx)
+}

@@ -59,5 +59,6 @@ keywords! {
     pub enum PasswordKey: "master password field" {
         Rotation = "rotation",
         Tier = "tier",
+        SecurityGroups = "security_groups",
     }
 }

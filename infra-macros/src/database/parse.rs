@@ -14,7 +14,7 @@
 //!         log_exports: ["postgresql", "upgrade"],
 //!         replicas: { count: match env { production => 2, _ => 0 } },
 //!         snapshots: { keep: 30d },
-//!         master_password: secret { rotation: 30d, tier: private },
+//!         master_password: secret { rotation: 30d, tier: private, security_groups: [password_rotation] },
 //!     }
 //! }
 //! ```
@@ -358,6 +358,7 @@ fn master_password(input: ParseStream, cx: &mut Cx, db: &str) -> syn::Result<Mas
     let brace = braced!(content in input);
     let mut rotation = None;
     let mut tier = None;
+    let mut groups: Option<Vec<Name>> = None;
     entries(&content, cx, PasswordKey::ALL, |content, cx| {
         let (field, key) = key::<PasswordKey>(content)?;
         content.parse::<Token![:]>()?;
@@ -371,21 +372,32 @@ fn master_password(input: ParseStream, cx: &mut Cx, db: &str) -> syn::Result<Mas
                 let ident = content.call(Ident::parse_any)?;
                 tier = Some(ident_name(cx, &ident, |_| path::postgres_password_tier(db)));
             }
+            PasswordKey::SecurityGroups => {
+                once(&groups, &key)?;
+                groups = Some(names(content, cx, |idx| path::postgres_password_security_group(db, idx))?);
+            }
         }
         separator(content)
     });
+    let placed = tier.is_some() || groups.is_some();
     match (kind, rotation, tier) {
-        (PasswordKind::Secret, Some(rotation_days), Some(tier)) => Ok(MasterPassword::Secret { rotation_days, tier }),
+        (PasswordKind::Secret, Some(rotation_days), Some(tier)) => Ok(MasterPassword::Secret {
+            rotation_days,
+            tier,
+            security_groups: groups.unwrap_or_default(),
+        }),
         (PasswordKind::Secret, _, _) => Err(missing(
             brace.span.join(),
             "a secret needs `rotation` and the `tier` its rotation function runs in, for example `secret { rotation: 30d, tier: private }`",
         )),
-        (PasswordKind::RdsManaged, Some(rotation_days), None) => Ok(MasterPassword::RdsManaged { rotation_days }),
-        (PasswordKind::RdsManaged, _, Some(_)) => Err(missing(
+        (PasswordKind::RdsManaged, Some(rotation_days), _) if !placed => {
+            Ok(MasterPassword::RdsManaged { rotation_days })
+        }
+        (PasswordKind::RdsManaged, _, _) if placed => Err(missing(
             brace.span.join(),
-            "RDS runs the rotation of its managed password itself: remove `tier`",
+            "RDS runs the rotation of its managed password itself: remove `tier` and `security_groups`",
         )),
-        (PasswordKind::RdsManaged, None, None) => Err(missing(
+        (PasswordKind::RdsManaged, _, _) => Err(missing(
             brace.span.join(),
             "an RDS-managed password needs `rotation`, for example `rds_managed { rotation: 7d }`",
         )),

@@ -173,9 +173,12 @@ fn check_password(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) 
         );
     }
     match &pg.master_password {
-        MasterPassword::Secret { tier, .. } => {
+        MasterPassword::Secret { tier, security_groups, .. } => {
             let owner = format!("database `{name}`'s password rotation");
             find_tier_or_report(cx, platform, &owner, tier, &path::postgres_password_tier(name));
+            check_group_references(cx, platform, &owner, security_groups, |idx| {
+                path::postgres_password_security_group(name, idx)
+            });
         }
         MasterPassword::RdsManaged { .. } => {
             let count = &pg.replicas.count;
@@ -186,7 +189,7 @@ fn check_password(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) 
                         MANAGED_PASSWORD_WITH_REPLICAS
                             .at(path::postgres_master_password(name), format!("database `{name}` lets RDS manage its master password, and RDS cannot create its {replicas} read replicas then"))
                             .with_related(count.path_in(&path::postgres_replica_count(name), env), "the replicas")
-                            .with_help(format!("keep the password in a secret of the stack, rotated by AWS's hosted function: `master_password: secret {{ rotation: {days}d, tier: <a private tier> }}`")),
+                            .with_help(format!("keep the password in a secret of the stack, rotated by AWS's hosted function: `master_password: secret {{ rotation: {days}d, tier: <a private tier>, security_groups: [<groups>] }}`")),
                     );
                 }
             });
@@ -234,9 +237,9 @@ mod tests {
             }),
             Vec::<&str>::new()
         );
-        let never = MasterPassword::Secret { rotation_days: 0, tier: Name::new_assert("private") };
+        let never = MasterPassword::Secret { rotation_days: 0, tier: Name::new_assert("private"), security_groups: vec![] };
         assert_eq!(codes_with(|pg| pg.master_password = never), ["invalid-password-rotation"]);
-        let nowhere = MasterPassword::Secret { rotation_days: 30, tier: Name::new_assert("privat") };
+        let nowhere = MasterPassword::Secret { rotation_days: 30, tier: Name::new_assert("privat"), security_groups: vec![] };
         assert_eq!(codes_with(|pg| pg.master_password = nowhere), ["unknown-tier"]);
     }
 

@@ -61,7 +61,11 @@ pub(crate) mod tests {
             Name::new_assert("database"),
             Backup::new(7, "18:00-19:00"),
             "sun:19:00-sun:20:00",
-            MasterPassword::Secret { rotation_days: 30, tier: Name::new_assert("private") },
+            MasterPassword::Secret {
+                rotation_days: 30,
+                tier: Name::new_assert("private"),
+                security_groups: vec![Name::new_assert("application")],
+            },
         )
         .multi_az(PerEnv::new(true))
         .security_group(Name::new_assert("database"))
