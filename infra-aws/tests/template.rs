@@ -61,15 +61,19 @@ fn resource_counts_per_environment() {
     // The network's, then batch's: one compute environment and three job queues; then
     // compute's: the cluster and the logs' key, six resources per service (log group, two roles,
     // task definition, service, scalable target) and three target tracking policies; then the
-    // load balancer's: itself, two listeners and one target group.
+    // load balancer's: itself, two listeners and one target group; then the database's: its
+    // key, subnet group, parameter group, monitoring role, secret, secret attachment, rotation
+    // schedule, primary, backup vault, role, plan and selection, and a resource per replica (two
+    // in production, none elsewhere). The network's count includes the password rotation's
+    // group, its egress rule to the database's group and that group's ingress rule from it.
     assert_eq!(
         synth(&design, "production").resources().len(),
-        54 + 4 + 17 + 4
+        57 + 4 + 17 + 4 + (12 + 2)
     );
-    assert_eq!(synth(&design, "staging").resources().len(), 52 + 4 + 17 + 4);
+    assert_eq!(synth(&design, "staging").resources().len(), 55 + 4 + 17 + 4 + 12);
     assert_eq!(
         synth(&design, "development").resources().len(),
-        52 + 4 + 17 + 4
+        55 + 4 + 17 + 4 + 12
     );
 }
 
@@ -138,7 +142,8 @@ fn group_to_group_rules_are_separate_resources() {
         ids_of(&template, "AWS::EC2::SecurityGroupIngress"),
         [
             "SecurityGroupApplicationIngress0",
-            "SecurityGroupDatabaseIngress0"
+            "SecurityGroupDatabaseIngress0",
+            "SecurityGroupDatabaseIngress1"
         ]
     );
     let rule = template
@@ -270,16 +275,23 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
         "AWS::EC2::NetworkAclEntry",
         "AWS::EC2::SubnetNetworkAclAssociation",
         "AWS::ApplicationAutoScaling::ScalingPolicy",
+        "AWS::SecretsManager::SecretTargetAttachment",
+        "AWS::SecretsManager::RotationSchedule",
+        "AWS::Backup::BackupSelection",
     ];
     for (id, resource) in template.resources() {
         if untaggable.contains(&resource.resource_type()) {
             continue;
         }
-        // AWS Batch takes its tags as a map of key to value.
-        if let Some(Expr::Map(tags)) = resource.get("Tags") {
+        // AWS Batch and AWS Backup take their tags as a map of key to value.
+        let map = ["Tags", "BackupVaultTags", "BackupPlanTags"]
+            .into_iter()
+            .find_map(|key| resource.get(key));
+        if let Some(Expr::Map(tags)) = map {
             let keys: Vec<&str> = tags.keys().map(String::as_str).collect();
             assert_eq!(keys, ["Environment", "Name", "Platform"], "{id}");
-            assert!(resource.resource_type().starts_with("AWS::Batch::"), "{id}");
+            let kind = resource.resource_type();
+            assert!(kind.starts_with("AWS::Batch::") || kind.starts_with("AWS::Backup::"), "{id}");
             let name = tags["Name"].as_str().unwrap_or("");
             assert!(name.starts_with("datasets-staging-"), "{id}: {name}");
             continue;
@@ -300,9 +312,15 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
 #[test]
 fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     let template = synth(&design(), "production");
-    // And the load balancer's DNS name.
-    assert_eq!(template.outputs().len(), 9);
+    // And the load balancer's DNS name, the database's endpoint and its secret's ARN.
+    assert_eq!(template.outputs().len(), 11);
     assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
+    let endpoint = &template.outputs()["DatabaseMainEndpoint"];
+    assert_eq!(
+        endpoint.value(),
+        &Expr::GetAtt("DatabaseMain".into(), "Endpoint.Address".into())
+    );
+    assert!(template.outputs().contains_key("DatabaseMainSecretArn"));
     let cluster = &template.outputs()["EcsClusterName"];
     assert_eq!(cluster.value(), &Expr::Ref("EcsCluster".into()));
     assert_eq!(
