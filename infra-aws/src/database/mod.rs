@@ -377,6 +377,9 @@ fn replica(stack: &Stack<'_>, template: &mut Template, pg: &Postgres, number: u3
             .property("SourceDBInstanceIdentifier", Expr::reference(&logical_id::primary(&pg.name)))
             .with(common(stack, pg, class))
             .with(storage(pg.replica_storage()))
+            // Inherited from the encrypted source (with its key), which CloudFormation does not
+            // pass to CreateDBInstanceReadReplica: stated so the template says what holds.
+            .property("StorageEncrypted", true)
             .property("Tags", stack.tags(&format!("db-{name}-replica-{number}")))
             .keep_on(Policy::Delete)
             .context(
