@@ -230,6 +230,7 @@ pub fn design() -> Validated<Platform> {
                 log_exports: ["postgresql", "upgrade"],
                 // The seed's replicas repeat its storage (1000 GiB, 3000 IOPS), rejected like the
                 // primary's (`invalid-database-storage`): they take the primary's.
+                #[allow(replica-encryption-inherited, reason = "the replicas inherit the primary's encryption with its key; CloudFormation forbids restating it on a replica")]
                 replicas: { count: match env { production => 2, _ => 0 } },
                 snapshots: { keep: 30d },
                 // The seed rotates the password every 30 days. RDS's own managed password cannot

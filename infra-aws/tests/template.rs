@@ -70,7 +70,10 @@ fn resource_counts_per_environment() {
         synth(&design, "production").resources().len(),
         57 + 4 + 17 + 4 + (12 + 2)
     );
-    assert_eq!(synth(&design, "staging").resources().len(), 55 + 4 + 17 + 4 + 12);
+    assert_eq!(
+        synth(&design, "staging").resources().len(),
+        55 + 4 + 17 + 4 + 12
+    );
     assert_eq!(
         synth(&design, "development").resources().len(),
         55 + 4 + 17 + 4 + 12
@@ -291,7 +294,10 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
             let keys: Vec<&str> = tags.keys().map(String::as_str).collect();
             assert_eq!(keys, ["Environment", "Name", "Platform"], "{id}");
             let kind = resource.resource_type();
-            assert!(kind.starts_with("AWS::Batch::") || kind.starts_with("AWS::Backup::"), "{id}");
+            assert!(
+                kind.starts_with("AWS::Batch::") || kind.starts_with("AWS::Backup::"),
+                "{id}"
+            );
             let name = tags["Name"].as_str().unwrap_or("");
             assert!(name.starts_with("datasets-staging-"), "{id}: {name}");
             continue;

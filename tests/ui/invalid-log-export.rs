@@ -31,6 +31,7 @@ fn main() {
                 backup: { retention: 7d, window: "18:00-19:00" },
                 maintenance_window: "sun:19:00-sun:20:00",
                 log_exports: ["postgresql", "audit"],
+                #[allow(replica-encryption-inherited, reason = "the replicas inherit the primary's encryption")]
                 replicas: { count: match env { production => 2, _ => 0 } },
                 snapshots: { keep: 30d },
                 master_password: secret { rotation: 30d, tier: private, security_groups: [application] },

@@ -31,6 +31,7 @@ fn main() {
                 backup: { retention: 7d, window: "03:00-04:00" },
                 maintenance_window: "sun:03:30-sun:04:30",
                 log_exports: ["postgresql", "upgrade"],
+                #[allow(replica-encryption-inherited, reason = "the replicas inherit the primary's encryption")]
                 replicas: { count: match env { production => 2, _ => 0 } },
                 snapshots: { keep: 30d },
                 master_password: secret { rotation: 30d, tier: private, security_groups: [application] },

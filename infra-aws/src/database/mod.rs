@@ -16,7 +16,7 @@ use infra_core::model::{path, Databases, Postgres, TlsVersion};
 use infra_core::rules::{
     DATABASE_SINGLE_AZ, DATABASE_SINGLE_ZONE, DEPRECATED_ENGINE_VERSION, INVALID_BACKUP_RETENTION,
     INVALID_DATABASE_STORAGE, INVALID_ENGINE_VERSION, INVALID_INSTANCE_CLASS, INVALID_LOG_EXPORT,
-    INVALID_WINDOW, OVERLAPPING_WINDOWS, REPLICAS_WITHOUT_BACKUPS, TOO_MANY_READ_REPLICAS,
+    INVALID_WINDOW, OVERLAPPING_WINDOWS, REPLICAS_WITHOUT_BACKUPS, REPLICA_ENCRYPTION_INHERITED, TOO_MANY_READ_REPLICAS,
     UNKNOWN_ENGINE_VERSION, UNKNOWN_INSTANCE_CLASS, UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
 };
 
@@ -377,9 +377,6 @@ fn replica(stack: &Stack<'_>, template: &mut Template, pg: &Postgres, number: u3
             .property("SourceDBInstanceIdentifier", Expr::reference(&logical_id::primary(&pg.name)))
             .with(common(stack, pg, class))
             .with(storage(pg.replica_storage()))
-            // Inherited from the encrypted source (with its key), which CloudFormation does not
-            // pass to CreateDBInstanceReadReplica: stated so the template says what holds.
-            .property("StorageEncrypted", true)
             .property("Tags", stack.tags(&format!("db-{name}-replica-{number}")))
             .keep_on(Policy::Delete)
             .context(
@@ -395,6 +392,7 @@ fn replica(stack: &Stack<'_>, template: &mut Template, pg: &Postgres, number: u3
                         &INVALID_INSTANCE_CLASS,
                         &UNKNOWN_INSTANCE_CLASS,
                         &INVALID_DATABASE_STORAGE,
+                        &REPLICA_ENCRYPTION_INHERITED,
                     ]),
             ),
     );

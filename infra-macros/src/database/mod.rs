@@ -16,7 +16,7 @@ pub const SECTION: Section = Section {
     key: "database",
     required: None,
     path: path::database,
-    acknowledgeable: &["a PostgreSQL instance"],
+    acknowledgeable: &["a PostgreSQL instance", "its `replicas`"],
     parse: section,
 };
 

@@ -36,7 +36,7 @@ use super::keyword::{
 };
 use crate::cx::Cx;
 use crate::keyword::Keyword;
-use crate::parse::attributes::{acknowledge, attributes};
+use crate::parse::attributes::{acknowledge, attributes, misplaced};
 use crate::parse::per_env::per_env;
 use crate::parse::syntax::*;
 
@@ -57,7 +57,7 @@ pub(super) fn databases(
                 acknowledge(acks, cx, allows, path::postgres(name.as_str()));
                 let content;
                 braced!(content in input);
-                if let Some(pg) = postgres(&content, cx, name, ident.span()) {
+                if let Some(pg) = postgres(&content, cx, acks, name, ident.span()) {
                     section.postgres.push(pg);
                 }
             }
@@ -91,8 +91,14 @@ fn text(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<String> {
 }
 
 /// A PostgreSQL instance's body; `None` without one of its required fields (an error is then
-/// recorded at `at`, the name).
-fn postgres(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Postgres> {
+/// recorded at `at`, the name). `#[allow(...)]` may stand before `replicas`.
+fn postgres(
+    input: ParseStream,
+    cx: &mut Cx,
+    acks: &mut Vec<Acknowledgement>,
+    name: Name,
+    at: Span,
+) -> Option<Postgres> {
     let db = name.as_str().to_owned();
     let mut version: Option<String> = None;
     let mut class: Option<PerEnv<String>> = None;
@@ -108,8 +114,14 @@ fn postgres(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Pos
     let mut password: Option<MasterPassword> = None;
     let mut written = Vec::new();
     entries(input, cx, PostgresKey::ALL, |input, cx| {
+        let allows = attributes(input, cx)?;
         let (field, key) = key::<PostgresKey>(input)?;
         written.push(field);
+        match field {
+            PostgresKey::Replicas => acknowledge(acks, cx, allows, path::postgres_replicas(&db)),
+            _ if !allows.is_empty() => return Err(misplaced(&allows)),
+            _ => {}
+        }
         input.parse::<Token![:]>()?;
         match field {
             PostgresKey::EngineVersion => {

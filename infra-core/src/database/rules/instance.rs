@@ -27,6 +27,11 @@ declare_rules! {
     MANAGED_PASSWORD_WITH_REPLICAS = "managed-password-with-replicas", Error,
         "a primary with read replicas keeps its master password in a secret of the stack, not RDS's managed one",
         "RDS User Guide, rds-secrets-manager.html, limitations (creating a read replica of a source whose credentials RDS manages in Secrets Manager is not supported, except SQL Server); aws-rules.md §4, §14";
+    /// Read replicas whose encryption the template cannot state.
+    REPLICA_ENCRYPTION_INHERITED = "replica-encryption-inherited", Warning,
+        "read replicas inherit the primary's encryption at rest, which their template may not restate (so checkov CKV_AWS_16 sees them unencrypted)",
+        "CloudFormation AWS::RDS::DBInstance StorageEncrypted (with SourceDBInstanceIdentifier, do not specify it: the replica of an encrypted source is encrypted); cfn-lint E3020; RDS API CreateDBInstanceReadReplica.KmsKeyId (same Region: the source's key)",
+        checkov ["CKV_AWS_16"];
     /// A database without a standby in a second zone.
     DATABASE_SINGLE_AZ = "database-single-az", Warning,
         "a database keeps a Multi-AZ standby (without one, a zone outage stops it)",
@@ -111,10 +116,13 @@ fn check_multi_az(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) 
     });
 }
 
-/// At most 15 replicas in each environment.
+/// At most 15 replicas in each environment; and where there are replicas, a warning that
+/// their template cannot state their (inherited) encryption.
 ///
 /// Source: RDS User Guide, "Working with read replicas for Amazon RDS for PostgreSQL": up to 15
-/// read replicas per source DB instance within a Region.
+/// read replicas per source DB instance within a Region. CloudFormation `AWS::RDS::DBInstance`
+/// `StorageEncrypted`: a replica inherits its source's encryption and must not state it
+/// (cfn-lint E3020), which checkov's CKV_AWS_16 reads as unencrypted.
 fn check_replicas(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) {
     let name = pg.name.as_str();
     let at = path::postgres_replica_count(name);
@@ -122,6 +130,13 @@ fn check_replicas(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) 
     check_settings(cx, platform, count, &at);
     per_environment(cx, platform, |cx, env| {
         let replicas = *count.get(env);
+        if replicas > 0 {
+            cx.push(
+                REPLICA_ENCRYPTION_INHERITED
+                    .at(path::postgres_replicas(name), format!("database `{name}`'s read replicas are encrypted with its key by inheritance, which their template may not state: checkov reports them unencrypted"))
+                    .with_help("acknowledge this warning on `replicas` with a reason; the replicas are encrypted"),
+            );
+        }
         if replicas > MAX_READ_REPLICAS {
             cx.push(
                 TOO_MANY_READ_REPLICAS
@@ -218,6 +233,20 @@ mod tests {
     fn at_most_fifteen_replicas() {
         assert_eq!(codes_with(|pg| pg.replicas = Replicas::new(16)), ["too-many-read-replicas"]);
         assert_eq!(codes_with(|pg| pg.replicas = Replicas::new(15)), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn replicas_warn_that_their_encryption_is_inherited() {
+        let unacknowledged = |count: u32| {
+            let mut platform = crate::database::rules::tests::platform_with(|pg| pg.replicas = Replicas::new(count));
+            platform.acknowledgements.clear();
+            crate::testing::codes(&platform)
+                .into_iter()
+                .filter(|code| code.starts_with("replica"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(unacknowledged(2), ["replica-encryption-inherited"]);
+        assert_eq!(unacknowledged(0), Vec::<&str>::new());
     }
 
     #[test]

@@ -82,7 +82,12 @@ pub(crate) mod tests {
         change(&mut pg);
         let mut platform = crate::testing::design();
         platform.database = Databases::new().postgres(pg);
-        platform
+        platform.acknowledgements.retain(|ack| !ack.path.as_str().starts_with("database"));
+        platform.acknowledge(
+            super::REPLICA_ENCRYPTION_INHERITED.code,
+            crate::model::path::postgres_replicas("main"),
+            "the replicas inherit the primary's encryption",
+        )
     }
 
     /// The findings about the database section after `change`.
