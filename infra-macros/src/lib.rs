@@ -74,6 +74,23 @@ use proc_macro::TokenStream;
 ///         }
 ///         job_queue <name> { priority: <0..=1000>, compute_environments: [<name>, ...] }
 ///     }
+///     database {
+///         postgres <name> {
+///             engine_version: "<version>",
+///             instance_class: "<class>",
+///             storage: { size: <GiB>, iops: <number>, throughput: <MiB/s> },
+///             multi_az: <bool>,
+///             tier: <tier>,
+///             security_groups: [<group>, ...],
+///             backup: { retention: <days>d, window: "hh:mm-hh:mm" },
+///             maintenance_window: "ddd:hh:mm-ddd:hh:mm",
+///             log_exports: ["postgresql", "upgrade", "iam-db-auth-error"],
+///             replicas: { count: <number>, instance_class: "<class>", storage: { ... } },
+///             snapshots: { keep: <days>d },
+///             master_password: secret { rotation: <days>d, tier: <tier>, security_groups: [<group>, ...] }
+///                 | rds_managed { rotation: <days>d },
+///         }
+///     }
 /// }
 /// ```
 ///

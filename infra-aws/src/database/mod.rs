@@ -383,7 +383,7 @@ fn replica(stack: &Stack<'_>, template: &mut Template, pg: &Postgres, number: u3
                 stack
                     .context(
                         path::postgres_replicas(name),
-                        format!("Read replica {number} of database `{name}` on {class}: encrypted like its source, with its key; holds no data of its own, so it is deleted with the stack"),
+                        format!("Read replica {number} of database `{name}` on {class}: encrypted like its source, with its key; holds no data of its own, so it is deleted with the stack (turn its deletion protection off first)"),
                         State::Stateless,
                     )
                     .must([
