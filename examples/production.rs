@@ -18,8 +18,8 @@ pub fn design() -> Validated<Platform> {
         region: "ap-northeast-1",
 
         // Seed §2.1. Staging and development list only ap-northeast-1a in the seed, but every
-        // tier needs a subnet in each zone of an environment, and the database tier will need
-        // two zones for its DB subnet group (aws-rules.md §4): they use both zones, single-AZ.
+        // tier needs a subnet in each zone of an environment, and the database tier needs two
+        // zones for its DB subnet group (`database-single-zone`): they use both zones, single-AZ.
         environments {
             production  { zones: ["ap-northeast-1a", "ap-northeast-1c"], multi_az: true }
             staging     { zones: ["ap-northeast-1a", "ap-northeast-1c"], multi_az: false }
