@@ -116,3 +116,51 @@ pub(crate) mod tests {
         assert!(crate::testing::codes(&platform).contains(&"duplicate-name"));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::tests::findings_with;
+    use crate::model::{PerEnv, Replicas, Storage};
+
+    proptest::proptest! {
+        /// No value of a database panics a rule, and every finding is about the database.
+        #[test]
+        fn any_database_values_are_checked_without_panic(
+            version in "\\PC{0,12}",
+            class in "\\PC{0,16}",
+            window in "\\PC{0,14}",
+            maintenance in "\\PC{0,22}",
+            log in "\\PC{0,10}",
+            size: u32,
+            iops: Option<u32>,
+            throughput: Option<u32>,
+            retention: u32,
+            replicas: u32,
+        ) {
+            let found = findings_with(|pg| {
+                pg.engine_version = version;
+                pg.instance_class = PerEnv::new(class);
+                pg.backup.window = window;
+                pg.maintenance_window = maintenance;
+                pg.log_exports = vec![log];
+                pg.storage = Storage { size_gib: size, iops, throughput };
+                pg.backup.retention_days = retention;
+                pg.replicas = Replicas::new(replicas);
+            });
+            proptest::prop_assert!(found.iter().all(|d| d.path.as_str().starts_with("database.postgres.main")));
+        }
+
+        /// Well-formed windows read back to the minutes they were written with.
+        #[test]
+        fn windows_read_their_minutes(start in 0u32..1440, length in 30u32..600) {
+            let end = (start + length) % 1440;
+            let text = format!("{:02}:{:02}-{:02}:{:02}", start / 60, start % 60, end / 60, end % 60);
+            let found = findings_with(|pg| {
+                pg.backup.window = text.clone();
+                pg.maintenance_window = "sun:19:00-sun:19:30".into();
+            });
+            // Only an overlap with the maintenance window can be reported.
+            proptest::prop_assert!(found.iter().all(|d| d.code == "overlapping-windows"), "{text}: {found:?}");
+        }
+    }
+}
