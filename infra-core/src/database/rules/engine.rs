@@ -68,7 +68,7 @@ fn check_engine_version(cx: &mut Vec<Diagnostic>, pg: &Postgres) {
         cx.push(
             INVALID_ENGINE_VERSION
                 .at(at, format!("database `{name}`'s engine version `{written}` is not a PostgreSQL version as RDS writes it"))
-                .with_help(format!("write the version number alone, such as `{}`", newest_available(None).unwrap_or("14.23"))),
+                .with_help(format!("write the version number alone, such as {}", newest())),
         );
         return;
     };
@@ -82,7 +82,7 @@ fn check_engine_version(cx: &mut Vec<Diagnostic>, pg: &Postgres) {
                 cx.push(
                     DEPRECATED_ENGINE_VERSION
                         .at(at, format!("database `{name}`'s engine version `{written}`: RDS has deprecated every PostgreSQL {major} version"))
-                        .with_help(format!("move to a supported major version, such as `{}`", newest_available(None).unwrap_or("16"))),
+                        .with_help(format!("move to a supported major version, such as {}", newest())),
                 );
             }
         }
@@ -91,7 +91,7 @@ fn check_engine_version(cx: &mut Vec<Diagnostic>, pg: &Postgres) {
                 .at(at, format!("database `{name}`'s engine version `{written}` is deprecated: RDS creates no new instance of it"))
                 .with_help(match newest_available(Some(version.major)) {
                     Some(newest) => format!("use `{newest}`, the newest PostgreSQL {major} version RDS creates"),
-                    None => format!("RDS has deprecated every PostgreSQL {major} version; use `{}`", newest_available(None).unwrap_or("16")),
+                    None => format!("RDS has deprecated every PostgreSQL {major} version; use {}", newest()),
                 }),
         ),
         None => {
@@ -134,6 +134,14 @@ fn newest_available(major: Option<(u32, Option<u32>)>) -> Option<&'static str> {
         .map(|(_, text)| text)
 }
 
+/// The newest version RDS creates, in backticks, as a help line names it.
+fn newest() -> String {
+    match newest_available(None) {
+        Some(version) => format!("`{version}`"),
+        None => "a version RDS lists in DescribeDBEngineVersions".to_owned(),
+    }
+}
+
 /// The versions RDS creates nearest to `wanted` (of its major, else the newest overall).
 fn nearest_help(wanted: &Version<'_>) -> String {
     let mut near: Vec<(u32, &'static str)> = postgres_versions()
@@ -146,9 +154,9 @@ fn nearest_help(wanted: &Version<'_>) -> String {
     let listed: Vec<String> = near.iter().take(3).map(|(_, text)| format!("`{text}`")).collect();
     match (listed.as_slice(), newest_available(Some(wanted.major))) {
         ([], _) => format!(
-            "RDS creates no PostgreSQL {} version; the newest it creates is `{}`",
+            "RDS creates no PostgreSQL {} version; the newest it creates is {}",
             wanted.major_text(),
-            newest_available(None).unwrap_or("16")
+            newest()
         ),
         (_, Some(newest)) => format!(
             "the nearest versions RDS creates are {}; the newest PostgreSQL {} is `{newest}`",
