@@ -60,23 +60,26 @@ fn resource_counts_per_environment() {
     let design = design();
     // The network's, then batch's: one compute environment and three job queues; then
     // compute's: the cluster and the logs' key, six resources per service (log group, two roles,
-    // task definition, service, scalable target) and three target tracking policies; then the
-    // load balancer's: itself, two listeners and one target group; then the database's: its
-    // key, subnet group, parameter group, monitoring role, secret, secret attachment, rotation
-    // schedule, primary, backup vault, role, plan and selection, and a resource per replica (two
-    // in production, none elsewhere). The network's count includes the password rotation's
-    // group, its egress rule to the database's group and that group's ingress rule from it.
+    // task definition, service, scalable target), the api's two target tracking policies, the
+    // queue's three (its key, the queue and its dead-letter queue) and the worker's queue-depth
+    // scaling (two step scaling policies and their two alarms); then the load balancer's: itself,
+    // two listeners and one target group; then the database's: its key, subnet group, parameter
+    // group, monitoring role, secret, secret attachment, rotation schedule, primary, backup vault,
+    // role, plan and selection, and a resource per replica (two in production, none elsewhere).
+    // The network's count includes the password rotation's group, its egress rule to the
+    // database's group and that group's ingress rule from it.
+    let compute = 2 + 6 * 2 + 2 + 3 + 4;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        57 + 4 + 17 + 4 + (12 + 2)
+        57 + 4 + compute + 4 + (12 + 2)
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        55 + 4 + 17 + 4 + 12
+        55 + 4 + compute + 4 + 12
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        55 + 4 + 17 + 4 + 12
+        55 + 4 + compute + 4 + 12
     );
 }
 
@@ -318,9 +321,16 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
 #[test]
 fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     let template = synth(&design(), "production");
-    // And the load balancer's DNS name, the database's endpoint and its secret's ARN.
-    assert_eq!(template.outputs().len(), 11);
+    // And the load balancer's DNS name, the queue's URL, the database's endpoint and its
+    // secret's ARN.
+    assert_eq!(template.outputs().len(), 12);
     assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
+    let queue = &template.outputs()["QueueJobsUrl"];
+    assert_eq!(queue.value(), &Expr::Ref("QueueJobs".into()));
+    assert_eq!(
+        queue.export_name(),
+        &Expr::sub("${AWS::StackName}-QueueJobsUrl")
+    );
     let endpoint = &template.outputs()["DatabaseMainEndpoint"];
     assert_eq!(
         endpoint.value(),

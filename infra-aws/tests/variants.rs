@@ -95,10 +95,14 @@ fn only_the_environments_zones_are_lowered() {
         ]
     );
     let parameters: Vec<&str> = template.parameters().keys().map(|id| id.as_str()).collect();
-    assert_eq!(parameters, ["AvailabilityZoneApNortheast1a"]);
+    // The zone, and the worker's image tag.
+    assert_eq!(
+        parameters,
+        ["AvailabilityZoneApNortheast1a", "ServiceWorkerImageTag"]
+    );
     assert_eq!(ids_of(&template, "AWS::EC2::NatGateway").len(), 1);
-    // The VPC and three subnets, and the cluster's name.
-    assert_eq!(template.outputs().len(), 5);
+    // The VPC and three subnets, the cluster's name and the queue's URL.
+    assert_eq!(template.outputs().len(), 6);
 }
 
 #[test]
