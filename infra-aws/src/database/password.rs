@@ -7,7 +7,8 @@
 
 use infra_core::model::{path, MasterPassword, Postgres};
 use infra_core::rules::{
-    INVALID_PASSWORD_ROTATION, MANAGED_PASSWORD_WITH_REPLICAS, UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
+    INVALID_PASSWORD_ROTATION, MANAGED_PASSWORD_WITH_REPLICAS, PASSWORD_ROTATION_CANNOT_REACH_DATABASE,
+    UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
 };
 
 use super::logical_id;
@@ -91,7 +92,12 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
                                 format!("Rotates database `{name}`'s master password every {days} days with AWS's hosted function `{function}`, in the {tier} tier"),
                                 State::Stateless,
                             )
-                            .must([&INVALID_PASSWORD_ROTATION, &UNKNOWN_TIER, &UNKNOWN_SECURITY_GROUP]),
+                            .must([
+                                &INVALID_PASSWORD_ROTATION,
+                                &UNKNOWN_TIER,
+                                &UNKNOWN_SECURITY_GROUP,
+                                &PASSWORD_ROTATION_CANNOT_REACH_DATABASE,
+                            ]),
                     ),
             );
             Expr::reference(&logical_id::secret(&pg.name))

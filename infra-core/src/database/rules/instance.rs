@@ -1,7 +1,8 @@
 //! Rules on a database's placement, replicas, logs and master password.
 
 use crate::diag::Diagnostic;
-use crate::model::{path, MasterPassword, Platform, Postgres};
+use crate::model::{path, MasterPassword, Peer, Platform, Postgres, SecurityGroupRule, SubnetTier};
+use crate::value::Name;
 use crate::network::rules::{check_group_references, find_tier_or_report};
 use crate::rules::declare_rules;
 use crate::rules::per_env::{check_settings, per_environment};
@@ -32,12 +33,19 @@ declare_rules! {
         "read replicas inherit the primary's encryption at rest, which their template may not restate (so checkov CKV_AWS_16 sees them unencrypted)",
         "CloudFormation AWS::RDS::DBInstance StorageEncrypted (with SourceDBInstanceIdentifier, do not specify it: the replica of an encrypted source is encrypted); cfn-lint E3020; RDS API CreateDBInstanceReadReplica.KmsKeyId (same Region: the source's key)",
         checkov ["CKV_AWS_16"];
+    /// The password rotation function cannot reach the database.
+    PASSWORD_ROTATION_CANNOT_REACH_DATABASE = "password-rotation-cannot-reach-database", Error,
+        "the password rotation function has security groups whose egress, and the database's ingress, allow TCP 5432 between them",
+        "Secrets Manager User Guide, rotating secrets in a VPC (the rotation function connects to the database; its security group and the database's must allow it); CloudFormation HostedRotationLambda.VpcSecurityGroupIds; EC2 security groups deny by default";
     /// A database without a standby in a second zone.
     DATABASE_SINGLE_AZ = "database-single-az", Warning,
         "a database keeps a Multi-AZ standby (without one, a zone outage stops it)",
         "RDS User Guide, Concepts.MultiAZ (a standby in another zone takes over on failure); AWS Security Hub RDS.5",
         checkov ["CKV_AWS_157"];
 }
+
+/// The port the lowering gives PostgreSQL.
+pub const POSTGRES_PORT: u16 = 5432;
 
 /// The logs RDS for PostgreSQL exports to CloudWatch Logs.
 pub const POSTGRES_LOG_EXPORTS: [&str; 3] = ["postgresql", "upgrade", "iam-db-auth-error"];
@@ -58,6 +66,7 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres
     check_replicas(cx, platform, pg);
     check_log_exports(cx, pg);
     check_password(cx, platform, pg);
+    check_rotation_reach(cx, platform, pg);
 }
 
 /// The tier has subnets in at least two zones of every environment.
@@ -212,6 +221,83 @@ fn check_password(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) 
     }
 }
 
+/// The rotation function has security groups; one of the database's groups admits one of them
+/// (or a block holding the rotation tier's subnets) on TCP 5432, and one of its groups lets it
+/// out to one of the database's groups (or a block holding the database tier's subnets).
+///
+/// Source: Secrets Manager User Guide, "Rotation in a VPC": the rotation function connects to the
+/// database, so its security group must allow the connection out and the database's in; a
+/// security group denies what no rule allows (and this design's groups allow no egress unless
+/// stated).
+fn check_rotation_reach(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) {
+    let MasterPassword::Secret { tier, security_groups: rotation, .. } = &pg.master_password else {
+        return;
+    };
+    let name = pg.name.as_str();
+    let at = path::postgres_master_password(name);
+    if rotation.is_empty() {
+        cx.push(
+            PASSWORD_ROTATION_CANNOT_REACH_DATABASE
+                .at(at, format!("database `{name}`'s password rotation function has no security group, so it cannot connect to the database"))
+                .with_help("give the rotation function a security group that may reach the database on 5432: `security_groups: [<group>]`"),
+        );
+        return;
+    }
+    let network = &platform.network;
+    // An unknown group or tier is another rule's finding.
+    let known = |group: &Name| network.security_groups.iter().any(|g| g.name == *group);
+    if !rotation.iter().chain(&pg.security_groups).all(known) {
+        return;
+    }
+    let (Some(rotation_tier), Some(database_tier)) = (network.find_tier(tier.as_str()), network.find_tier(pg.tier.as_str())) else {
+        return;
+    };
+    // Whether `peer` stands for `groups`, or for a block holding every subnet of `tier` in
+    // every environment.
+    let covers = |peer: &Peer, groups: &[Name], tier: &SubnetTier| match peer {
+        Peer::Group(group) => groups.contains(group),
+        Peer::Cidr(block) => {
+            !tier.subnets.is_empty()
+                && platform.environments.iter().all(|env| {
+                    tier.subnets
+                        .iter()
+                        .filter(|subnet| env.zones.contains(&subnet.zone))
+                        .all(|subnet| block.contains(subnet.cidr.get(env.name.as_str())))
+                })
+        }
+    };
+    let allows = |rules: &[SecurityGroupRule], groups: &[Name], tier: &SubnetTier| {
+        rules.iter().any(|rule| {
+            rule.traffic.tcp_ports().is_some_and(|ports| (ports.from()..=ports.to()).contains(&POSTGRES_PORT))
+                && covers(&rule.peer, groups, tier)
+        })
+    };
+    let groups_of = |names: &[Name]| -> Vec<&crate::model::SecurityGroup> {
+        network.security_groups.iter().filter(|g| names.contains(&g.name)).collect()
+    };
+    let listed = |names: &[Name]| names.iter().map(|g| format!("`{g}`")).collect::<Vec<_>>().join(", ");
+    let admitted = groups_of(&pg.security_groups)
+        .iter()
+        .any(|group| allows(&group.ingress, rotation, rotation_tier));
+    if !admitted {
+        cx.push(
+            PASSWORD_ROTATION_CANNOT_REACH_DATABASE
+                .at(path::postgres_password_security_group(name, 0), format!("database `{name}`'s security groups admit no connection on {POSTGRES_PORT} from its password rotation function"))
+                .with_help(format!("allow TCP {POSTGRES_PORT} from {} in one of the database's groups ({})", listed(rotation), listed(&pg.security_groups))),
+        );
+    }
+    let let_out = groups_of(rotation)
+        .iter()
+        .any(|group| allows(&group.egress, &pg.security_groups, database_tier));
+    if !let_out {
+        cx.push(
+            PASSWORD_ROTATION_CANNOT_REACH_DATABASE
+                .at(path::postgres_password_security_group(name, 0), format!("database `{name}`'s password rotation function may not connect out on {POSTGRES_PORT} to the database"))
+                .with_help(format!("add egress `{POSTGRES_PORT} to {}` to one of the rotation's groups ({})", pg.security_groups.first().map_or("<group>".to_owned(), |g| g.to_string()), listed(rotation))),
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::database::rules::tests::{codes_with, findings_with};
@@ -266,9 +352,9 @@ mod tests {
             }),
             Vec::<&str>::new()
         );
-        let never = MasterPassword::Secret { rotation_days: 0, tier: Name::new_assert("private"), security_groups: vec![] };
+        let never = MasterPassword::Secret { rotation_days: 0, tier: Name::new_assert("private"), security_groups: vec![Name::new_assert("application")] };
         assert_eq!(codes_with(|pg| pg.master_password = never), ["invalid-password-rotation"]);
-        let nowhere = MasterPassword::Secret { rotation_days: 30, tier: Name::new_assert("privat"), security_groups: vec![] };
+        let nowhere = MasterPassword::Secret { rotation_days: 30, tier: Name::new_assert("privat"), security_groups: vec![Name::new_assert("application")] };
         assert_eq!(codes_with(|pg| pg.master_password = nowhere), ["unknown-tier"]);
     }
 
@@ -284,6 +370,29 @@ mod tests {
             .collect();
         assert_eq!(found.iter().map(|d| d.code).collect::<Vec<_>>(), ["database-single-zone"]);
         assert!(found[0].message.contains("environment `staging`"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn the_rotation_function_must_reach_the_database() {
+        let rotate_with = |groups: Vec<Name>| {
+            move |pg: &mut crate::model::Postgres| {
+                pg.master_password = MasterPassword::Secret {
+                    rotation_days: 30,
+                    tier: Name::new_assert("private"),
+                    security_groups: groups,
+                }
+            }
+        };
+        // The reference design: `database` admits `password_rotation`, which may reach it.
+        assert_eq!(codes_with(rotate_with(vec![Name::new_assert("password_rotation")])), Vec::<&str>::new());
+        // `alb` may go anywhere, but the database does not admit it.
+        let found = findings_with(rotate_with(vec![Name::new_assert("alb")]));
+        assert_eq!(found.iter().map(|d| d.code).collect::<Vec<_>>(), ["password-rotation-cannot-reach-database"]);
+        assert!(found[0].message.contains("admit no connection"), "{}", found[0].message);
+        // No group at all.
+        assert_eq!(codes_with(rotate_with(vec![])), ["password-rotation-cannot-reach-database"]);
+        // An unknown group is `unknown-security-group`'s finding alone.
+        assert_eq!(codes_with(rotate_with(vec![Name::new_assert("rotatoin")])), ["unknown-security-group"]);
     }
 
     #[test]
