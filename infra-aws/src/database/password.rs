@@ -8,7 +8,7 @@
 use infra_core::model::{path, MasterPassword, Postgres};
 use infra_core::rules::{
     INVALID_PASSWORD_ROTATION, MANAGED_PASSWORD_WITH_REPLICAS, PASSWORD_ROTATION_CANNOT_REACH_DATABASE,
-    UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
+    PASSWORD_ROTATION_WITHOUT_SECRETS_MANAGER, UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
 };
 
 use super::logical_id;
@@ -97,6 +97,7 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
                                 &UNKNOWN_TIER,
                                 &UNKNOWN_SECURITY_GROUP,
                                 &PASSWORD_ROTATION_CANNOT_REACH_DATABASE,
+                                &PASSWORD_ROTATION_WITHOUT_SECRETS_MANAGER,
                             ]),
                     ),
             );

@@ -1,7 +1,10 @@
 //! Rules on a database's placement, replicas, logs and master password.
 
 use crate::diag::Diagnostic;
-use crate::model::{path, MasterPassword, Peer, Platform, Postgres, SecurityGroupRule, SubnetTier};
+use crate::model::{
+    path, MasterPassword, NatGateways, Peer, Platform, Postgres, SecurityGroupRule, SubnetTier,
+    TierRole,
+};
 use crate::value::Name;
 use crate::network::rules::{check_group_references, find_tier_or_report};
 use crate::rules::declare_rules;
@@ -37,6 +40,10 @@ declare_rules! {
     PASSWORD_ROTATION_CANNOT_REACH_DATABASE = "password-rotation-cannot-reach-database", Error,
         "the password rotation function has security groups whose egress, and the database's ingress, allow TCP 5432 between them",
         "Secrets Manager User Guide, rotating secrets in a VPC (the rotation function connects to the database; its security group and the database's must allow it); CloudFormation HostedRotationLambda.VpcSecurityGroupIds; EC2 security groups deny by default";
+    /// The password rotation function runs where it cannot reach Secrets Manager.
+    PASSWORD_ROTATION_WITHOUT_SECRETS_MANAGER = "password-rotation-without-secrets-manager", Error,
+        "the password rotation function runs in a private tier with NAT gateways, or the VPC has a `secretsmanager` interface endpoint",
+        "Secrets Manager User Guide, rotation in a VPC (the function calls the Secrets Manager endpoint: through a NAT gateway or an interface VPC endpoint); Lambda Developer Guide, VPC networking (a function's network interfaces get no public address)";
     /// A database without a standby in a second zone.
     DATABASE_SINGLE_AZ = "database-single-az", Warning,
         "a database keeps a Multi-AZ standby (without one, a zone outage stops it)",
@@ -67,6 +74,43 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres
     check_log_exports(cx, pg);
     check_password(cx, platform, pg);
     check_rotation_reach(cx, platform, pg);
+    check_rotation_endpoint(cx, platform, pg);
+}
+
+/// In every environment, the rotation function's tier routes through NAT gateways, or the VPC
+/// has an interface endpoint for Secrets Manager (private DNS makes it serve the whole VPC).
+///
+/// Source: Secrets Manager User Guide, "Rotation in a VPC": the rotation function calls Secrets
+/// Manager, through a NAT gateway or an interface endpoint; Lambda's network interfaces in a VPC
+/// get no public address, so a public tier does not do.
+fn check_rotation_endpoint(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) {
+    let MasterPassword::Secret { tier, .. } = &pg.master_password else {
+        return;
+    };
+    let network = &platform.network;
+    let Some(found) = network.find_tier(tier.as_str()) else {
+        return;
+    };
+    let endpoint = network
+        .interface_endpoints
+        .iter()
+        .flat_map(|endpoints| &endpoints.services)
+        .any(|service| service.as_str() == "secretsmanager");
+    if endpoint {
+        return;
+    }
+    let name = pg.name.as_str();
+    per_environment(cx, platform, |cx, env| {
+        let routed = found.role == TierRole::Private
+            && *network.nat_gateways.get(env) != NatGateways::None;
+        if !routed {
+            cx.push(
+                PASSWORD_ROTATION_WITHOUT_SECRETS_MANAGER
+                    .at(path::postgres_password_tier(name), format!("database `{name}`'s password rotation runs in tier `{tier}`, which reaches neither a NAT gateway nor a Secrets Manager endpoint"))
+                    .with_help("run the rotation in a private tier with NAT gateways, or add `secretsmanager` to `interface_endpoints`"),
+            );
+        }
+    });
 }
 
 /// The tier has subnets in at least two zones of every environment.
@@ -393,6 +437,32 @@ mod tests {
         assert_eq!(codes_with(rotate_with(vec![])), ["password-rotation-cannot-reach-database"]);
         // An unknown group is `unknown-security-group`'s finding alone.
         assert_eq!(codes_with(rotate_with(vec![Name::new_assert("rotatoin")])), ["unknown-security-group"]);
+    }
+
+    #[test]
+    fn the_rotation_reaches_secrets_manager() {
+        let in_tier = |tier: &'static str| {
+            move |pg: &mut crate::model::Postgres| {
+                pg.master_password = MasterPassword::Secret {
+                    rotation_days: 30,
+                    tier: Name::new_assert(tier),
+                    security_groups: vec![Name::new_assert("application")],
+                }
+            }
+        };
+        // The reference design has a `secretsmanager` endpoint: any tier reaches it.
+        assert_eq!(codes_with(in_tier("database")), Vec::<&str>::new());
+        let mut platform = crate::database::rules::tests::platform_with(in_tier("database"));
+        platform.network.interface_endpoints.clear();
+        let codes: Vec<_> = crate::testing::codes(&platform)
+            .into_iter()
+            .filter(|code| code.starts_with("password"))
+            .collect();
+        assert_eq!(codes, ["password-rotation-without-secrets-manager"]);
+        // The private tier routes through NAT gateways.
+        let mut platform = crate::database::rules::tests::platform_with(in_tier("private"));
+        platform.network.interface_endpoints.clear();
+        assert!(!crate::testing::codes(&platform).contains(&"password-rotation-without-secrets-manager"));
     }
 
     #[test]
