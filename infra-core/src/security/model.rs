@@ -1,0 +1,311 @@
+//! The security section's model: a WAF web ACL in front of a load balancer, and IAM roles,
+//! groups and users.
+
+use crate::value::{Name, RetentionDays};
+
+/// The security section: web ACLs and IAM identities.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Security {
+    /// The WAF web ACLs, each protecting one load balancer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub web_acls: Vec<WebAcl>,
+    /// The IAM roles workloads assume.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Role>,
+    /// The IAM groups people belong to; each denies everything but MFA set-up without MFA.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+    /// The IAM users, without credentials.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub users: Vec<User>,
+}
+
+impl Security {
+    /// Nothing yet.
+    pub fn new() -> Security {
+        Security::default()
+    }
+
+    /// Whether the section holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.web_acls.is_empty()
+            && self.roles.is_empty()
+            && self.groups.is_empty()
+            && self.users.is_empty()
+    }
+
+    /// Adds a web ACL.
+    pub fn web_acl(mut self, web_acl: WebAcl) -> Security {
+        self.web_acls.push(web_acl);
+        self
+    }
+
+    /// Adds a role.
+    pub fn role(mut self, role: Role) -> Security {
+        self.roles.push(role);
+        self
+    }
+
+    /// Adds a group.
+    pub fn group(mut self, group: Group) -> Security {
+        self.groups.push(group);
+        self
+    }
+
+    /// Adds a user.
+    pub fn user(mut self, user: User) -> Security {
+        self.users.push(user);
+        self
+    }
+}
+
+/// A regional WAF web ACL associated with a load balancer: requests no rule blocks are allowed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct WebAcl {
+    /// Its name.
+    pub name: Name,
+    /// The load balancer it protects, by name.
+    pub load_balancer: Name,
+    /// Its rules.
+    pub rules: Vec<WafRule>,
+    /// Where it logs requests, if anywhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logging: Option<WafLogging>,
+}
+
+impl WebAcl {
+    /// A web ACL on `load_balancer` without rules.
+    pub fn new(name: Name, load_balancer: Name) -> WebAcl {
+        WebAcl {
+            name,
+            load_balancer,
+            rules: Vec::new(),
+            logging: None,
+        }
+    }
+
+    /// Adds a rule.
+    pub fn rule(mut self, rule: WafRule) -> WebAcl {
+        self.rules.push(rule);
+        self
+    }
+
+    /// Logs requests to CloudWatch Logs.
+    pub fn logging(mut self, logging: WafLogging) -> WebAcl {
+        self.logging = Some(logging);
+        self
+    }
+}
+
+/// A web ACL rule: its name, its priority (unique in the web ACL, the lowest evaluated first)
+/// and what it does.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct WafRule {
+    /// Its name.
+    pub name: Name,
+    /// Its priority.
+    pub priority: u32,
+    /// What it matches and does.
+    pub statement: WafStatement,
+}
+
+impl WafRule {
+    /// A rule.
+    pub fn new(name: Name, priority: u32, statement: WafStatement) -> WafRule {
+        WafRule {
+            name,
+            priority,
+            statement,
+        }
+    }
+}
+
+/// What a web ACL rule does. A rate limit takes an action (it blocks); a managed rule group
+/// takes an override action instead, so it has none to write.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WafStatement {
+    /// Blocks a client IP address that sends more than `limit` requests in `window` seconds.
+    RateLimit {
+        /// Requests per window, 10-2,000,000,000.
+        limit: u64,
+        /// The evaluation window: 60, 120, 300 or 600 seconds.
+        window: u32,
+    },
+    /// An AWS managed rule group, its rules' own actions kept or counted only.
+    Managed {
+        /// Which group.
+        group: ManagedRuleGroup,
+        /// Whether its rules only count matches instead of acting on them.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        count_only: bool,
+    },
+}
+
+/// An AWS managed rule group of the vendor `AWS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ManagedRuleGroup {
+    /// `AWSManagedRulesSQLiRuleSet`: SQL injection.
+    SqlInjection,
+    /// `AWSManagedRulesCommonRuleSet`: the core rule set, cross-site scripting among it.
+    Common,
+    /// `AWSManagedRulesKnownBadInputsRuleSet`: known bad inputs, Log4j among them.
+    KnownBadInputs,
+}
+
+impl ManagedRuleGroup {
+    /// AWS's name of the group.
+    pub fn aws_name(self) -> &'static str {
+        match self {
+            ManagedRuleGroup::SqlInjection => "AWSManagedRulesSQLiRuleSet",
+            ManagedRuleGroup::Common => "AWSManagedRulesCommonRuleSet",
+            ManagedRuleGroup::KnownBadInputs => "AWSManagedRulesKnownBadInputsRuleSet",
+        }
+    }
+}
+
+/// A web ACL's logging to a CloudWatch Logs log group.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct WafLogging {
+    /// The log group's name, if the design names it; it must start with `aws-waf-logs-`.
+    /// Without one, the stack names it `aws-waf-logs-<platform>-<environment>-<web acl>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_group: Option<String>,
+    /// How long the log group keeps events.
+    pub retention: RetentionDays,
+    /// Request headers whose values are redacted from the logs (`authorization`, `cookie`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub redacted_headers: Vec<String>,
+}
+
+impl WafLogging {
+    /// Logging to a log group named by the stack.
+    pub fn new(retention: RetentionDays) -> WafLogging {
+        WafLogging {
+            log_group: None,
+            retention,
+            redacted_headers: Vec::new(),
+        }
+    }
+
+    /// Names the log group.
+    pub fn log_group(mut self, name: impl Into<String>) -> WafLogging {
+        self.log_group = Some(name.into());
+        self
+    }
+
+    /// Redacts a request header from the logs.
+    pub fn redact_header(mut self, header: impl Into<String>) -> WafLogging {
+        self.redacted_headers.push(header.into());
+        self
+    }
+}
+
+/// The prefix AWS WAF requires of a log group it logs to.
+pub const WAF_LOG_GROUP_PREFIX: &str = "aws-waf-logs-";
+
+/// Who may assume a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trust {
+    /// ECS tasks (`ecs-tasks.amazonaws.com`): the services and batch jobs on Fargate.
+    EcsTasks,
+}
+
+impl Trust {
+    /// The service principal.
+    pub fn principal(self) -> &'static str {
+        match self {
+            Trust::EcsTasks => "ecs-tasks.amazonaws.com",
+        }
+    }
+}
+
+/// An IAM role a workload assumes, with AWS managed policies by name.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Role {
+    /// Its name.
+    pub name: Name,
+    /// Who may assume it.
+    pub trust: Trust,
+    /// AWS managed policies, by name (`AmazonS3ReadOnlyAccess`).
+    pub policies: Vec<String>,
+}
+
+impl Role {
+    /// A role without policies.
+    pub fn new(name: Name, trust: Trust) -> Role {
+        Role {
+            name,
+            trust,
+            policies: Vec::new(),
+        }
+    }
+
+    /// Attaches an AWS managed policy.
+    pub fn policy(mut self, name: impl Into<String>) -> Role {
+        self.policies.push(name.into());
+        self
+    }
+}
+
+/// An IAM group: its members get its AWS managed policies, and are denied everything but setting
+/// up their own MFA device until they sign in with MFA.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Group {
+    /// Its name.
+    pub name: Name,
+    /// AWS managed policies, by name.
+    pub policies: Vec<String>,
+}
+
+impl Group {
+    /// A group without policies.
+    pub fn new(name: Name) -> Group {
+        Group {
+            name,
+            policies: Vec::new(),
+        }
+    }
+
+    /// Attaches an AWS managed policy.
+    pub fn policy(mut self, name: impl Into<String>) -> Group {
+        self.policies.push(name.into());
+        self
+    }
+}
+
+/// An IAM user: a member of groups, with no credentials in the template (no access keys, no
+/// password: the administrator sets a console password out of band, and MFA is then required).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct User {
+    /// Its name.
+    pub name: Name,
+    /// The groups it belongs to, by name.
+    pub groups: Vec<Name>,
+}
+
+impl User {
+    /// A user in `groups`.
+    pub fn new(name: Name, groups: impl IntoIterator<Item = Name>) -> User {
+        User {
+            name,
+            groups: groups.into_iter().collect(),
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! The paths of the security section's elements.
+
+use crate::diag::ModelPath;
+
+/// `security`
+pub fn security() -> ModelPath {
+    ModelPath::root("security")
+}
+
+/// `security.web_acls.<name>`
+pub fn web_acl(name: &str) -> ModelPath {
+    security().field("web_acls").field(name)
+}
+
+/// `security.web_acls.<name>.load_balancer`
+pub fn web_acl_load_balancer(name: &str) -> ModelPath {
+    web_acl(name).field("load_balancer")
+}
+
+/// `security.web_acls.<name>.rules.<rule>`
+pub fn waf_rule(name: &str, rule: &str) -> ModelPath {
+    web_acl(name).field("rules").field(rule)
+}
+
+/// `security.web_acls.<name>.rules.<rule>.priority`
+pub fn waf_rule_priority(name: &str, rule: &str) -> ModelPath {
+    waf_rule(name, rule).field("priority")
+}
+
+/// `security.web_acls.<name>.rules.<rule>.limit`
+pub fn waf_rate_limit(name: &str, rule: &str) -> ModelPath {
+    waf_rule(name, rule).field("limit")
+}
+
+/// `security.web_acls.<name>.rules.<rule>.window`
+pub fn waf_rate_window(name: &str, rule: &str) -> ModelPath {
+    waf_rule(name, rule).field("window")
+}
+
+/// `security.web_acls.<name>.logging`
+pub fn waf_logging(name: &str) -> ModelPath {
+    web_acl(name).field("logging")
+}
+
+/// `security.web_acls.<name>.logging.log_group`
+pub fn waf_log_group(name: &str) -> ModelPath {
+    waf_logging(name).field("log_group")
+}
+
+/// `security.web_acls.<name>.logging.retention`
+pub fn waf_log_retention(name: &str) -> ModelPath {
+    waf_logging(name).field("retention")
+}
+
+/// `security.roles.<name>`
+pub fn role(name: &str) -> ModelPath {
+    security().field("roles").field(name)
+}
+
+/// `security.roles.<name>.policies.<idx>`
+pub fn role_policy(name: &str, idx: usize) -> ModelPath {
+    role(name).field("policies").index(idx)
+}
+
+/// `security.groups.<name>`
+pub fn group(name: &str) -> ModelPath {
+    security().field("groups").field(name)
+}
+
+/// `security.groups.<name>.policies.<idx>`
+pub fn group_policy(name: &str, idx: usize) -> ModelPath {
+    group(name).field("policies").index(idx)
+}
+
+/// `security.users.<name>`
+pub fn user(name: &str) -> ModelPath {
+    security().field("users").field(name)
+}
+
+/// `security.users.<name>.groups.<idx>`
+pub fn user_group(name: &str, idx: usize) -> ModelPath {
+    user(name).field("groups").index(idx)
+}

@@ -1,0 +1,22 @@
+//! The security section's rules, each declared beside its check.
+
+mod iam;
+#[cfg(test)]
+mod testing;
+mod waf;
+
+pub use iam::*;
+pub use waf::*;
+
+use crate::diag::Diagnostic;
+use crate::model::Platform;
+use crate::rules::Rule;
+
+/// The section's rules, one list per module.
+pub(super) const RULES: &[&[Rule]] = &[waf::RULES, iam::RULES];
+
+/// Runs every rule of the section.
+pub(super) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
+    waf::check(cx, platform);
+    iam::check(cx, platform);
+}

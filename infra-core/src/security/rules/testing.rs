@@ -1,0 +1,29 @@
+//! The reference design with a security section, for the section's rule tests.
+
+use crate::model::{
+    Group, ManagedRuleGroup, Platform, Role, Security, Trust, User, WafLogging, WafRule,
+    WafStatement, WebAcl,
+};
+use crate::testing::design;
+use crate::value::{Name, RetentionDays};
+
+/// The reference design, secured as the example secures it.
+pub(crate) fn secured() -> Platform {
+    let mut platform = design();
+    let managed = |group| WafStatement::Managed { group, count_only: false };
+    platform.security = Security::new()
+        .web_acl(
+            WebAcl::new(Name::new_assert("api"), Name::new_assert("web"))
+                .rule(WafRule::new(Name::new_assert("rate_limit"), 1, WafStatement::RateLimit { limit: 2000, window: 300 }))
+                .rule(WafRule::new(Name::new_assert("sql_injection"), 2, managed(ManagedRuleGroup::SqlInjection)))
+                .rule(WafRule::new(Name::new_assert("xss"), 3, managed(ManagedRuleGroup::Common)))
+                .rule(WafRule::new(Name::new_assert("known_bad_inputs"), 4, managed(ManagedRuleGroup::KnownBadInputs)))
+                .logging(WafLogging::new(RetentionDays::new_assert(90)).redact_header("authorization")),
+        )
+        .role(Role::new(Name::new_assert("application"), Trust::EcsTasks).policy("AmazonS3ReadOnlyAccess"))
+        .group(Group::new(Name::new_assert("administrators")).policy("AdministratorAccess"))
+        .group(Group::new(Name::new_assert("developers")).policy("ReadOnlyAccess"))
+        .user(User::new(Name::new_assert("admin"), [Name::new_assert("administrators")]))
+        .user(User::new(Name::new_assert("developer"), [Name::new_assert("developers")]));
+    platform
+}
