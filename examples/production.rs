@@ -260,6 +260,47 @@ pub fn design() -> Validated<Platform> {
                 master_password: secret { rotation: 30d, tier: private, security_groups: [password_rotation] },
             }
         }
+
+        // Seed §6.1 `network.waf` and `access_control.iam`, §7.1 `logging.access` (the `waf` group).
+        security {
+            web_acl api {
+                load_balancer: web,
+                // The seed's 2000 requests per 300 s, per client IP address.
+                rule rate_limit { priority: 1, rate_limit: { limit: 2000, window: 300s } },
+                // The seed's `sql_injection` and `xss` with `action: block`: AWS's managed groups,
+                // whose own rules block, take an override action instead of an action (writing
+                // `action` is an error). There is no XSS group: the core rule set covers XSS.
+                rule sql_injection { priority: 2, managed: sql_injection },
+                rule xss { priority: 3, managed: common },
+                // Not in the seed: the known-bad-inputs group blocks the Log4j exploit
+                // (`waf-without-known-bad-inputs`).
+                rule known_bad_inputs { priority: 4, managed: known_bad_inputs },
+                // The seed's `waf` log group (`invalid-waf-log-group`): AWS WAF logs only to groups
+                // named `aws-waf-logs-...`, so the stack names it
+                // `aws-waf-logs-datasets-<environment>-api`. The seed's 90 days; tokens kept out.
+                logging: { retention: 90d, redact_headers: ["authorization", "cookie"] },
+            }
+            // The seed's `AmazonS3ReadOnly` and `AmazonRDSReadOnly` do not exist
+            // (`unknown-managed-policy`): their real names.
+            role application {
+                trust: ecs_tasks,
+                policies: ["AmazonS3ReadOnlyAccess", "AmazonRDSReadOnlyAccess"],
+            }
+            // The seed's `AmazonRDSFullAccess` administers every database of the account
+            // (`workload-full-access`); batch jobs connect to PostgreSQL with its secret and need
+            // no RDS API, so it is left out.
+            #[allow(workload-full-access, reason = "batch jobs write the datasets; to be narrowed to the datasets bucket once the storage section exists")]
+            role batch {
+                trust: ecs_tasks,
+                policies: ["AmazonS3FullAccess"],
+            }
+            // The seed's `Administrators` and `Developers`, with `mfa: true`: every group requires
+            // MFA. The seed gives them no policies; administrators administer, developers read.
+            group administrators { policies: ["AdministratorAccess"] }
+            group developers { policies: ["ReadOnlyAccess"] }
+            user admin { groups: [administrators] }
+            user developer { groups: [developers] }
+        }
     }
 }
 

@@ -1,0 +1,70 @@
+//! The security section's keywords.
+
+use crate::keyword::keywords;
+
+keywords! {
+    /// The items of `security { ... }`.
+    pub enum SectionKey: "security item" {
+        WebAcl = "web_acl",
+        Role = "role",
+        Group = "group",
+        User = "user",
+    }
+
+    /// The fields of a web ACL.
+    pub enum WebAclKey: "web ACL field" {
+        LoadBalancer = "load_balancer",
+        Rule = "rule",
+        Logging = "logging",
+    }
+
+    /// The fields of a web ACL rule.
+    pub enum RuleKey: "web ACL rule field" {
+        Priority = "priority",
+        RateLimit = "rate_limit",
+        Managed = "managed",
+        CountOnly = "count_only",
+        Action = "action",
+    }
+
+    /// The fields of a rate limit.
+    pub enum RateKey: "rate limit field" {
+        Limit = "limit",
+        Window = "window",
+    }
+
+    /// An AWS managed rule group.
+    pub enum ManagedKey: "managed rule group" {
+        SqlInjection = "sql_injection",
+        Common = "common",
+        KnownBadInputs = "known_bad_inputs",
+    }
+
+    /// The fields of a web ACL's logging.
+    pub enum LoggingKey: "logging field" {
+        LogGroup = "log_group",
+        Retention = "retention",
+        RedactHeaders = "redact_headers",
+    }
+
+    /// The fields of a role.
+    pub enum RoleKey: "role field" {
+        Trust = "trust",
+        Policies = "policies",
+    }
+
+    /// Who may assume a role.
+    pub enum TrustKey: "trusted principal" {
+        EcsTasks = "ecs_tasks",
+    }
+
+    /// The fields of a group.
+    pub enum GroupKey: "group field" {
+        Policies = "policies",
+    }
+
+    /// The fields of a user.
+    pub enum UserKey: "user field" {
+        Groups = "groups",
+    }
+}

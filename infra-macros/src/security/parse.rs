@@ -1,0 +1,390 @@
+//! The `security { ... }` section: WAF web ACLs and IAM identities.
+//!
+//! ```text
+//! security {
+//!     web_acl api {
+//!         load_balancer: web,
+//!         rule rate_limit { priority: 1, rate_limit: { limit: 2000, window: 300s } },
+//!         // Managed rule groups block by their own rules' actions; `count_only: true` counts.
+//!         rule sql_injection { priority: 2, managed: sql_injection },
+//!         rule xss { priority: 3, managed: common },
+//!         rule known_bad_inputs { priority: 4, managed: known_bad_inputs },
+//!         // The log group is `aws-waf-logs-<platform>-<env>-api` unless `log_group` names one.
+//!         logging: { retention: 90d, redact_headers: ["authorization"] },
+//!     }
+//!     role application { trust: ecs_tasks, policies: ["AmazonS3ReadOnlyAccess"] }
+//!     group developers { policies: ["ReadOnlyAccess"] }
+//!     user developer { groups: [developers] }
+//! }
+//! ```
+
+use infra_core::model::{
+    path, Acknowledgement, Group, ManagedRuleGroup, Role, Security, Trust, User, WafLogging,
+    WafRule, WafStatement, WebAcl,
+};
+use infra_core::value::{parse_days, parse_seconds, Name, RetentionDays};
+use infra_core::ModelPath;
+use proc_macro2::Span;
+use syn::ext::IdentExt;
+use syn::parse::ParseStream;
+use syn::{braced, bracketed, Ident, LitBool, Token};
+
+use super::keyword::{
+    GroupKey, LoggingKey, ManagedKey, RateKey, RoleKey, RuleKey, SectionKey, TrustKey, UserKey,
+    WebAclKey,
+};
+use crate::cx::Cx;
+use crate::keyword::Keyword;
+use crate::parse::attributes::{acknowledge, attributes};
+use crate::parse::syntax::*;
+
+/// The section's body.
+pub(super) fn security(
+    input: ParseStream,
+    cx: &mut Cx,
+    acks: &mut Vec<Acknowledgement>,
+) -> Security {
+    let mut section = Security::new();
+    entries(input, cx, SectionKey::ALL, |input, cx| {
+        let allows = attributes(input, cx)?;
+        let (item, _) = key::<SectionKey>(input)?;
+        let ident = input.call(Ident::parse_any)?;
+        let content;
+        match item {
+            SectionKey::WebAcl => {
+                let name = ident_name(cx, &ident, path::web_acl);
+                acknowledge(acks, cx, allows, path::web_acl(name.as_str()));
+                braced!(content in input);
+                if let Some(acl) = web_acl(&content, cx, name, ident.span()) {
+                    section.web_acls.push(acl);
+                }
+            }
+            SectionKey::Role => {
+                let name = ident_name(cx, &ident, path::role);
+                acknowledge(acks, cx, allows, path::role(name.as_str()));
+                braced!(content in input);
+                if let Some(role) = role(&content, cx, name, ident.span()) {
+                    section.roles.push(role);
+                }
+            }
+            SectionKey::Group => {
+                let name = ident_name(cx, &ident, path::group);
+                acknowledge(acks, cx, allows, path::group(name.as_str()));
+                braced!(content in input);
+                section.groups.push(group(&content, cx, name));
+            }
+            SectionKey::User => {
+                let name = ident_name(cx, &ident, path::user);
+                acknowledge(acks, cx, allows, path::user(name.as_str()));
+                braced!(content in input);
+                section.users.push(user(&content, cx, name));
+            }
+        }
+        separator(input)
+    });
+    section
+}
+
+/// A web ACL's body; `None` without its load balancer (an error is then recorded at `at`).
+fn web_acl(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<WebAcl> {
+    let acl = name.as_str().to_owned();
+    let mut load_balancer: Option<Name> = None;
+    let mut logging: Option<Option<WafLogging>> = None;
+    let mut rules = Vec::new();
+    let mut lb_written = false;
+    entries(input, cx, WebAclKey::ALL, |input, cx| {
+        let (field, key) = key::<WebAclKey>(input)?;
+        match field {
+            WebAclKey::LoadBalancer => {
+                once(&load_balancer, &key)?;
+                lb_written = true;
+                input.parse::<Token![:]>()?;
+                let ident = input.call(Ident::parse_any)?;
+                load_balancer = Some(ident_name(cx, &ident, |_| path::web_acl_load_balancer(&acl)));
+            }
+            WebAclKey::Rule => {
+                let ident = input.call(Ident::parse_any)?;
+                let rule_name = ident_name(cx, &ident, |at| path::waf_rule(&acl, at));
+                let content;
+                braced!(content in input);
+                if let Some(rule) = rule(&content, cx, &acl, rule_name, ident.span()) {
+                    rules.push(rule);
+                }
+            }
+            WebAclKey::Logging => {
+                once(&logging, &key)?;
+                input.parse::<Token![:]>()?;
+                logging = Some(logging_body(input, cx, &acl)?);
+            }
+        }
+        separator(input)
+    });
+    let Some(load_balancer) = load_balancer else {
+        if !lb_written {
+            cx.error(missing(at, "a web ACL needs `load_balancer: <name>`, the load balancer it protects"));
+        }
+        return None;
+    };
+    let mut web_acl = WebAcl::new(name, load_balancer);
+    web_acl.rules = rules;
+    web_acl.logging = logging.flatten();
+    Some(web_acl)
+}
+
+/// What a rule's body declares of its statement.
+enum Statement {
+    Rate(u64, u32),
+    Managed(ManagedRuleGroup),
+}
+
+/// A rule's body: a priority and either a rate limit or a managed group; `None` (with an error
+/// at `at`) without them.
+fn rule(input: ParseStream, cx: &mut Cx, acl: &str, name: Name, at: Span) -> Option<WafRule> {
+    let rule = name.as_str().to_owned();
+    let mut priority: Option<u32> = None;
+    let mut statement: Option<Statement> = None;
+    let mut count_only: Option<(bool, Span)> = None;
+    let mut action: Option<Span> = None;
+    let mut failed = false;
+    entries(input, cx, RuleKey::ALL, |input, cx| {
+        let (field, key) = key::<RuleKey>(input)?;
+        input.parse::<Token![:]>()?;
+        match field {
+            RuleKey::Priority => {
+                once(&priority, &key)?;
+                let number = integer(input, cx, "a priority")?;
+                cx.span_range(path::waf_rule_priority(acl, &rule), number.start, number.end());
+                priority = Some(u32::try_from(number.value().max(0)).unwrap_or(u32::MAX));
+            }
+            RuleKey::RateLimit => {
+                once(&statement, &key)?;
+                failed = true;
+                let (limit, window) = rate_limit(input, cx, acl, &rule)?;
+                failed = false;
+                statement = Some(Statement::Rate(limit, window));
+            }
+            RuleKey::Managed => {
+                once(&statement, &key)?;
+                let ident = input.call(Ident::parse_any)?;
+                statement = Some(Statement::Managed(match word::<ManagedKey>(&ident)? {
+                    ManagedKey::SqlInjection => ManagedRuleGroup::SqlInjection,
+                    ManagedKey::Common => ManagedRuleGroup::Common,
+                    ManagedKey::KnownBadInputs => ManagedRuleGroup::KnownBadInputs,
+                }));
+            }
+            RuleKey::CountOnly => {
+                once(&count_only, &key)?;
+                let value: LitBool = input.parse()?;
+                count_only = Some((value.value, value.span()));
+            }
+            RuleKey::Action => {
+                once(&action, &key)?;
+                // The value is skipped: the error below explains what to write instead.
+                let _ = input.call(Ident::parse_any)?;
+                action = Some(key.span());
+            }
+        }
+        separator(input)
+    });
+    if let Some(span) = action {
+        let help = match statement {
+            Some(Statement::Managed(_)) => "a managed rule group takes an override action, not an action: its own rules block what they match; leave `action` out, or write `count_only: true` to count matches without acting",
+            _ => "a rate limit blocks the requests above its limit; leave `action` out",
+        };
+        cx.error(syn::Error::new(span, format!("`action` cannot be written on a web ACL rule\n  = help: {help}")));
+    }
+    let statement = match (statement, count_only) {
+        (Some(Statement::Rate(limit, window)), None) => WafStatement::RateLimit { limit, window },
+        (Some(Statement::Rate(..)), Some((_, span))) => {
+            cx.error(syn::Error::new(span, "`count_only` applies to managed rule groups; a rate limit blocks"));
+            return None;
+        }
+        (Some(Statement::Managed(group)), count_only) => WafStatement::Managed {
+            group,
+            count_only: count_only.is_some_and(|(value, _)| value),
+        },
+        (None, _) => {
+            if !failed {
+                cx.error(missing(at, "a web ACL rule needs `rate_limit: { limit: <n>, window: <s>s }` or `managed: sql_injection|common|known_bad_inputs`"));
+            }
+            return None;
+        }
+    };
+    let Some(priority) = priority else {
+        cx.error(missing(at, "a web ACL rule needs a `priority`, unique in its web ACL (the lowest is evaluated first)"));
+        return None;
+    };
+    Some(WafRule::new(name, priority, statement))
+}
+
+/// `{ limit: 2000, window: 300s }`, each number at its own token.
+fn rate_limit(input: ParseStream, cx: &mut Cx, acl: &str, rule: &str) -> syn::Result<(u64, u32)> {
+    let content;
+    let brace = braced!(content in input);
+    let mut limit: Option<u64> = None;
+    let mut window: Option<u32> = None;
+    entries(&content, cx, RateKey::ALL, |content, cx| {
+        let (field, key) = key::<RateKey>(content)?;
+        content.parse::<Token![:]>()?;
+        match field {
+            RateKey::Limit => {
+                once(&limit, &key)?;
+                let number = integer(content, cx, "a limit")?;
+                cx.span_range(path::waf_rate_limit(acl, rule), number.start, number.end());
+                limit = Some(u64::try_from(number.value().max(0)).unwrap_or(u64::MAX));
+            }
+            RateKey::Window => {
+                once(&window, &key)?;
+                let number = integer_with_suffix(content)?;
+                let sign = if number.negative { "-" } else { "" };
+                let text = format!("{sign}{}{}", number.lit.base10_digits(), number.lit.suffix());
+                let at = path::waf_rate_window(acl, rule);
+                window = Some(cx.value_range(parse_seconds(&text), at, number.start, number.end(), || 300));
+            }
+        }
+        separator(content)
+    });
+    match (limit, window) {
+        (Some(limit), Some(window)) => Ok((limit, window)),
+        _ => Err(missing(
+            brace.span.join(),
+            "a rate limit needs `limit` (requests per window, 10-2000000000) and `window` (60s, 120s, 300s or 600s), for example `{ limit: 2000, window: 300s }`",
+        )),
+    }
+}
+
+/// `{ retention: 90d, log_group: "aws-waf-logs-api", redact_headers: ["authorization"] }`;
+/// `None` (with an error) without a retention.
+fn logging_body(input: ParseStream, cx: &mut Cx, acl: &str) -> syn::Result<Option<WafLogging>> {
+    let content;
+    let brace = braced!(content in input);
+    cx.span_range(path::waf_logging(acl), brace.span.open(), brace.span.close());
+    let mut group: Option<String> = None;
+    let mut retention: Option<RetentionDays> = None;
+    let mut headers: Option<Vec<String>> = None;
+    entries(&content, cx, LoggingKey::ALL, |content, cx| {
+        let (field, key) = key::<LoggingKey>(content)?;
+        match field {
+            LoggingKey::LogGroup => {
+                let lit = string_field(content, cx, &group, &key)?;
+                cx.span(path::waf_log_group(acl), lit.span());
+                group = Some(lit.value());
+            }
+            LoggingKey::Retention => {
+                once(&retention, &key)?;
+                content.parse::<Token![:]>()?;
+                let days = integer_with_suffix(content)?;
+                let sign = if days.negative { "-" } else { "" };
+                let text = format!("{sign}{}{}", days.lit.base10_digits(), days.lit.suffix());
+                let parsed = parse_days(&text).and_then(RetentionDays::new);
+                let at = path::waf_log_retention(acl);
+                retention = Some(cx.value_range(parsed, at, days.start, days.end(), || RetentionDays::new_assert(90)));
+            }
+            LoggingKey::RedactHeaders => {
+                once(&headers, &key)?;
+                content.parse::<Token![:]>()?;
+                headers = Some(strings(content, cx, |_| path::waf_logging(acl))?);
+            }
+        }
+        separator(content)
+    });
+    let Some(retention) = retention else {
+        return Err(missing(brace.span.join(), "logging needs `retention: <days>d`, for example `{ retention: 90d }`"));
+    };
+    let mut logging = WafLogging::new(retention);
+    logging.log_group = group;
+    logging.redacted_headers = headers.unwrap_or_default();
+    Ok(Some(logging))
+}
+
+/// A role's body; `None` without its trust (an error is then recorded at `at`).
+fn role(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Role> {
+    let role = name.as_str().to_owned();
+    let mut trust: Option<Trust> = None;
+    let mut policies: Option<Vec<String>> = None;
+    let mut trust_written = false;
+    entries(input, cx, RoleKey::ALL, |input, cx| {
+        let (field, key) = key::<RoleKey>(input)?;
+        input.parse::<Token![:]>()?;
+        match field {
+            RoleKey::Trust => {
+                once(&trust, &key)?;
+                trust_written = true;
+                let ident = input.call(Ident::parse_any)?;
+                trust = Some(match word::<TrustKey>(&ident)? {
+                    TrustKey::EcsTasks => Trust::EcsTasks,
+                });
+            }
+            RoleKey::Policies => {
+                once(&policies, &key)?;
+                policies = Some(strings(input, cx, |idx| path::role_policy(&role, idx))?);
+            }
+        }
+        separator(input)
+    });
+    let Some(trust) = trust else {
+        if !trust_written {
+            cx.error(missing(at, "a role needs `trust: ecs_tasks`, who may assume it"));
+        }
+        return None;
+    };
+    let mut parsed = Role::new(name, trust);
+    parsed.policies = policies.unwrap_or_default();
+    Some(parsed)
+}
+
+/// A group's body.
+fn group(input: ParseStream, cx: &mut Cx, name: Name) -> Group {
+    let group = name.as_str().to_owned();
+    let mut policies: Option<Vec<String>> = None;
+    entries(input, cx, GroupKey::ALL, |input, cx| {
+        let (field, key) = key::<GroupKey>(input)?;
+        input.parse::<Token![:]>()?;
+        match field {
+            GroupKey::Policies => {
+                once(&policies, &key)?;
+                policies = Some(strings(input, cx, |idx| path::group_policy(&group, idx))?);
+            }
+        }
+        separator(input)
+    });
+    let mut parsed = Group::new(name);
+    parsed.policies = policies.unwrap_or_default();
+    parsed
+}
+
+/// A user's body.
+fn user(input: ParseStream, cx: &mut Cx, name: Name) -> User {
+    let user = name.as_str().to_owned();
+    let mut groups: Option<Vec<Name>> = None;
+    entries(input, cx, UserKey::ALL, |input, cx| {
+        let (field, key) = key::<UserKey>(input)?;
+        input.parse::<Token![:]>()?;
+        match field {
+            UserKey::Groups => {
+                once(&groups, &key)?;
+                groups = Some(names(input, cx, |idx| path::user_group(&user, idx))?);
+            }
+        }
+        separator(input)
+    });
+    User::new(name, groups.unwrap_or_default())
+}
+
+/// `["a", ...]`: strings, each recorded at `at(index)`.
+fn strings(
+    input: ParseStream,
+    cx: &mut Cx,
+    at: impl Fn(usize) -> ModelPath,
+) -> syn::Result<Vec<String>> {
+    let list;
+    bracketed!(list in input);
+    let mut parsed = Vec::new();
+    entries(&list, cx, &[], |list, cx| {
+        let lit = string(list, cx)?;
+        cx.span(at(parsed.len()), lit.span());
+        parsed.push(lit.value());
+        separator(list)
+    });
+    Ok(parsed)
+}
