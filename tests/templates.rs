@@ -54,6 +54,8 @@ fn references(value: &Value, at: &str, found: &mut Vec<(String, String)>) {
                             .split("${")
                             .skip(1)
                             .filter_map(|rest| rest.split('}').next())
+                            // `${!Text}` is the literal `${Text}`, not a reference.
+                            .filter(|variable| !variable.starts_with('!'))
                         {
                             let target = variable.split('.').next().expect("a variable name");
                             found.push((at.to_owned(), target.to_owned()));
