@@ -21,6 +21,7 @@ const MACRO_CASES: &[&str] = &[
     "syntax-per-environment",
     "syntax-recovery",
     "syntax-rule-direction",
+    "syntax-waf-managed-rule-action",
     "syntax-unknown-key",
     "syntax-wording",
 ];

@@ -530,6 +530,8 @@ mod tests {
     fn no_load_balancer_adds_nothing() {
         let mut platform = reference_network();
         platform.load_balancer = LoadBalancing::new();
+        // The web ACL protects the load balancer.
+        platform.security.web_acls.clear();
         let platform = platform.validate().expect("a valid design");
         let template = crate::synth(&platform, "production").expect("a known environment");
         assert!(template
