@@ -28,9 +28,15 @@ use infra::rules::Rule;
 use infra::{platform, Validated};
 use serde_json::Value;
 
-/// The one check checkov is expected to fail, on each environment's flow-log group, until the
-/// security section encrypts log groups with the design's KMS key.
-const EXPECTED_FAILURE: (&str, &str) = ("CKV_AWS_158", "AWS::Logs::LogGroup.FlowLogGroup");
+/// The one check checkov is expected to fail, on each environment's flow-log group and web ACL
+/// log group, until log groups are encrypted with the design's KMS key.
+const EXPECTED_FAILURE: (&str, [&str; 2]) = (
+    "CKV_AWS_158",
+    [
+        "AWS::Logs::LogGroup.FlowLogGroup",
+        "AWS::Logs::LogGroup.WebAclApiLogGroup",
+    ],
+);
 
 /// The only finding `cloudformation-validate` may report: a create-only property (INFO).
 const CREATE_ONLY_NOTE: &str = "I9001";
@@ -343,13 +349,15 @@ fn checkov_fails_only_the_expected_check() {
     );
     let expected: BTreeSet<(String, String, String)> = files
         .iter()
-        .map(|file| {
+        .flat_map(|file| {
             let name = file.file_name().expect("a file name").to_string_lossy();
-            (
-                format!("/{name}"),
-                EXPECTED_FAILURE.0.to_owned(),
-                EXPECTED_FAILURE.1.to_owned(),
-            )
+            EXPECTED_FAILURE.1.map(|resource| {
+                (
+                    format!("/{name}"),
+                    EXPECTED_FAILURE.0.to_owned(),
+                    resource.to_owned(),
+                )
+            })
         })
         .collect();
     assert_eq!(
