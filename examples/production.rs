@@ -1,8 +1,9 @@
 //! The reference design (`shared/seed/infrastructure-design.ja.md`), as far as the project models
 //! it today: the environments, the network, batch, compute (with the worker's queue), the load
-//! balancer and the database, with the seed's two network ACL mistakes, its two batch mistakes,
-//! its compute mistakes (`latest` image tags, a scheduled `desired`), its TLS policy and its
-//! database mistakes (engine version, gp3 performance, the `audit` log) corrected.
+//! balancer, the database and security (WAF and IAM), with the seed's two network ACL mistakes,
+//! its two batch mistakes, its compute mistakes (`latest` image tags, a scheduled `desired`), its
+//! TLS policy, its database mistakes (engine version, gp3 performance, the `audit` log) and its
+//! security mistakes (the `waf` log group, the policy names) corrected.
 //!
 //! `cargo run --example production` prints the production template;
 //! `cargo run --example production -- --env staging` (or `development`) another environment's;

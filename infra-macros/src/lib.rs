@@ -91,6 +91,17 @@ use proc_macro::TokenStream;
 ///                 | rds_managed { rotation: <days>d },
 ///         }
 ///     }
+///     security {
+///         web_acl <name> {
+///             load_balancer: <load balancer>,
+///             rule <name> { priority: <n>, rate_limit: { limit: <10..=2000000000>, window: 60s|120s|300s|600s } },
+///             rule <name> { priority: <n>, managed: sql_injection|common|known_bad_inputs, count_only: <bool> },
+///             logging: { retention: <days>d, log_group: "aws-waf-logs-...", redact_headers: ["<header>", ...] },
+///         }
+///         role <name> { trust: ecs_tasks, policies: ["<AWS managed policy>", ...] }
+///         group <name> { policies: ["<AWS managed policy>", ...] }
+///         user <name> { groups: [<group>, ...] }
+///     }
 /// }
 /// ```
 ///

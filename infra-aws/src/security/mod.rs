@@ -5,6 +5,9 @@ mod iam;
 mod logical_id;
 mod waf;
 
+#[cfg(test)]
+mod tests;
+
 use crate::stack::Stack;
 use crate::template::{Section, Template};
 
