@@ -282,10 +282,13 @@ pub fn design() -> Validated<Platform> {
                 logging: { retention: 90d, redact_headers: ["authorization", "cookie"] },
             }
             // The seed's `AmazonS3ReadOnly` and `AmazonRDSReadOnly` do not exist
-            // (`unknown-managed-policy`): their real names.
+            // (`unknown-managed-policy`): their real names. AmazonRDSReadOnlyAccess reads RDS's
+            // API only; not in the seed, `connect` lets the role read database `main`'s
+            // credentials (its secret, and its key through Secrets Manager only).
             role application {
                 trust: ecs_tasks,
                 policies: ["AmazonS3ReadOnlyAccess", "AmazonRDSReadOnlyAccess"],
+                connect: [main],
             }
             // The seed's `AmazonRDSFullAccess` administers every database of the account
             // (`workload-full-access`); batch jobs connect to PostgreSQL with its secret and need

@@ -67,19 +67,22 @@ fn resource_counts_per_environment() {
     // group, monitoring role, secret, secret attachment, rotation schedule, primary, backup vault,
     // role, plan and selection, and a resource per replica (two in production, none elsewhere).
     // The network's count includes the password rotation's group, its egress rule to the
-    // database's group and that group's ingress rule from it.
+    // database's group and that group's ingress rule from it. Then security's: the web ACL, its
+    // association, log group and logging configuration, two roles, the MFA policy, two groups
+    // and two users.
     let compute = 2 + 6 * 2 + 2 + 3 + 4;
+    let security = 4 + 2 + 1 + 2 + 2;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        57 + 4 + compute + 3 + (12 + 2)
+        57 + 4 + compute + 3 + (12 + 2) + security
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        55 + 4 + compute + 3 + 12
+        55 + 4 + compute + 3 + 12 + security
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        55 + 4 + compute + 3 + 12
+        55 + 4 + compute + 3 + 12 + security
     );
 }
 
@@ -284,6 +287,12 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
         "AWS::SecretsManager::SecretTargetAttachment",
         "AWS::SecretsManager::RotationSchedule",
         "AWS::Backup::BackupSelection",
+        // IAM groups and customer managed policies, a web ACL's association and its logging
+        // configuration take no tags.
+        "AWS::IAM::Group",
+        "AWS::IAM::ManagedPolicy",
+        "AWS::WAFv2::WebACLAssociation",
+        "AWS::WAFv2::LoggingConfiguration",
     ];
     for (id, resource) in template.resources() {
         if untaggable.contains(&resource.resource_type()) {

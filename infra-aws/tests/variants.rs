@@ -5,12 +5,32 @@ mod common;
 use common::{ids_of, platform, synth, A};
 use infra_aws::Expr;
 use infra_core::model::{
-    AclRule, Batch, Compute, Databases, LoadBalancing, MasterPassword, Peer, Platform,
+    AclRule, Batch, Compute, Databases, LoadBalancing, MasterPassword, Peer, Platform, Security,
     SecurityGroupRule,
 };
 use infra_core::value::{AclRuleNumber, Cidr, Name, PortRange, Traffic};
 
-fn validate(platform: Platform) -> infra_core::Validated<Platform> {
+fn validate(mut platform: Platform) -> infra_core::Validated<Platform> {
+    // The security section refers to the load balancers and databases a variation may remove.
+    let balancers: Vec<Name> = platform
+        .load_balancer
+        .load_balancers
+        .iter()
+        .map(|lb| lb.name.clone())
+        .collect();
+    let databases: Vec<Name> = platform
+        .database
+        .postgres
+        .iter()
+        .map(|pg| pg.name.clone())
+        .collect();
+    let security = &mut platform.security;
+    security
+        .web_acls
+        .retain(|acl| balancers.contains(&acl.load_balancer));
+    for role in &mut security.roles {
+        role.connect.retain(|database| databases.contains(database));
+    }
     platform.validate().expect("a valid variation")
 }
 
@@ -224,10 +244,15 @@ fn without_flow_logs_there_is_no_log_group_or_role() {
     let mut platform = platform();
     platform.network.flow_logs = None;
     // The services have log groups and roles of their own; the load balancer targets one; the
-    // database has its monitoring and backup roles.
+    // database has its monitoring and backup roles; the security section has its workload roles
+    // and the web ACL's log group.
     platform.compute = Compute::new();
     platform.load_balancer = LoadBalancing::new();
     platform.database = Databases::new();
+    platform.security = Security::new();
+    platform
+        .acknowledgements
+        .retain(|ack| ack.code != infra_core::rules::WORKLOAD_FULL_ACCESS.code);
     let template = synth(&validate(platform), "production");
     for resource_type in ["AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::EC2::FlowLog"] {
         assert!(

@@ -1,8 +1,20 @@
 //! Helpers for the rules' unit tests.
 
-use crate::model::{NetworkAcl, PerEnv, Platform, SecurityGroup};
+use crate::fixtures::reference_network;
+use crate::model::{NetworkAcl, PerEnv, Platform, Security, SecurityGroup};
 
-pub(crate) use crate::fixtures::reference_network as design;
+/// The reference design without its security section (and the acknowledgement there), so that
+/// the other sections' tests that remove or rename a load balancer or a database see only their
+/// own findings. The security section's tests add it back (`security::rules::testing`), and the
+/// whole reference design is checked as it is elsewhere.
+pub(crate) fn design() -> Platform {
+    let mut platform = reference_network();
+    platform.security = Security::new();
+    platform
+        .acknowledgements
+        .retain(|ack| !ack.path.starts_with(&crate::model::path::security()));
+    platform
+}
 
 /// The reference design with every environment on the default (production's) address blocks,
 /// for tests that rewrite a block and expect only the finding they cause.

@@ -103,6 +103,10 @@ fn an_rds_managed_password_has_no_secret_of_the_stack() {
 fn no_database_adds_nothing() {
     let mut platform = reference_network();
     platform.database = Databases::new();
+    // The application role connects to the database.
+    for role in &mut platform.security.roles {
+        role.connect.clear();
+    }
     let platform = platform.validate().expect("a valid design");
     let template = crate::synth(&platform, "production").expect("a known environment");
     assert!(template

@@ -1,12 +1,15 @@
 //! The lowering of IAM identities: workload roles with their AWS managed policies, groups with
 //! theirs and the policy that requires MFA, and users in their groups without credentials.
 
-use infra_core::model::{path, Group, Role, User};
-use infra_core::rules::{UNKNOWN_IAM_GROUP, UNKNOWN_MANAGED_POLICY, WORKLOAD_FULL_ACCESS};
+use infra_core::model::{path, Group, MasterPassword, Role, User};
+use infra_core::rules::{
+    UNKNOWN_IAM_GROUP, UNKNOWN_MANAGED_POLICY, UNKNOWN_ROLE_DATABASE, WORKLOAD_FULL_ACCESS,
+};
 use infra_core::security::tables::managed_policy_path;
 
 use super::logical_id;
 use crate::context::State;
+use crate::database::logical_id as database_id;
 use crate::intrinsic::{Expr, Pseudo};
 use crate::stack::Stack;
 use crate::template::{Resource, Template};
@@ -41,12 +44,18 @@ pub(super) fn role(stack: &Stack<'_>, template: &mut Template, role: &Role) {
             ])]),
         ),
     ]);
-    let policies = if role.policies.is_empty() { "no policies".to_owned() } else { role.policies.join(", ") };
+    let mut policies = if role.policies.is_empty() { "no managed policies".to_owned() } else { role.policies.join(", ") };
+    let mut resource = Resource::new("AWS::IAM::Role")
+        .property("AssumeRolePolicyDocument", trust)
+        .property("ManagedPolicyArns", Expr::list(role.policies.iter().map(|p| managed_policy(p))));
+    if let Some(grant) = connect_policy(stack, role) {
+        resource = resource.property("Policies", Expr::list([grant]));
+        let databases: Vec<&str> = role.connect.iter().map(|db| db.as_str()).collect();
+        policies = format!("{policies}; reads the credentials of databases {}", databases.join(", "));
+    }
     template.add_resource(
         logical_id::role(&role.name),
-        Resource::new("AWS::IAM::Role")
-            .property("AssumeRolePolicyDocument", trust)
-            .property("ManagedPolicyArns", Expr::list(role.policies.iter().map(|p| managed_policy(p))))
+        resource
             .property("Tags", stack.tags(&format!("role-{name}")))
             .context(
                 stack
@@ -55,9 +64,59 @@ pub(super) fn role(stack: &Stack<'_>, template: &mut Template, role: &Role) {
                         format!("Workload role `{name}`, assumed by {} of this account: {policies}", role.trust.principal()),
                         State::Stateless,
                     )
-                    .must([&UNKNOWN_MANAGED_POLICY, &WORKLOAD_FULL_ACCESS]),
+                    .must([&UNKNOWN_MANAGED_POLICY, &WORKLOAD_FULL_ACCESS, &UNKNOWN_ROLE_DATABASE]),
             ),
     );
+}
+
+/// The inline policy that lets `role` read the master secret of each database it connects to,
+/// and decrypt it with the database's key through Secrets Manager only; `None` without any.
+///
+/// Source: Secrets Manager User Guide, auth-and-access_examples.html (GetSecretValue on the
+/// secret, and kms:Decrypt on its customer managed key) and security-encryption.html
+/// (`kms:ViaService` `secretsmanager.<region>.amazonaws.com`).
+fn connect_policy(stack: &Stack<'_>, role: &Role) -> Option<Expr> {
+    let databases: Vec<_> = role
+        .connect
+        .iter()
+        .filter_map(|wanted| stack.platform().database.postgres.iter().find(|pg| pg.name == *wanted))
+        .collect();
+    if databases.is_empty() {
+        return None;
+    }
+    let secrets = databases.iter().map(|pg| match pg.master_password {
+        MasterPassword::Secret { .. } => Expr::reference(&database_id::secret(&pg.name)),
+        MasterPassword::RdsManaged { .. } => {
+            Expr::get_att(&database_id::primary(&pg.name), "MasterUserSecret.SecretArn")
+        }
+    });
+    let keys = databases.iter().map(|pg| Expr::get_att(&database_id::key(&pg.name), "Arn"));
+    let document = Expr::map([
+        ("Version", Expr::from("2012-10-17")),
+        (
+            "Statement",
+            Expr::list([
+                Expr::map([
+                    ("Effect", Expr::from("Allow")),
+                    ("Action", Expr::list(["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"].map(Expr::from))),
+                    ("Resource", Expr::list(secrets)),
+                ]),
+                Expr::map([
+                    ("Effect", Expr::from("Allow")),
+                    ("Action", Expr::from("kms:Decrypt")),
+                    ("Resource", Expr::list(keys)),
+                    (
+                        "Condition",
+                        Expr::map([(
+                            "StringEquals",
+                            Expr::map([("kms:ViaService", Expr::sub("secretsmanager.${AWS::Region}.amazonaws.com"))]),
+                        )]),
+                    ),
+                ]),
+            ]),
+        ),
+    ]);
+    Some(Expr::map([("PolicyName", Expr::from("connect-databases")), ("PolicyDocument", document)]))
 }
 
 /// The policy every group carries: without MFA, a member may do nothing but set up their own

@@ -74,6 +74,15 @@ fn roles_attach_the_real_policy_names() {
         role["AssumeRolePolicyDocument"]["Statement"][0]["Principal"]["Service"],
         "ecs-tasks.amazonaws.com"
     );
+    // `connect: [main]`: the database's secret, and its key through Secrets Manager only.
+    let statements = &role["Policies"][0]["PolicyDocument"]["Statement"];
+    assert_eq!(statements[0]["Resource"], json!([{ "Ref": "DatabaseMainSecret" }]));
+    assert_eq!(statements[1]["Resource"], json!([{ "Fn::GetAtt": ["DatabaseMainKey", "Arn"] }]));
+    assert_eq!(
+        statements[1]["Condition"]["StringEquals"]["kms:ViaService"],
+        json!({ "Fn::Sub": "secretsmanager.${AWS::Region}.amazonaws.com" })
+    );
+    assert_eq!(resource(&template, "WorkloadRoleBatch").get("Policies"), None);
 }
 
 #[test]

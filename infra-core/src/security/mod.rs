@@ -51,6 +51,7 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         let name = role.name.as_str();
         paths.push(path::role(name));
         paths.extend((0..role.policies.len()).map(|idx| path::role_policy(name, idx)));
+        paths.extend((0..role.connect.len()).map(|idx| path::role_connect(name, idx)));
     }
     for group in &section.groups {
         let name = group.name.as_str();

@@ -241,6 +241,10 @@ pub struct Role {
     pub trust: Trust,
     /// AWS managed policies, by name (`AmazonS3ReadOnlyAccess`).
     pub policies: Vec<String>,
+    /// The databases of the design whose credentials it may read (their master secret, and its
+    /// key through Secrets Manager only), by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub connect: Vec<Name>,
 }
 
 impl Role {
@@ -250,7 +254,14 @@ impl Role {
             name,
             trust,
             policies: Vec::new(),
+            connect: Vec::new(),
         }
+    }
+
+    /// Lets the role read the credentials of the database `name`.
+    pub fn connect(mut self, name: Name) -> Role {
+        self.connect.push(name);
+        self
     }
 
     /// Attaches an AWS managed policy.

@@ -62,6 +62,11 @@ pub fn role_policy(name: &str, idx: usize) -> ModelPath {
     role(name).field("policies").index(idx)
 }
 
+/// `security.roles.<name>.connect.<idx>`
+pub fn role_connect(name: &str, idx: usize) -> ModelPath {
+    role(name).field("connect").index(idx)
+}
+
 /// `security.groups.<name>`
 pub fn group(name: &str) -> ModelPath {
     security().field("groups").field(name)

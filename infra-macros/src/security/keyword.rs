@@ -51,6 +51,7 @@ keywords! {
     pub enum RoleKey: "role field" {
         Trust = "trust",
         Policies = "policies",
+        Connect = "connect",
     }
 
     /// Who may assume a role.

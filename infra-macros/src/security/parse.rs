@@ -12,7 +12,8 @@
 //!         // The log group is `aws-waf-logs-<platform>-<env>-api` unless `log_group` names one.
 //!         logging: { retention: 90d, redact_headers: ["authorization"] },
 //!     }
-//!     role application { trust: ecs_tasks, policies: ["AmazonS3ReadOnlyAccess"] }
+//!     // `connect`: read the credentials of the database `main` (its master secret).
+//!     role application { trust: ecs_tasks, policies: ["AmazonS3ReadOnlyAccess"], connect: [main] }
 //!     group developers { policies: ["ReadOnlyAccess"] }
 //!     user developer { groups: [developers] }
 //! }
@@ -302,6 +303,7 @@ fn role(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Role> {
     let role = name.as_str().to_owned();
     let mut trust: Option<Trust> = None;
     let mut policies: Option<Vec<String>> = None;
+    let mut connect: Option<Vec<Name>> = None;
     let mut trust_written = false;
     entries(input, cx, RoleKey::ALL, |input, cx| {
         let (field, key) = key::<RoleKey>(input)?;
@@ -319,6 +321,10 @@ fn role(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Role> {
                 once(&policies, &key)?;
                 policies = Some(strings(input, cx, |idx| path::role_policy(&role, idx))?);
             }
+            RoleKey::Connect => {
+                once(&connect, &key)?;
+                connect = Some(names(input, cx, |idx| path::role_connect(&role, idx))?);
+            }
         }
         separator(input)
     });
@@ -330,6 +336,7 @@ fn role(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Role> {
     };
     let mut parsed = Role::new(name, trust);
     parsed.policies = policies.unwrap_or_default();
+    parsed.connect = connect.unwrap_or_default();
     Some(parsed)
 }
 

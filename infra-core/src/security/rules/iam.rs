@@ -17,6 +17,10 @@ declare_rules! {
     WORKLOAD_FULL_ACCESS = "workload-full-access", Warning,
         "a workload role attaches no `*FullAccess`, `AdministratorAccess` or `PowerUserAccess` policy",
         "IAM User Guide, best-practices.html (\"Apply least-privilege permissions\"); AWS Security Hub IAM.1";
+    /// A role connects to a database the design does not define.
+    UNKNOWN_ROLE_DATABASE = "unknown-role-database", Error,
+        "a role connects to databases of the design",
+        "Secrets Manager API GetSecretValue (ResourceNotFoundException for a secret that does not exist): the grant names the database's master secret";
     /// A user joins a group the design does not define.
     UNKNOWN_IAM_GROUP = "unknown-iam-group", Error,
         "a user joins groups of the design",
@@ -57,6 +61,30 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
         }
     }
     check_user_groups(cx, platform);
+    check_role_databases(cx, platform);
+}
+
+/// Every database a role connects to is defined: the grant names its master secret.
+///
+/// Source: Secrets Manager API GetSecretValue (ResourceNotFoundException).
+fn check_role_databases(cx: &mut Vec<Diagnostic>, platform: &Platform) {
+    let databases = &platform.database.postgres;
+    for role in &platform.security.roles {
+        let name = role.name.as_str();
+        for (idx, wanted) in role.connect.iter().enumerate() {
+            if databases.iter().any(|pg| pg.name == *wanted) {
+                continue;
+            }
+            cx.push(
+                UNKNOWN_ROLE_DATABASE
+                    .at(
+                        path::role_connect(name, idx),
+                        format!("role `{name}` connects to database `{wanted}`, which the design does not define"),
+                    )
+                    .with_help(help_for("databases", wanted.as_str(), databases.iter().map(|pg| pg.name.as_str()))),
+            );
+        }
+    }
 }
 
 /// The AWS managed policy `wanted` is in the table; if not, the nearest name is suggested, a
@@ -173,6 +201,15 @@ mod tests {
         assert_eq!(findings(&platform), ["workload-full-access", "workload-full-access"]);
         // A group of administrators may hold AdministratorAccess.
         assert!(platform.security.groups.iter().any(|g| g.policies.contains(&"AdministratorAccess".to_owned())));
+    }
+
+    #[test]
+    fn roles_connect_to_defined_databases() {
+        let mut platform = secured();
+        platform.security.roles[0].connect = vec![Name::new_assert("main")];
+        assert_eq!(codes(&platform).iter().filter(|&&c| c == "unknown-role-database").count(), 0);
+        platform.security.roles[0].connect = vec![Name::new_assert("mian")];
+        assert_eq!(help_of(&platform, "unknown-role-database"), ["did you mean `main`?"]);
     }
 
     #[test]

@@ -1,0 +1,42 @@
+// A role connects to a database the design does not define: an error with a suggestion.
+use infra::platform;
+
+fn main() {
+    let _ = platform! {
+        name: "demo",
+        region: "ap-northeast-1",
+        environments {
+            production { zones: ["ap-northeast-1a", "ap-northeast-1c"], multi_az: true }
+        }
+        network {
+            vpc: "10.0.0.0/16",
+            subnets {
+                public { "ap-northeast-1a": "10.0.1.0/24", "ap-northeast-1c": "10.0.2.0/24" }
+                private { "ap-northeast-1a": "10.0.11.0/24", "ap-northeast-1c": "10.0.12.0/24" }
+                isolated database { "ap-northeast-1a": "10.0.21.0/24", "ap-northeast-1c": "10.0.22.0/24" }
+            }
+            security_group application { tier: private, egress: [all to "0.0.0.0/0"] }
+            security_group database { tier: database, ingress: [5432 from application] }
+        }
+        database {
+            postgres main {
+                engine_version: "14.23",
+                instance_class: "db.r5.large",
+                storage: { size: 1000 },
+                multi_az: true,
+                tier: database,
+                security_groups: [database],
+                backup: { retention: 7d, window: "18:00-19:00" },
+                maintenance_window: "sun:19:00-sun:20:00",
+                log_exports: ["postgresql", "upgrade"],
+                #[allow(replica-encryption-inherited, reason = "the replicas inherit the primary's encryption")]
+                replicas: { count: 2 },
+                snapshots: { keep: 30d },
+                master_password: secret { rotation: 30d, tier: private, security_groups: [application] },
+            }
+        }
+        security {
+            role application { trust: ecs_tasks, policies: ["AmazonS3ReadOnlyAccess"], connect: [mian] }
+        }
+    };
+}
