@@ -6,7 +6,7 @@ use infra_core::model::{path, WafLogging, WafStatement, WebAcl, WAF_LOG_GROUP_PR
 use infra_core::rules::{
     DUPLICATE_WAF_RULE_PRIORITY, INVALID_LOG_RETENTION, INVALID_WAF_LOG_GROUP,
     INVALID_WAF_RATE_LIMIT, LOAD_BALANCER_WEB_ACL_COUNT, UNKNOWN_WAF_LOAD_BALANCER,
-    WAF_WITHOUT_KNOWN_BAD_INPUTS, WAF_WITHOUT_LOGGING,
+    WAF_WITHOUT_KNOWN_BAD_INPUTS, WAF_WITHOUT_LOGGING, WEB_ACL_CAPACITY,
 };
 
 use super::logical_id;
@@ -69,6 +69,7 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template, acl: &WebAcl) {
                     .must([
                         &INVALID_WAF_RATE_LIMIT,
                         &DUPLICATE_WAF_RULE_PRIORITY,
+                        &WEB_ACL_CAPACITY,
                         &WAF_WITHOUT_KNOWN_BAD_INPUTS,
                         &WAF_WITHOUT_LOGGING,
                     ]),

@@ -115,6 +115,18 @@ pub struct WafRule {
     pub statement: WafStatement,
 }
 
+impl WafStatement {
+    /// The web ACL capacity units (WCU) the statement uses: 2 for a rate-based rule without a
+    /// scope-down statement (WAF Developer Guide, waf-rule-statement-type-rate-based.html), the
+    /// group's for a managed group.
+    pub fn capacity(&self) -> u32 {
+        match self {
+            WafStatement::RateLimit { .. } => 2,
+            WafStatement::Managed { group, .. } => group.capacity(),
+        }
+    }
+}
+
 impl WafRule {
     /// A rule.
     pub fn new(name: Name, priority: u32, statement: WafStatement) -> WafRule {
@@ -161,6 +173,16 @@ pub enum ManagedRuleGroup {
 }
 
 impl ManagedRuleGroup {
+    /// The web ACL capacity units (WCU) the group uses: 200 for SQL injection and known bad
+    /// inputs, 700 for the core rule set (WAF Developer Guide, aws-managed-rule-groups-baseline.html
+    /// and aws-managed-rule-groups-use-case.html).
+    pub fn capacity(self) -> u32 {
+        match self {
+            ManagedRuleGroup::SqlInjection | ManagedRuleGroup::KnownBadInputs => 200,
+            ManagedRuleGroup::Common => 700,
+        }
+    }
+
     /// AWS's name of the group.
     pub fn aws_name(self) -> &'static str {
         match self {

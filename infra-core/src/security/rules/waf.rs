@@ -30,6 +30,10 @@ declare_rules! {
     INVALID_WAF_LOG_GROUP = "invalid-waf-log-group", Error,
         "a web ACL logs to a CloudWatch Logs group whose name starts with `aws-waf-logs-` (1-512 of A-Z a-z 0-9 . - _ / #)",
         "WAFv2 API LoggingConfiguration.LogDestinationConfigs (\"the name must start with aws-waf-logs-\"); CloudWatch Logs API CreateLogGroup.logGroupName; aws-rules.md §15";
+    /// A web ACL's rules use more capacity than a web ACL has.
+    WEB_ACL_CAPACITY = "web-acl-capacity", Error,
+        "a web ACL's rules use at most 5,000 web ACL capacity units (WCU)",
+        "WAF Developer Guide, limits.html (\"Maximum web ACL capacity units (WCUs) in a web ACL\": 5,000) and how-aws-waf-works-resources.html (WCU); rate-based rule 2 WCU, AWSManagedRulesSQLiRuleSet 200, AWSManagedRulesCommonRuleSet 700, AWSManagedRulesKnownBadInputsRuleSet 200";
     /// A web ACL logs nothing.
     WAF_WITHOUT_LOGGING = "waf-without-logging", Warning,
         "a web ACL logs its requests",
@@ -48,6 +52,8 @@ pub const WAF_RATE_LIMIT_MIN: u64 = 10;
 pub const WAF_RATE_LIMIT_MAX: u64 = 2_000_000_000;
 /// The evaluation windows a rate-based rule may use, in seconds.
 pub const WAF_RATE_WINDOWS: [u32; 4] = [60, 120, 300, 600];
+/// The most web ACL capacity units a web ACL may use.
+pub const WEB_ACL_MAX_CAPACITY: u32 = 5000;
 /// The longest CloudWatch Logs log group name.
 const LOG_GROUP_NAME_MAX: usize = 512;
 
@@ -72,6 +78,7 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
         );
         check_rate_limits(cx, acl);
         check_priorities(cx, acl);
+        check_capacity(cx, acl);
         check_logging(cx, acl);
         check_known_bad_inputs(cx, acl);
     }
@@ -168,6 +175,30 @@ fn check_priorities(cx: &mut Vec<Diagnostic>, acl: &WebAcl) {
             );
         } else {
             seen.insert(rule.priority, at);
+        }
+    }
+}
+
+/// A web ACL's rules use at most 5,000 WCU; the rule that crosses the limit is reported.
+///
+/// Source: WAF Developer Guide, "AWS WAF quotas": a web ACL has at most 5,000 WCU (a quota AWS
+/// does not raise); each rule's cost as [`WafStatement::capacity`] gives it.
+fn check_capacity(cx: &mut Vec<Diagnostic>, acl: &WebAcl) {
+    let name = acl.name.as_str();
+    let mut used: u32 = 0;
+    for rule in &acl.rules {
+        used = used.saturating_add(rule.statement.capacity());
+        if used > WEB_ACL_MAX_CAPACITY {
+            let total: u32 = acl.rules.iter().map(|rule| rule.statement.capacity()).fold(0, u32::saturating_add);
+            cx.push(
+                WEB_ACL_CAPACITY
+                    .at(
+                        path::waf_rule(name, rule.name.as_str()),
+                        format!("web ACL `{name}`'s rules use {total} capacity units (WCU); a web ACL has at most {WEB_ACL_MAX_CAPACITY}, and rule `{}` crosses it", rule.name),
+                    )
+                    .with_help("remove a repeated managed group (the core rule set uses 700 WCU), or split the rules over another load balancer's web ACL"),
+            );
+            return;
         }
     }
 }
@@ -287,6 +318,23 @@ mod tests {
             let found = findings(&platform);
             assert_eq!(found.iter().filter(|&&c| c == "invalid-waf-rate-limit").count(), expected, "{limit} {window}");
         }
+    }
+
+    #[test]
+    fn capacity_is_at_most_5000_units() {
+        use crate::model::{ManagedRuleGroup, WafRule};
+        let mut platform = secured();
+        // 2 + 200 + 700 + 200 = 1102 WCU; six more core rule sets make 5302.
+        for priority in 10..16 {
+            let statement = WafStatement::Managed { group: ManagedRuleGroup::Common, count_only: false };
+            let name = Name::new(["a", "b", "c", "d", "e", "f"][priority as usize - 10]).expect("a name");
+            platform.security.web_acls[0].rules.push(WafRule::new(name, priority, statement));
+        }
+        let found = crate::rules::check(&platform);
+        let found: Vec<_> = found.iter().filter(|d| d.code == "web-acl-capacity").map(|d| d.path.to_string()).collect();
+        assert_eq!(found, ["security.web_acls.api.rules.f"]);
+        platform.security.web_acls[0].rules.pop();
+        assert!(!findings(&platform).contains(&"web-acl-capacity"));
     }
 
     #[test]
