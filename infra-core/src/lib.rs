@@ -76,6 +76,8 @@ sections! {
     compute,
     /// Application Load Balancers: the HTTPS listener and the target groups of services.
     load_balancer,
+    /// S3 buckets: versioning, encryption, access logs and lifecycles.
+    storage,
 }
 
 #[cfg(any(test, feature = "_fixtures"))]

@@ -3,7 +3,7 @@ use crate::rules;
 use crate::value::{Name, Region, Zone};
 use crate::Validated;
 
-use super::{Batch, Compute, LoadBalancing, Network};
+use super::{Batch, Compute, LoadBalancing, Network, Storage};
 
 /// A whole platform: where it runs, its environments and its sections.
 ///
@@ -44,6 +44,9 @@ pub struct Platform {
     /// The load balancer section (empty when the design has none).
     #[serde(default, skip_serializing_if = "LoadBalancing::is_empty")]
     pub load_balancer: LoadBalancing,
+    /// The storage section (empty when the design has none).
+    #[serde(default, skip_serializing_if = "Storage::is_empty")]
+    pub storage: Storage,
     /// Warnings the design acknowledges, each with a reason.
     pub acknowledgements: Vec<Acknowledgement>,
     /// The file the design is written in, relative to its crate (`examples/production.rs`),
@@ -63,6 +66,7 @@ impl Platform {
             batch: Batch::new(),
             compute: Compute::new(),
             load_balancer: LoadBalancing::new(),
+            storage: Storage::new(),
             acknowledgements: Vec::new(),
             source: None,
         }
@@ -109,6 +113,12 @@ impl Platform {
     /// Sets the load balancer section.
     pub fn load_balancer(mut self, load_balancer: LoadBalancing) -> Platform {
         self.load_balancer = load_balancer;
+        self
+    }
+
+    /// Sets the storage section.
+    pub fn storage(mut self, storage: Storage) -> Platform {
+        self.storage = storage;
         self
     }
 
