@@ -266,6 +266,8 @@ impl ValueError {
                     .collect();
                 if next.is_empty() {
                     format!("{from} is the last class of the waterfall; remove the transition to {to}")
+                } else if let [only] = next.as_slice() {
+                    format!("after {from}, transition to {only}")
                 } else {
                     format!("after {from}, transition to one of {}", next.join(", "))
                 }
