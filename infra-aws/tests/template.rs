@@ -61,15 +61,16 @@ fn resource_counts_per_environment() {
     // The network's, then batch's: one compute environment and three job queues; then
     // compute's: the cluster and the logs' key, six resources per service (log group, two roles,
     // task definition, service, scalable target) and three target tracking policies; then the
-    // load balancer's: itself, two listeners and one target group.
+    // load balancer's: itself, two listeners and one target group; then storage's: three
+    // buckets, each with its policy.
     assert_eq!(
         synth(&design, "production").resources().len(),
-        54 + 4 + 17 + 4
+        54 + 4 + 17 + 4 + 6
     );
-    assert_eq!(synth(&design, "staging").resources().len(), 52 + 4 + 17 + 4);
+    assert_eq!(synth(&design, "staging").resources().len(), 52 + 4 + 17 + 4 + 6);
     assert_eq!(
         synth(&design, "development").resources().len(),
-        52 + 4 + 17 + 4
+        52 + 4 + 17 + 4 + 6
     );
 }
 
@@ -270,6 +271,7 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
         "AWS::EC2::NetworkAclEntry",
         "AWS::EC2::SubnetNetworkAclAssociation",
         "AWS::ApplicationAutoScaling::ScalingPolicy",
+        "AWS::S3::BucketPolicy",
     ];
     for (id, resource) in template.resources() {
         if untaggable.contains(&resource.resource_type()) {
@@ -300,9 +302,15 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
 #[test]
 fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     let template = synth(&design(), "production");
-    // And the load balancer's DNS name.
-    assert_eq!(template.outputs().len(), 9);
+    // And the load balancer's DNS name, and the three buckets' names.
+    assert_eq!(template.outputs().len(), 9 + 3);
     assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
+    let datasets = &template.outputs()["BucketDatasetsName"];
+    assert_eq!(datasets.value(), &Expr::Ref("BucketDatasets".into()));
+    assert_eq!(
+        datasets.export_name(),
+        &Expr::sub("${AWS::StackName}-BucketDatasetsName")
+    );
     let cluster = &template.outputs()["EcsClusterName"];
     assert_eq!(cluster.value(), &Expr::Ref("EcsCluster".into()));
     assert_eq!(

@@ -83,8 +83,8 @@ fn only_the_environments_zones_are_lowered() {
     let parameters: Vec<&str> = template.parameters().keys().map(|id| id.as_str()).collect();
     assert_eq!(parameters, ["AvailabilityZoneApNortheast1a"]);
     assert_eq!(ids_of(&template, "AWS::EC2::NatGateway").len(), 1);
-    // The VPC and three subnets, and the cluster's name.
-    assert_eq!(template.outputs().len(), 5);
+    // The VPC and three subnets, the cluster's name and the three buckets' names.
+    assert_eq!(template.outputs().len(), 5 + 3);
 }
 
 #[test]
