@@ -67,7 +67,10 @@ fn resource_counts_per_environment() {
         synth(&design, "production").resources().len(),
         54 + 4 + 17 + 4 + 6
     );
-    assert_eq!(synth(&design, "staging").resources().len(), 52 + 4 + 17 + 4 + 6);
+    assert_eq!(
+        synth(&design, "staging").resources().len(),
+        52 + 4 + 17 + 4 + 6
+    );
     assert_eq!(
         synth(&design, "development").resources().len(),
         52 + 4 + 17 + 4 + 6
