@@ -50,7 +50,12 @@
 //! it has one: an ECS cluster (Container Insights on), a KMS key for the services' log groups, and
 //! per service its log group, execution and task roles, Fargate task definition, ECS service,
 //! scalable target (with its scheduled actions) and target tracking policies; the cluster's name
-//! is exported as `<stack name>-EcsClusterName`. Every taggable resource is
+//! is exported as `<stack name>-EcsClusterName`; then the storage section, if it has one: per
+//! bucket an S3 bucket (public access blocked, ownership enforced, default encryption,
+//! versioning, server access logs and the lifecycle; retained) and a policy that denies requests
+//! without TLS or below the platform's minimum TLS version and admits the log delivery of the
+//! buckets that log to it; each bucket's name is exported as `<stack name>-Bucket<Name>Name`.
+//! Every taggable resource is
 //! tagged `Name`, `Environment` and
 //! `Platform`; the VPC and subnet ids are exported as `<stack name>-<logical id>`.
 //!

@@ -74,6 +74,16 @@ use proc_macro::TokenStream;
 ///         }
 ///         job_queue <name> { priority: <0..=1000>, compute_environments: [<name>, ...] }
 ///     }
+///     storage {
+///         bucket <name> {
+///             versioning: <bool>,
+///             encryption: aes256|kms,
+///             kms_key: "<key arn, id or alias>",
+///             access_logs: <bucket>,
+///             lifecycle: [after <days>d => <CLASS>, ..., expire <days>d,
+///                         noncurrent_expire <days>d, abort_uploads <days>d],
+///         }
+///     }
 /// }
 /// ```
 ///
@@ -89,7 +99,10 @@ use proc_macro::TokenStream;
 /// `<service>` is the service part of `com.amazonaws.<region>.<service>`, such as `ecr.api` or
 /// `logs`. Commas between entries are optional. `#[allow(<warning-code>, reason = "...")]`
 /// before an environment, a tier, a security group, a network ACL, `interface_endpoints`,
-/// `network`, a compute environment, a job queue or `batch` acknowledges a warning there. A security group without egress rules allows no outbound traffic.
+/// `network`, a compute environment, a job queue, `batch` or a bucket acknowledges a warning there. A security group without egress rules allows no outbound traffic.
+/// A lifecycle's `<CLASS>` is S3's name: `STANDARD_IA`, `INTELLIGENT_TIERING`, `ONEZONE_IA`,
+/// `GLACIER_IR`, `GLACIER` or `DEEP_ARCHIVE`; a bucket has no `class` of its own (S3 has no
+/// bucket-level storage class).
 #[proc_macro]
 pub fn platform(input: TokenStream) -> TokenStream {
     expand::platform(input.into()).into()
