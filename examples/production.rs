@@ -195,6 +195,8 @@ pub fn design() -> Validated<Platform> {
         // `<platform>-<environment>-<bucket>-<account id>-<region>` (`invalid-bucket-name`).
         storage {
             bucket datasets {
+                // The seed's `class: 'STANDARD'` is no bucket setting either (`bucket-storage-class`):
+                // objects are STANDARD unless their upload names another class.
                 versioning: true,
                 // The seed's `encryption: 'AES-256'` with a `kms_key` (§6) is contradictory:
                 // SSE-S3 takes no key (`kms-key-without-kms-encryption`). SSE-KMS, with the

@@ -535,4 +535,43 @@ mod tests {
         assert!(error.contains("STANDARD_IA"), "{error}");
         assert_eq!(lifecycle.to_string(), "[after 30d => STANDARD_IA, expire 90d, noncurrent_expire 30d, abort_uploads 7d]");
     }
+
+    /// What S3 accepts, stated pair by pair rather than in one pass.
+    fn accepted_by_s3(transitions: &[Transition], expiration: Option<u32>) -> bool {
+        let pairs_ok = transitions.windows(2).all(|pair| {
+            pair[1].days > pair[0].days && pair[0].class.can_move_to(pair[1].class)
+        });
+        let ia_from_30 = transitions
+            .iter()
+            .all(|t| !t.class.is_infrequent_access() || t.days >= 30);
+        let gaps_ok = transitions.iter().enumerate().all(|(idx, later)| {
+            let archive = matches!(later.class, Glacier | DeepArchive | OnezoneIa);
+            !archive
+                || transitions[..idx]
+                    .iter()
+                    .filter(|earlier| earlier.class.is_infrequent_access())
+                    .all(|earlier| later.days >= earlier.days + 30)
+        });
+        let expires_last = expiration.is_none_or(|days| days > 0 && transitions.iter().all(|t| days > t.days));
+        pairs_ok && ia_from_30 && gaps_ok && expires_last
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_constructor_accepts_exactly_what_s3_accepts(
+            raw in proptest::collection::vec((0u32..400, 0usize..6), 0..5),
+            expiration in proptest::option::of(0u32..500),
+        ) {
+            let transitions: Vec<Transition> = raw
+                .iter()
+                .map(|&(days, class)| Transition::after(days, StorageClass::ALL[class]))
+                .collect();
+            let made = Lifecycle::from_parts(transitions.clone(), expiration, None, None);
+            proptest::prop_assert_eq!(made.is_ok(), accepted_by_s3(&transitions, expiration), "{:?}", made);
+            if let Ok(lifecycle) = made {
+                let text = serde_json::to_string(&lifecycle).unwrap_or_default();
+                proptest::prop_assert_eq!(serde_json::from_str::<Lifecycle>(&text).ok(), Some(lifecycle));
+            }
+        }
+    }
 }
