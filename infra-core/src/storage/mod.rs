@@ -1,6 +1,7 @@
 //! The storage section: S3 buckets with versioning, default encryption, server access logs and
 //! a lifecycle.
 
+pub mod error;
 pub mod model;
 pub mod path;
 pub mod rules;

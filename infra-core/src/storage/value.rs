@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use crate::rules::declare_rules;
+use super::error::LifecycleError;
 use crate::value::ValueError;
 
 declare_rules! {
@@ -146,7 +147,7 @@ impl fmt::Display for Transition {
 /// the whole bucket.
 ///
 /// ```
-/// use infra_core::value::{Lifecycle, StorageClass, Transition, ValueError};
+/// use infra_core::value::{Lifecycle, LifecycleError, StorageClass, Transition, ValueError};
 ///
 /// const DATASETS: Lifecycle = Lifecycle::new_assert(
 ///     &[Transition::after(30, StorageClass::StandardIa), Transition::after(90, StorageClass::Glacier)],
@@ -162,7 +163,7 @@ impl fmt::Display for Transition {
 ///     None,
 ///     None,
 /// );
-/// assert!(matches!(early, Err(ValueError::TooSoonAfterInfrequentAccess { .. })));
+/// assert!(matches!(early, Err(ValueError::Lifecycle(LifecycleError::TooSoonAfterInfrequentAccess { .. }))));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "LifecycleData", into = "LifecycleData")]
@@ -263,9 +264,7 @@ impl Lifecycle {
     /// (aws-rules.md §6).
     ///
     /// # Errors
-    /// [`ValueError::TransitionOrder`], [`ValueError::InfrequentAccessTooEarly`],
-    /// [`ValueError::StorageClassWaterfall`], [`ValueError::TooSoonAfterInfrequentAccess`],
-    /// [`ValueError::ExpirationBeforeTransition`] or [`ValueError::LifecycleZeroDays`].
+    /// A [`ValueError::Lifecycle`] whose [`LifecycleError`] says why.
     pub const fn check(
         transitions: &[Transition],
         expiration: Option<u32>,
@@ -280,26 +279,26 @@ impl Lifecycle {
             if idx > 0 {
                 let previous = transitions[idx - 1];
                 if days <= previous.days {
-                    return Err(ValueError::TransitionOrder {
+                    return Err(ValueError::Lifecycle(LifecycleError::TransitionOrder {
                         index: idx,
                         days,
                         previous: previous.days,
-                    });
+                    }));
                 }
                 if !previous.class.can_move_to(class) {
-                    return Err(ValueError::StorageClassWaterfall {
+                    return Err(ValueError::Lifecycle(LifecycleError::StorageClassWaterfall {
                         index: idx,
                         from: previous.class,
                         to: class,
-                    });
+                    }));
                 }
             }
             if class.is_infrequent_access() && days < 30 {
-                return Err(ValueError::InfrequentAccessTooEarly {
+                return Err(ValueError::Lifecycle(LifecycleError::InfrequentAccessTooEarly {
                     index: idx,
                     days,
                     class,
-                });
+                }));
             }
             if let Some(earlier) = latest_infrequent {
                 let archive = matches!(
@@ -307,13 +306,13 @@ impl Lifecycle {
                     StorageClass::Glacier | StorageClass::DeepArchive | StorageClass::OnezoneIa
                 );
                 if archive && days < earlier.days.saturating_add(30) {
-                    return Err(ValueError::TooSoonAfterInfrequentAccess {
+                    return Err(ValueError::Lifecycle(LifecycleError::TooSoonAfterInfrequentAccess {
                         index: idx,
                         days,
                         class,
                         earlier: earlier.class,
                         earlier_days: earlier.days,
-                    });
+                    }));
                 }
             }
             if class.is_infrequent_access() {
@@ -323,28 +322,28 @@ impl Lifecycle {
         }
         if let Some(days) = expiration {
             if days == 0 {
-                return Err(ValueError::LifecycleZeroDays {
+                return Err(ValueError::Lifecycle(LifecycleError::LifecycleZeroDays {
                     action: "expire",
-                });
+                }));
             }
             if let Some(last) = last_day(transitions) {
                 if days <= last {
-                    return Err(ValueError::ExpirationBeforeTransition {
+                    return Err(ValueError::Lifecycle(LifecycleError::ExpirationBeforeTransition {
                         days,
                         transition: last,
-                    });
+                    }));
                 }
             }
         }
         if matches!(noncurrent_expiration, Some(0)) {
-            return Err(ValueError::LifecycleZeroDays {
+            return Err(ValueError::Lifecycle(LifecycleError::LifecycleZeroDays {
                 action: "noncurrent_expire",
-            });
+            }));
         }
         if matches!(abort_incomplete_uploads, Some(0)) {
-            return Err(ValueError::LifecycleZeroDays {
+            return Err(ValueError::Lifecycle(LifecycleError::LifecycleZeroDays {
                 action: "abort_uploads",
-            });
+            }));
         }
         Ok(())
     }

@@ -1,7 +1,7 @@
 use std::fmt;
 
 use crate::rules::{self, Rule};
-use crate::storage::value::StorageClass;
+use crate::storage::error::LifecycleError;
 
 /// Why a single value was rejected by its constructor.
 ///
@@ -60,58 +60,8 @@ pub enum ValueError {
     CapacitySyntax,
     /// A duration not written as whole seconds, `<n>s`.
     Seconds,
-    /// A lifecycle transition on or before the day of the one before it.
-    TransitionOrder {
-        /// The transition's place in the lifecycle (0 is the first).
-        index: usize,
-        /// Its days.
-        days: u32,
-        /// The days of the transition before it.
-        previous: u32,
-    },
-    /// A transition to STANDARD_IA or ONEZONE_IA before day 30.
-    InfrequentAccessTooEarly {
-        /// The transition's place in the lifecycle.
-        index: usize,
-        /// Its days.
-        days: u32,
-        /// Its class.
-        class: StorageClass,
-    },
-    /// A transition S3's storage-class waterfall does not allow.
-    StorageClassWaterfall {
-        /// The transition's place in the lifecycle.
-        index: usize,
-        /// The class of the transition before it.
-        from: StorageClass,
-        /// Its class.
-        to: StorageClass,
-    },
-    /// A transition less than 30 days after a transition to an infrequent-access class.
-    TooSoonAfterInfrequentAccess {
-        /// The transition's place in the lifecycle.
-        index: usize,
-        /// Its days.
-        days: u32,
-        /// Its class.
-        class: StorageClass,
-        /// The infrequent-access class before it.
-        earlier: StorageClass,
-        /// The days of that transition.
-        earlier_days: u32,
-    },
-    /// An expiration on or before the last transition's day.
-    ExpirationBeforeTransition {
-        /// The expiration's days.
-        days: u32,
-        /// The last transition's days.
-        transition: u32,
-    },
-    /// A lifecycle action after 0 days; names the action as the DSL writes it (`expire`).
-    LifecycleZeroDays {
-        /// `expire`, `noncurrent_expire` or `abort_uploads`.
-        action: &'static str,
-    },
+    /// A bucket lifecycle S3 would reject.
+    Lifecycle(LifecycleError),
 }
 
 impl ValueError {
@@ -133,12 +83,7 @@ impl ValueError {
             Self::MaxVcpus(_) => &rules::INVALID_MAX_VCPUS,
             Self::Capacity { .. } | Self::CapacitySyntax => &rules::INVALID_CAPACITY,
             Self::Seconds => &rules::INVALID_DURATION,
-            Self::TransitionOrder { .. } => &rules::LIFECYCLE_TRANSITION_ORDER,
-            Self::InfrequentAccessTooEarly { .. } => &rules::INFREQUENT_ACCESS_TOO_EARLY,
-            Self::StorageClassWaterfall { .. } => &rules::STORAGE_CLASS_WATERFALL,
-            Self::TooSoonAfterInfrequentAccess { .. } => &rules::TOO_SOON_AFTER_INFREQUENT_ACCESS,
-            Self::ExpirationBeforeTransition { .. } => &rules::EXPIRATION_BEFORE_TRANSITION,
-            Self::LifecycleZeroDays { .. } => &rules::LIFECYCLE_ZERO_DAYS,
+            Self::Lifecycle(error) => error.rule(),
         }
     }
 
@@ -181,24 +126,7 @@ impl ValueError {
                 "invalid capacity: expected `min <n>, desired <n>, max <n>`"
             }
             Self::Seconds => "invalid duration: expected a whole number of seconds such as `300s`",
-            Self::TransitionOrder { .. } => {
-                "invalid lifecycle: transitions must come in strictly increasing days"
-            }
-            Self::InfrequentAccessTooEarly { .. } => {
-                "invalid lifecycle: S3 moves objects to STANDARD_IA or ONEZONE_IA only from 30 days old"
-            }
-            Self::StorageClassWaterfall { .. } => {
-                "invalid lifecycle: S3 moves objects only down its storage-class waterfall"
-            }
-            Self::TooSoonAfterInfrequentAccess { .. } => {
-                "invalid lifecycle: objects stay at least 30 days in STANDARD_IA or ONEZONE_IA before the next transition"
-            }
-            Self::ExpirationBeforeTransition { .. } => {
-                "invalid lifecycle: the expiration must come after every transition"
-            }
-            Self::LifecycleZeroDays { .. } => {
-                "invalid lifecycle: expirations and upload aborts come after at least 1 day"
-            }
+            Self::Lifecycle(error) => error.summary(),
         }
     }
 
@@ -252,37 +180,7 @@ impl ValueError {
             Self::Seconds => {
                 "write the number of seconds followed by `s`, for example `300s`; Application Auto Scaling counts cooldowns in seconds".into()
             }
-            Self::TransitionOrder { previous, .. } => {
-                format!("move this transition after day {previous}, or list the transitions by age")
-            }
-            Self::InfrequentAccessTooEarly { class, .. } => format!(
-                "transition to {class} at `after 30d` or later; before that, INTELLIGENT_TIERING or GLACIER_IR take objects of any age"
-            ),
-            Self::StorageClassWaterfall { from, to, .. } => {
-                let next: Vec<&str> = StorageClass::ALL
-                    .iter()
-                    .filter(|class| from.can_move_to(**class))
-                    .map(|class| class.as_str())
-                    .collect();
-                if next.is_empty() {
-                    format!("{from} is the last class of the waterfall; remove the transition to {to}")
-                } else if let [only] = next.as_slice() {
-                    format!("after {from}, transition to {only}")
-                } else {
-                    format!("after {from}, transition to one of {}", next.join(", "))
-                }
-            }
-            Self::TooSoonAfterInfrequentAccess { earlier_days, earlier, .. } => format!(
-                "transition at `after {}d` or later: 30 days after the {earlier} transition at day {earlier_days}",
-                earlier_days.saturating_add(30)
-            ),
-            Self::ExpirationBeforeTransition { transition, .. } => format!(
-                "expire after day {transition}, the last transition, such as `expire {}d`, or remove the transitions that come later",
-                transition.saturating_add(1)
-            ),
-            Self::LifecycleZeroDays { action } => {
-                format!("write `{action} 1d` or more, or remove it")
-            }
+            Self::Lifecycle(error) => error.help(),
         }
     }
 }
@@ -300,32 +198,7 @@ impl fmt::Display for ValueError {
                 f,
                 "invalid capacity: min {min}, desired {desired}, max {max} is not min <= desired <= max"
             ),
-            Self::TransitionOrder { index, days, previous } => write!(
-                f,
-                "invalid lifecycle: transition {} at day {days} does not come after the one before it, at day {previous}",
-                index + 1
-            ),
-            Self::InfrequentAccessTooEarly { days, class, .. } => write!(
-                f,
-                "invalid lifecycle: a transition to {class} at day {days}, but S3 moves objects to {class} only from 30 days old"
-            ),
-            Self::StorageClassWaterfall { from, to, .. } => write!(
-                f,
-                "invalid lifecycle: S3 cannot move objects from {from} to {to}"
-            ),
-            Self::TooSoonAfterInfrequentAccess { days, class, earlier, earlier_days, .. } => write!(
-                f,
-                "invalid lifecycle: a transition to {class} at day {days}, {} days after the {earlier} transition at day {earlier_days}; objects stay at least 30 days in {earlier}",
-                days.saturating_sub(earlier_days)
-            ),
-            Self::ExpirationBeforeTransition { days, transition } => write!(
-                f,
-                "invalid lifecycle: objects expire at day {days}, not after the transition at day {transition}"
-            ),
-            Self::LifecycleZeroDays { action } => write!(
-                f,
-                "invalid lifecycle: `{action} 0d`; S3 takes at least 1 day"
-            ),
+            Self::Lifecycle(error) => error.fmt(f),
             Self::PortRangeReversed { from, to } => {
                 write!(
                     f,

@@ -14,6 +14,7 @@ mod service;
 
 pub use crate::batch::value::{JobQueuePriority, MaxVcpus};
 pub use crate::compute::value::Capacity;
+pub use crate::storage::error::LifecycleError;
 pub use crate::storage::value::{Lifecycle, StorageClass, Transition};
 pub use cidr::Cidr;
 pub use error::ValueError;
