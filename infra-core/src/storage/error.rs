@@ -146,10 +146,9 @@ impl LifecycleError {
 impl fmt::Display for LifecycleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            Self::TransitionOrder { index, days, previous } => write!(
+            Self::TransitionOrder { days, previous, .. } => write!(
                 f,
-                "invalid lifecycle: transition {} at day {days} does not come after the one before it, at day {previous}",
-                index + 1
+                "invalid lifecycle: the transition at day {days} does not come after the one before it, at day {previous}"
             ),
             Self::InfrequentAccessTooEarly { days, class, .. } => write!(
                 f,
