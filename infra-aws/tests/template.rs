@@ -60,20 +60,23 @@ fn resource_counts_per_environment() {
     let design = design();
     // The network's, then batch's: one compute environment and three job queues; then
     // compute's: the cluster and the logs' key, six resources per service (log group, two roles,
-    // task definition, service, scalable target) and three target tracking policies; then the
-    // load balancer's: itself, two listeners and one target group; then storage's: three
-    // buckets, each with its policy.
+    // task definition, service, scalable target), the api's two target tracking policies, the
+    // queue's three (its key, the queue and its dead-letter queue) and the worker's queue-depth
+    // scaling (two step scaling policies and their two alarms); then the load balancer's: itself,
+    // its HTTPS listener and one target group (the design redirects no HTTP); then storage's:
+    // three buckets, each with its policy.
+    let compute = 2 + 6 * 2 + 2 + 3 + 4;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        54 + 4 + 17 + 4 + 6
+        54 + 4 + compute + 3 + 6
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        52 + 4 + 17 + 4 + 6
+        52 + 4 + compute + 3 + 6
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        52 + 4 + 17 + 4 + 6
+        52 + 4 + compute + 3 + 6
     );
 }
 
@@ -305,14 +308,20 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
 #[test]
 fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     let template = synth(&design(), "production");
-    // And the load balancer's DNS name, and the three buckets' names.
-    assert_eq!(template.outputs().len(), 9 + 3);
+    // And the load balancer's DNS name, the queue's URL and the three buckets' names.
+    assert_eq!(template.outputs().len(), 10 + 3);
     assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
     let datasets = &template.outputs()["BucketDatasetsName"];
     assert_eq!(datasets.value(), &Expr::Ref("BucketDatasets".into()));
     assert_eq!(
         datasets.export_name(),
         &Expr::sub("${AWS::StackName}-BucketDatasetsName")
+    );
+    let queue = &template.outputs()["QueueJobsUrl"];
+    assert_eq!(queue.value(), &Expr::Ref("QueueJobs".into()));
+    assert_eq!(
+        queue.export_name(),
+        &Expr::sub("${AWS::StackName}-QueueJobsUrl")
     );
     let cluster = &template.outputs()["EcsClusterName"];
     assert_eq!(cluster.value(), &Expr::Ref("EcsCluster".into()));

@@ -81,10 +81,15 @@ fn only_the_environments_zones_are_lowered() {
         ]
     );
     let parameters: Vec<&str> = template.parameters().keys().map(|id| id.as_str()).collect();
-    assert_eq!(parameters, ["AvailabilityZoneApNortheast1a"]);
+    // The zone, and the worker's image tag.
+    assert_eq!(
+        parameters,
+        ["AvailabilityZoneApNortheast1a", "ServiceWorkerImageTag"]
+    );
     assert_eq!(ids_of(&template, "AWS::EC2::NatGateway").len(), 1);
-    // The VPC and three subnets, the cluster's name and the three buckets' names.
-    assert_eq!(template.outputs().len(), 5 + 3);
+    // The VPC and three subnets, the cluster's name, the queue's URL and the three buckets'
+    // names.
+    assert_eq!(template.outputs().len(), 6 + 3);
 }
 
 #[test]

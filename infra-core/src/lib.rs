@@ -27,6 +27,7 @@
 //! # Organization
 //! * [`value`]: `Cidr`, `PortRange`, `Traffic`, `AclRuleNumber`, `RetentionDays`, `Name`,
 //!   `Region`, `Zone`, `EndpointService`, `JobQueuePriority`, `MaxVcpus`, `Capacity`,
+//!   `VisibilityTimeout`, `MessageRetention`, `MaxReceiveCount`, `QueueThreshold`,
 //!   `Lifecycle` (with its `Transition`s to a `StorageClass`).
 //! * Sections, one module each ([`network`], [`batch`], [`compute`], [`load_balancer`], [`storage`]), each with its model, paths and rules, registered
 //!   in [`SECTIONS`] ([`section::Section`]); `docs/sections.md` is the recipe for adding one.

@@ -40,6 +40,9 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         paths.extend(
             (0..lb.security_groups.len()).map(|idx| path::load_balancer_security_group(name, idx)),
         );
+        if lb.redirect_http {
+            paths.push(path::redirect_http(name));
+        }
         for target in &lb.target_groups {
             let at = target.name.as_str();
             paths.extend([
@@ -51,6 +54,11 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
                 ["interval", "timeout", "healthy", "unhealthy"]
                     .map(|field| path::health_check_field(name, at, field)),
             );
+            if let Some(route) = &target.route {
+                paths.extend([path::route(name, at), path::route_priority(name, at)]);
+                paths.extend((0..route.paths.len()).map(|idx| path::route_path(name, at, idx)));
+                paths.extend((0..route.hosts.len()).map(|idx| path::route_host(name, at, idx)));
+            }
         }
     }
     paths

@@ -81,6 +81,12 @@ impl TlsVersion {
     }
 }
 
+/// The HTTPS listener's port.
+pub const HTTPS_PORT: u16 = 443;
+
+/// The port of the HTTP listener that redirects to HTTPS.
+pub const HTTP_PORT: u16 = 80;
+
 /// Whether a load balancer is reachable from the internet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -101,7 +107,8 @@ impl Scheme {
     }
 }
 
-/// An Application Load Balancer with an HTTPS listener (HTTP redirects to it).
+/// An Application Load Balancer with an HTTPS listener, and an HTTP listener that redirects to it
+/// when asked for.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -116,6 +123,10 @@ pub struct LoadBalancer {
     pub security_groups: Vec<Name>,
     /// The HTTPS listener's security policy, such as `ELBSecurityPolicy-TLS13-1-2-2021-06`.
     pub ssl_policy: String,
+    /// Whether an HTTP listener on port 80 redirects requests to HTTPS (its security groups and
+    /// network ACL must then let port 80 in too).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub redirect_http: bool,
     /// Its target groups.
     pub target_groups: Vec<TargetGroup>,
 }
@@ -135,8 +146,22 @@ impl LoadBalancer {
             tier,
             security_groups: security_groups.into_iter().collect(),
             ssl_policy: ssl_policy.into(),
+            redirect_http: false,
             target_groups: Vec::new(),
         }
+    }
+
+    /// Adds an HTTP listener on port 80 that redirects every request to HTTPS.
+    pub fn redirect_http(mut self) -> LoadBalancer {
+        self.redirect_http = true;
+        self
+    }
+
+    /// The ports its listeners take requests on: 443, and 80 when it redirects HTTP.
+    pub fn listener_ports(&self) -> impl Iterator<Item = u16> {
+        [Some(HTTPS_PORT), self.redirect_http.then_some(HTTP_PORT)]
+            .into_iter()
+            .flatten()
     }
 
     /// Adds a target group.
@@ -147,6 +172,9 @@ impl LoadBalancer {
 }
 
 /// A target group: the tasks of one service, on the service's container port.
+///
+/// The HTTPS listener forwards to the one target group without a [`Route`] by default, and to a
+/// routed one when its listener rule matches first.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -157,16 +185,65 @@ pub struct TargetGroup {
     pub service: Name,
     /// Its health check.
     pub health_check: HealthCheck,
+    /// The listener rule that sends requests here; `None` for the listener's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<Route>,
 }
 
 impl TargetGroup {
-    /// A target group forwarding to `service`.
+    /// A target group forwarding to `service`, the listener's default until it gets a route.
     pub fn new(name: Name, service: Name, health_check: HealthCheck) -> TargetGroup {
         TargetGroup {
             name,
             service,
             health_check,
+            route: None,
         }
+    }
+
+    /// Sends the requests `route` matches here, instead of making this the default.
+    pub fn route(mut self, route: Route) -> TargetGroup {
+        self.route = Some(route);
+        self
+    }
+}
+
+/// A listener rule: the requests whose path or host matches go to its target group, rules
+/// evaluated from the lowest priority up.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Route {
+    /// Its priority, 1-50000, unique per listener; the lowest is evaluated first.
+    pub priority: u32,
+    /// Path patterns (`/admin/*`); one must match the request's path, if any are given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<String>,
+    /// Host header patterns (`admin.example.com`); one must match, if any are given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hosts: Vec<String>,
+}
+
+impl Route {
+    /// A rule of `priority` matching nothing yet.
+    pub fn new(priority: u32) -> Route {
+        Route {
+            priority,
+            paths: Vec::new(),
+            hosts: Vec::new(),
+        }
+    }
+
+    /// Adds a path pattern.
+    pub fn path(mut self, pattern: impl Into<String>) -> Route {
+        self.paths.push(pattern.into());
+        self
+    }
+
+    /// Adds a host header pattern.
+    pub fn host(mut self, pattern: impl Into<String>) -> Route {
+        self.hosts.push(pattern.into());
+        self
     }
 }
 
@@ -203,5 +280,33 @@ impl HealthCheck {
             healthy,
             unhealthy,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::reference_network;
+    use crate::model::Platform;
+
+    #[test]
+    fn routes_round_trip_as_data() {
+        let mut platform = reference_network();
+        platform.load_balancer.load_balancers[0].target_groups.push(
+            TargetGroup::new(
+                Name::new_assert("admin"),
+                Name::new_assert("api"),
+                HealthCheck::new("/health", 30, 5, 2, 3),
+            )
+            .route(Route::new(10).path("/admin/*").host("admin.example.com")),
+        );
+        let json = platform.to_json();
+        assert!(
+            json.contains(r#""route":{"priority":10,"paths":["/admin/*"],"hosts":["admin.example.com"]}"#),
+            "{json}"
+        );
+        assert_eq!(Platform::from_json(&json).expect("it decodes"), platform);
+        // The default target group writes no route.
+        assert!(!reference_network().to_json().contains("route"));
     }
 }

@@ -8,8 +8,16 @@
 //!         tier: public,
 //!         security_groups: [alb],
 //!         ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+//!         // Optional: an HTTP listener on 80 that redirects to HTTPS.
+//!         redirect_http: true,
 //!         target_group api {
 //!             service: api,
+//!             health_check: { path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 },
+//!         },
+//!         // The one target group without a route is the listener's default.
+//!         target_group admin {
+//!             service: admin,
+//!             route: { priority: 10, paths: ["/admin/*"], hosts: ["admin.example.com"] },
 //!             health_check: { path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 },
 //!         },
 //!     }
@@ -17,16 +25,16 @@
 //! ```
 
 use infra_core::model::{
-    path, Acknowledgement, HealthCheck, LoadBalancer, LoadBalancing, Scheme, TargetGroup,
+    path, Acknowledgement, HealthCheck, LoadBalancer, LoadBalancing, Route, Scheme, TargetGroup,
     TlsVersion,
 };
 use infra_core::value::{parse_seconds, Name};
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{braced, Ident, Token};
+use syn::{braced, Ident, LitBool, Token};
 
-use super::keyword::{AlbKey, HealthKey, SchemeKey, SectionKey, TargetKey};
+use super::keyword::{AlbKey, HealthKey, RouteKey, SchemeKey, SectionKey, TargetKey};
 use crate::cx::Cx;
 use crate::keyword::Keyword;
 use crate::parse::attributes::{acknowledge, attributes};
@@ -80,6 +88,7 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
     let mut tier = None;
     let mut groups: Option<Vec<Name>> = None;
     let mut policy: Option<String> = None;
+    let mut redirect_http: Option<bool> = None;
     let mut targets = Vec::new();
     let mut written = Vec::new();
     entries(input, cx, AlbKey::ALL, |input, cx| {
@@ -112,6 +121,13 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
                 cx.span(path::ssl_policy(&lb), lit.span());
                 policy = Some(lit.value());
             }
+            AlbKey::RedirectHttp => {
+                once(&redirect_http, &key)?;
+                input.parse::<Token![:]>()?;
+                let value: LitBool = input.parse()?;
+                cx.span(path::redirect_http(&lb), value.span());
+                redirect_http = Some(value.value);
+            }
             AlbKey::TargetGroup => {
                 let ident = input.call(Ident::parse_any)?;
                 let target = ident_name(cx, &ident, |at| path::target_group(&lb, at));
@@ -143,6 +159,7 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
         return None;
     };
     let mut balancer = LoadBalancer::new(name, scheme, tier, groups.unwrap_or_default(), policy);
+    balancer.redirect_http = redirect_http.unwrap_or(false);
     balancer.target_groups = targets;
     Some(balancer)
 }
@@ -158,20 +175,26 @@ fn target_group(
     let target = name.as_str().to_owned();
     let mut service = None;
     let mut check = None;
+    let mut route = None;
     let mut written = 0;
     entries(input, cx, TargetKey::ALL, |input, cx| {
         let (field, key) = key::<TargetKey>(input)?;
         input.parse::<Token![:]>()?;
-        written += 1;
         match field {
             TargetKey::Service => {
                 once(&service, &key)?;
+                written += 1;
                 let ident = input.call(Ident::parse_any)?;
                 service = Some(ident_name(cx, &ident, |_| path::target_service(lb, &target)));
             }
             TargetKey::HealthCheck => {
                 once(&check, &key)?;
+                written += 1;
                 check = Some(health_check(input, cx, lb, &target)?);
+            }
+            TargetKey::Route => {
+                once(&route, &key)?;
+                route = Some(route_body(input, cx, lb, &target)?);
             }
         }
         separator(input)
@@ -182,7 +205,71 @@ fn target_group(
         }
         return None;
     };
-    Some(TargetGroup::new(name, service, check))
+    let group = TargetGroup::new(name, service, check);
+    Some(match route {
+        Some(route) => group.route(route),
+        None => group,
+    })
+}
+
+/// `{ priority: 10, paths: ["/admin/*"], hosts: ["admin.example.com"] }`, recorded from brace to
+/// brace, the priority and each pattern at its own token.
+fn route_body(input: ParseStream, cx: &mut Cx, lb: &str, target: &str) -> syn::Result<Route> {
+    let content;
+    let brace = braced!(content in input);
+    cx.span_range(path::route(lb, target), brace.span.open(), brace.span.close());
+    let mut priority: Option<u32> = None;
+    let mut paths: Option<Vec<String>> = None;
+    let mut hosts: Option<Vec<String>> = None;
+    entries(&content, cx, RouteKey::ALL, |content, cx| {
+        let (field, key) = key::<RouteKey>(content)?;
+        content.parse::<Token![:]>()?;
+        match field {
+            RouteKey::Priority => {
+                once(&priority, &key)?;
+                let number = integer(content, cx, "a priority")?;
+                cx.span_range(path::route_priority(lb, target), number.start, number.end());
+                priority = Some(u32::try_from(number.value().max(0)).unwrap_or(u32::MAX));
+            }
+            RouteKey::Paths => {
+                once(&paths, &key)?;
+                paths = Some(patterns(content, cx, |idx| path::route_path(lb, target, idx))?);
+            }
+            RouteKey::Hosts => {
+                once(&hosts, &key)?;
+                hosts = Some(patterns(content, cx, |idx| path::route_host(lb, target, idx))?);
+            }
+        }
+        separator(content)
+    });
+    let Some(priority) = priority else {
+        return Err(missing(
+            brace.span.join(),
+            "a route needs a `priority` (1-50000, the lowest evaluated first), for example `{ priority: 10, paths: [\"/admin/*\"] }`",
+        ));
+    };
+    let mut route = Route::new(priority);
+    route.paths = paths.unwrap_or_default();
+    route.hosts = hosts.unwrap_or_default();
+    Ok(route)
+}
+
+/// `["/admin/*", ...]`: string patterns, each recorded at `at(index)`.
+fn patterns(
+    input: ParseStream,
+    cx: &mut Cx,
+    at: impl Fn(usize) -> infra_core::ModelPath,
+) -> syn::Result<Vec<String>> {
+    let list;
+    syn::bracketed!(list in input);
+    let mut parsed = Vec::new();
+    entries(&list, cx, &[], |list, cx| {
+        let lit = string(list, cx)?;
+        cx.span(at(parsed.len()), lit.span());
+        parsed.push(lit.value());
+        separator(list)
+    });
+    Ok(parsed)
 }
 
 /// `{ path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 }`, recorded from
