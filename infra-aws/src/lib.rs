@@ -50,7 +50,12 @@
 //! it has one: an ECS cluster (Container Insights on), a KMS key for the services' log groups, and
 //! per service its log group, execution and task roles, Fargate task definition, ECS service,
 //! scalable target (with its scheduled actions) and target tracking policies; the cluster's name
-//! is exported as `<stack name>-EcsClusterName`; then the storage section, if it has one: per
+//! is exported as `<stack name>-EcsClusterName`; then the database section, if it has one: per
+//! PostgreSQL instance a KMS key, a DB subnet group, a parameter group requiring TLS, the
+//! primary and its read replicas, a generated master secret rotated by AWS's hosted function
+//! (the template then carries the `AWS::SecretsManager-2020-07-23` transform), and an AWS
+//! Backup vault, plan and selection for its daily snapshots; its endpoint and secret are
+//! exported; then the storage section, if it has one: per
 //! bucket an S3 bucket (public access blocked, ownership enforced, default encryption,
 //! versioning, server access logs and the lifecycle; retained) and a policy that denies requests
 //! without TLS or below the platform's minimum TLS version and admits the log delivery of the
@@ -114,7 +119,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch, compute, load_balancer, storage }
+sections! { network, batch, compute, load_balancer, database, storage }
 
 /// A section's lowering: adds its resources for the stack's environment to the template.
 type Lower = fn(&Stack<'_>, &mut Template);

@@ -29,7 +29,7 @@
 //!   `Region`, `Zone`, `EndpointService`, `JobQueuePriority`, `MaxVcpus`, `Capacity`,
 //!   `VisibilityTimeout`, `MessageRetention`, `MaxReceiveCount`, `QueueThreshold`,
 //!   `Lifecycle` (with its `Transition`s to a `StorageClass`).
-//! * Sections, one module each ([`network`], [`batch`], [`compute`], [`load_balancer`], [`storage`]), each with its model, paths and rules, registered
+//! * Sections, one module each ([`network`], [`batch`], [`compute`], [`load_balancer`], [`database`], [`storage`]), each with its model, paths and rules, registered
 //!   in [`SECTIONS`] ([`section::Section`]); `docs/sections.md` is the recipe for adding one.
 //! * [`model`]: `Platform`, `Environment`, [`PerEnv`](model::PerEnv) (a value per environment),
 //!   and every section's types; [`model::path`] names them;
@@ -78,6 +78,8 @@ sections! {
     compute,
     /// Application Load Balancers: the HTTPS listener and the target groups of services.
     load_balancer,
+    /// PostgreSQL on RDS: the primary, its read replicas and its backups.
+    database,
     /// S3 buckets: versioning, encryption, access logs and lifecycles.
     storage,
 }

@@ -319,7 +319,7 @@ fn bucket_policy(stack: &Stack<'_>, template: &mut Template, bucket: &Bucket) {
 #[cfg(test)]
 mod tests {
     use infra_core::fixtures::reference_network;
-    use infra_core::model::Storage;
+    use infra_core::model::ObjectStorage;
 
     use crate::intrinsic::Expr;
     use crate::template::Policy;
@@ -376,7 +376,7 @@ mod tests {
     #[test]
     fn no_buckets_add_nothing() {
         let mut platform = reference_network();
-        platform.storage = Storage::new();
+        platform.storage = ObjectStorage::new();
         let platform = platform.validate().expect("a valid design");
         let template = crate::synth(&platform, "production").expect("a known environment");
         assert!(template

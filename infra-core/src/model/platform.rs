@@ -3,7 +3,7 @@ use crate::rules;
 use crate::value::{Name, Region, Zone};
 use crate::Validated;
 
-use super::{Batch, Compute, LoadBalancing, Network, Storage};
+use super::{Batch, Compute, Databases, LoadBalancing, Network, ObjectStorage};
 
 /// A whole platform: where it runs, its environments and its sections.
 ///
@@ -44,9 +44,12 @@ pub struct Platform {
     /// The load balancer section (empty when the design has none).
     #[serde(default, skip_serializing_if = "LoadBalancing::is_empty")]
     pub load_balancer: LoadBalancing,
+    /// The database section (empty when the design has none).
+    #[serde(default, skip_serializing_if = "Databases::is_empty")]
+    pub database: Databases,
     /// The storage section (empty when the design has none).
-    #[serde(default, skip_serializing_if = "Storage::is_empty")]
-    pub storage: Storage,
+    #[serde(default, skip_serializing_if = "ObjectStorage::is_empty")]
+    pub storage: ObjectStorage,
     /// Warnings the design acknowledges, each with a reason.
     pub acknowledgements: Vec<Acknowledgement>,
     /// The file the design is written in, relative to its crate (`examples/production.rs`),
@@ -66,7 +69,8 @@ impl Platform {
             batch: Batch::new(),
             compute: Compute::new(),
             load_balancer: LoadBalancing::new(),
-            storage: Storage::new(),
+            database: Databases::new(),
+            storage: ObjectStorage::new(),
             acknowledgements: Vec::new(),
             source: None,
         }
@@ -116,8 +120,14 @@ impl Platform {
         self
     }
 
+    /// Sets the database section.
+    pub fn database(mut self, database: Databases) -> Platform {
+        self.database = database;
+        self
+    }
+
     /// Sets the storage section.
-    pub fn storage(mut self, storage: Storage) -> Platform {
+    pub fn storage(mut self, storage: ObjectStorage) -> Platform {
         self.storage = storage;
         self
     }

@@ -7,15 +7,15 @@ use crate::value::{Lifecycle, Name};
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
-pub struct Storage {
+pub struct ObjectStorage {
     /// The buckets.
     pub buckets: Vec<Bucket>,
 }
 
-impl Storage {
+impl ObjectStorage {
     /// No buckets.
-    pub fn new() -> Storage {
-        Storage::default()
+    pub fn new() -> ObjectStorage {
+        ObjectStorage::default()
     }
 
     /// Whether the section holds nothing.
@@ -24,7 +24,7 @@ impl Storage {
     }
 
     /// Adds a bucket.
-    pub fn bucket(mut self, bucket: Bucket) -> Storage {
+    pub fn bucket(mut self, bucket: Bucket) -> ObjectStorage {
         self.buckets.push(bucket);
         self
     }

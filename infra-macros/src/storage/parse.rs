@@ -21,7 +21,7 @@
 //! `class: <CLASS>` (or `storage_class:`) is read and rejected: S3 has no bucket-level storage
 //! class (`bucket-storage-class`).
 
-use infra_core::model::{path, Acknowledgement, Bucket, Encryption, Storage};
+use infra_core::model::{path, Acknowledgement, Bucket, Encryption, ObjectStorage};
 use infra_core::rules::{bucket_storage_class, value_diagnostic};
 use infra_core::value::{parse_days, Lifecycle, Name, StorageClass, Transition, ValueError};
 use infra_core::ModelPath;
@@ -41,8 +41,8 @@ pub(super) fn storage(
     input: ParseStream,
     cx: &mut Cx,
     acks: &mut Vec<Acknowledgement>,
-) -> Storage {
-    let mut section = Storage::new();
+) -> ObjectStorage {
+    let mut section = ObjectStorage::new();
     entries(input, cx, SectionKey::ALL, |input, cx| {
         let allows = attributes(input, cx)?;
         let (item, _) = key::<SectionKey>(input)?;

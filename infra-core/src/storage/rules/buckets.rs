@@ -255,7 +255,7 @@ pub fn bucket_storage_class(bucket: &str, class: &str) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Encryption, Storage};
+    use crate::model::{Encryption, ObjectStorage};
     use crate::value::StorageClass;
     use crate::testing::{codes, design};
     use crate::value::{Lifecycle, Transition};
@@ -275,7 +275,7 @@ mod tests {
     fn with(bucket: Bucket) -> Platform {
         let logs = Bucket::new(n("logs"), Encryption::aes256());
         let mut platform = design();
-        platform.storage = Storage::new().bucket(logs).bucket(bucket);
+        platform.storage = ObjectStorage::new().bucket(logs).bucket(bucket);
         platform
     }
 

@@ -83,7 +83,7 @@ fn check_durations(cx: &mut Vec<Diagnostic>, bucket: &Bucket) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Encryption, Storage};
+    use crate::model::{Encryption, ObjectStorage};
     use crate::testing::{codes, design};
     use crate::value::{Lifecycle, Name, Transition};
     use StorageClass::*;
@@ -92,7 +92,7 @@ mod tests {
         let transitions = transitions.iter().map(|&(days, class)| Transition::after(days, class)).collect();
         let lifecycle = Lifecycle::from_parts(transitions, expiration, None, None).expect("a lifecycle S3 accepts");
         let mut platform = design();
-        platform.storage = Storage::new().bucket(
+        platform.storage = ObjectStorage::new().bucket(
             Bucket::new(Name::new_assert("archive"), Encryption::kms()).lifecycle(lifecycle),
         );
         codes(&platform).into_iter().filter(|code| *code == "early-deletion-charge").collect()
