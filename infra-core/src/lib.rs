@@ -76,6 +76,8 @@ sections! {
     compute,
     /// Application Load Balancers: the HTTPS listener and the target groups of services.
     load_balancer,
+    /// Redis OSS on ElastiCache: replication groups, their shards, replicas and parameters.
+    cache,
 }
 
 #[cfg(any(test, feature = "_fixtures"))]

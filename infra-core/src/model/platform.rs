@@ -3,7 +3,7 @@ use crate::rules;
 use crate::value::{Name, Region, Zone};
 use crate::Validated;
 
-use super::{Batch, Compute, LoadBalancing, Network};
+use super::{Batch, Caching, Compute, LoadBalancing, Network};
 
 /// A whole platform: where it runs, its environments and its sections.
 ///
@@ -44,6 +44,9 @@ pub struct Platform {
     /// The load balancer section (empty when the design has none).
     #[serde(default, skip_serializing_if = "LoadBalancing::is_empty")]
     pub load_balancer: LoadBalancing,
+    /// The cache section (empty when the design has none).
+    #[serde(default, skip_serializing_if = "Caching::is_empty")]
+    pub cache: Caching,
     /// Warnings the design acknowledges, each with a reason.
     pub acknowledgements: Vec<Acknowledgement>,
     /// The file the design is written in, relative to its crate (`examples/production.rs`),
@@ -63,6 +66,7 @@ impl Platform {
             batch: Batch::new(),
             compute: Compute::new(),
             load_balancer: LoadBalancing::new(),
+            cache: Caching::new(),
             acknowledgements: Vec::new(),
             source: None,
         }
@@ -109,6 +113,12 @@ impl Platform {
     /// Sets the load balancer section.
     pub fn load_balancer(mut self, load_balancer: LoadBalancing) -> Platform {
         self.load_balancer = load_balancer;
+        self
+    }
+
+    /// Sets the cache section.
+    pub fn cache(mut self, cache: Caching) -> Platform {
+        self.cache = cache;
         self
     }
 
