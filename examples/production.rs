@@ -1,7 +1,8 @@
 //! The reference design (`shared/seed/infrastructure-design.ja.md`), as far as the project models
-//! it today: the environments, the network, batch and compute, with the seed's two network ACL
-//! mistakes, its two batch mistakes and its compute mistakes (a `latest` image tag, a scheduled
-//! `desired`) corrected.
+//! it today: the environments, the network, batch, compute, the load balancer and the cache, with
+//! the seed's two network ACL mistakes, its two batch mistakes, its compute mistakes (a `latest`
+//! image tag, a scheduled `desired`) and its cache mistakes (3 nodes for 2 x (1 + 1),
+//! `appendonly` on Redis 6.0) corrected.
 //!
 //! `cargo run --example production` prints the production template;
 //! `cargo run --example production -- --env staging` (or `development`) another environment's;
@@ -63,6 +64,14 @@ pub fn design() -> Validated<Platform> {
                 tier: database,
                 ingress: [5432 from application as "PostgreSQL"],
                 egress: [all to "0.0.0.0/0"],
+            }
+            // Not in the seed: the Redis cluster's nodes share the isolated database tier (no
+            // route to the internet, the same two zones as PostgreSQL), and admit only the
+            // application's tasks on Redis's port. They open no connections, so no egress.
+            security_group cache {
+                description: "Redis",
+                tier: database,
+                ingress: [6379 from application as "Redis"],
             }
 
             // The seed allows only 443 in: NAT gateway replies (ports 1024-65535) would be dropped,
@@ -189,6 +198,34 @@ pub fn design() -> Validated<Platform> {
                     service: api,
                     health_check: { path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 },
                 },
+            }
+        }
+
+        // Seed §2.1 and §5.1 `cache`, §6.1 `encryption.at_rest.cache` and `in_transit`.
+        cache {
+            redis main {
+                engine_version: "6.0",
+                // Not in the seed: staging and development run one small node per shard.
+                node_type: match env { production => "cache.r5.large", _ => "cache.t3.medium" },
+                shards: 2,
+                replicas_per_shard: match env { production => 1, _ => 0 },
+                // The seed declares 3 nodes for 2 shards of a primary and a replica, which make
+                // 2 x (1 + 1) = 4 (`cache-node-count-mismatch`).
+                nodes: match env { production => 4, _ => 2 },
+                // Multi-AZ follows each environment's `multi_az`: production fails over to a
+                // replica in the other zone; staging and development have none to fail over to.
+                // The seed sets `appendonly: yes`, which ElastiCache does not support on Redis
+                // 6.0 (`redis-appendonly-unsupported`): durability comes from the replicas in the
+                // other zone and the daily snapshots instead.
+                parameters: { "maxmemory-policy": "volatile-lru" },
+                // The seed's `AES-256` with a KMS key: encrypted at rest with the section's key,
+                // and in transit with TLS, as the platform's `minimum_tls` requires
+                // (`cache-without-tls`), clients presenting a generated AUTH token.
+                encryption: { at_rest: true, in_transit: true },
+                // Not in the seed: a week of daily snapshots.
+                snapshot_retention: 7d,
+                tier: database,
+                security_groups: [cache],
             }
         }
     }

@@ -109,7 +109,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch, compute, load_balancer }
+sections! { network, batch, compute, load_balancer, cache }
 
 /// A section's lowering: adds its resources for the stack's environment to the template.
 type Lower = fn(&Stack<'_>, &mut Template);

@@ -31,7 +31,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch, compute, load_balancer }
+sections! { network, batch, compute, load_balancer, cache }
 
 use proc_macro::TokenStream;
 

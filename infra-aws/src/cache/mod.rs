@@ -1,0 +1,349 @@
+//! The lowering of the cache section: for each Redis cluster, a subnet group over its tier's
+//! subnets, a parameter group of the engine version's family (with `cluster-enabled` as cluster
+//! mode says), a generated AUTH token in Secrets Manager, and the replication group, encrypted at
+//! rest with the section's KMS key and in transit with TLS, its AUTH token resolved by dynamic
+//! reference so that it never appears in the template. Outputs: the endpoint clients connect to
+//! (the configuration endpoint in cluster mode, the primary endpoint otherwise) and the AUTH
+//! token's secret.
+
+mod logical_id;
+
+use infra_core::model::{path, Caching, RedisCluster};
+use infra_core::rules::{
+    redis_parameter_family, CACHE_MULTI_AZ_SINGLE_ZONE, CACHE_MULTI_AZ_WITHOUT_REPLICA,
+    CACHE_NODE_COUNT_MISMATCH, CACHE_NODE_TYPE_NOT_IN_TABLE, CACHE_SHARDS_WITHOUT_CLUSTER_MODE,
+    CACHE_UNENCRYPTED, CACHE_WITHOUT_TLS, INVALID_CACHE_SNAPSHOT_RETENTION,
+    INVALID_CACHE_TOPOLOGY, INVALID_MAXMEMORY_POLICY, REDIS_APPENDONLY_UNSUPPORTED,
+    REDIS_VERSION_NEWER_THAN_TABLE, UNKNOWN_CACHE_NODE_TYPE, UNKNOWN_REDIS_VERSION,
+    UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
+};
+
+use crate::context::State;
+use crate::intrinsic::{Expr, Pseudo};
+use crate::network::logical_id as network_id;
+use crate::stack::Stack;
+use crate::template::{Output, Policy, Resource, Section, Template};
+
+/// The port Redis listens on.
+const REDIS_PORT: u16 = 6379;
+
+/// The length of a generated AUTH token: ElastiCache takes 16 to 128 printable characters.
+const AUTH_TOKEN_LENGTH: i64 = 64;
+
+impl<'a> Stack<'a> {
+    /// The platform's cache section.
+    pub(crate) fn cache(&self) -> &'a Caching {
+        &self.platform().cache
+    }
+
+    /// Whether `cluster` is Multi-AZ in this environment.
+    fn cache_multi_az(&self, cluster: &RedisCluster) -> bool {
+        let environment = self.environment();
+        cluster.multi_az_in(environment.name.as_str(), environment.multi_az)
+    }
+}
+
+/// Adds the Redis clusters of `stack`'s platform to `template`, and says what it added; a
+/// design without a cache adds nothing.
+pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
+    let cache = stack.cache();
+    if cache.is_empty() {
+        return;
+    }
+    key(stack, template);
+    for cluster in &cache.clusters {
+        subnet_group(stack, template, cluster);
+        parameter_group(stack, template, cluster);
+        if cluster.encryption_in_transit {
+            auth_token(stack, template, cluster);
+        }
+        replication_group(stack, template, cluster);
+    }
+    let summary = match cache.clusters.len() {
+        1 => "cache (1 Redis cluster)".to_owned(),
+        n => format!("cache ({n} Redis clusters)"),
+    };
+    let shapes: Vec<String> = cache.clusters.iter().map(|cluster| shape(stack, cluster)).collect();
+    template.add_section(Section {
+        summary,
+        arch: format!("Cache: ElastiCache Redis OSS {}.", shapes.join(", ")),
+    });
+}
+
+/// The KMS key of the clusters' data at rest and snapshots, and of their AUTH tokens: the
+/// account administers it through IAM, which ElastiCache and Secrets Manager use on the
+/// deployer's behalf.
+fn key(stack: &Stack<'_>, template: &mut Template) {
+    let administer = Expr::map([
+        ("Sid", Expr::from("AccountAdministers")),
+        ("Effect", Expr::from("Allow")),
+        (
+            "Principal",
+            Expr::map([("AWS", Expr::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"))]),
+        ),
+        ("Action", Expr::from("kms:*")),
+        ("Resource", Expr::from("*")),
+    ]);
+    template.add_resource(
+        logical_id::key(),
+        Resource::new("AWS::KMS::Key")
+            .property("Description", "Encrypts the Redis clusters' data, snapshots and AUTH tokens")
+            .property("EnableKeyRotation", true)
+            .property(
+                "KeyPolicy",
+                Expr::map([
+                    ("Version", Expr::from("2012-10-17")),
+                    ("Statement", Expr::list([administer])),
+                ]),
+            )
+            .property("Tags", stack.tags("cache-key"))
+            .keep_on(Policy::Retain)
+            .context(
+                stack
+                    .context(
+                        path::cache(),
+                        "Encrypts the Redis clusters at rest and their AUTH tokens, rotated yearly; retained, since snapshots stay readable only with it",
+                        State::Stateful,
+                    )
+                    .must([&CACHE_UNENCRYPTED]),
+            ),
+    );
+}
+
+fn subnet_group(stack: &Stack<'_>, template: &mut Template, cluster: &RedisCluster) {
+    let name = cluster.name.as_str();
+    let network = stack.network();
+    let subnets: Vec<Expr> = network
+        .find_tier(cluster.tier.as_str())
+        .into_iter()
+        .flat_map(|tier| {
+            stack
+                .subnets(tier)
+                .map(|subnet| Expr::reference(&network_id::subnet(&tier.name, &subnet.zone)))
+        })
+        .collect();
+    template.add_resource(
+        logical_id::subnet_group(&cluster.name),
+        Resource::new("AWS::ElastiCache::SubnetGroup")
+            .property("Description", format!("Redis cluster {name}: the {} tier's subnets", cluster.tier))
+            .property("SubnetIds", Expr::list(subnets))
+            .property("Tags", stack.tags(&format!("redis-{name}")))
+            .context(
+                stack
+                    .context(
+                        path::cache_tier(name),
+                        format!("The subnets of tier `{}` that Redis cluster `{name}`'s nodes are placed in", cluster.tier),
+                        State::Stateless,
+                    )
+                    .must([&UNKNOWN_TIER, &CACHE_MULTI_AZ_SINGLE_ZONE]),
+            ),
+    );
+}
+
+/// The parameter group: the engine version's family, `cluster-enabled` as cluster mode says,
+/// and the design's parameters.
+fn parameter_group(stack: &Stack<'_>, template: &mut Template, cluster: &RedisCluster) {
+    let name = cluster.name.as_str();
+    let version = cluster.engine_version.as_str();
+    // Validation rejects a malformed version, so the family is always known here.
+    let family = redis_parameter_family(version).unwrap_or_else(|| format!("redis{version}"));
+    let cluster_enabled = if cluster.cluster_mode_enabled() { "yes" } else { "no" };
+    let mut properties = vec![("cluster-enabled", Expr::from(cluster_enabled))];
+    if let Some(policy) = cluster.parameters.maxmemory_policy {
+        properties.push(("maxmemory-policy", Expr::from(policy.as_str())));
+    }
+    template.add_resource(
+        logical_id::parameter_group(&cluster.name),
+        Resource::new("AWS::ElastiCache::ParameterGroup")
+            .property("CacheParameterGroupFamily", family.as_str())
+            .property("Description", format!("Redis cluster {name}: {family}, cluster mode {}", if cluster.cluster_mode_enabled() { "on" } else { "off" }))
+            .property("Properties", Expr::map(properties))
+            .property("Tags", stack.tags(&format!("redis-{name}")))
+            .context(
+                stack
+                    .context(
+                        path::cache_parameters(name),
+                        format!("Redis cluster `{name}`'s parameters, of family {family}"),
+                        State::Stateless,
+                    )
+                    .must([
+                        &UNKNOWN_REDIS_VERSION,
+                        &REDIS_VERSION_NEWER_THAN_TABLE,
+                        &CACHE_SHARDS_WITHOUT_CLUSTER_MODE,
+                        &INVALID_MAXMEMORY_POLICY,
+                        &REDIS_APPENDONLY_UNSUPPORTED,
+                    ]),
+            ),
+    );
+}
+
+/// The AUTH token: generated by Secrets Manager (letters and digits, which ElastiCache accepts),
+/// encrypted with the section's key.
+fn auth_token(stack: &Stack<'_>, template: &mut Template, cluster: &RedisCluster) {
+    let name = cluster.name.as_str();
+    let id = logical_id::auth_token(&cluster.name);
+    template.add_resource(
+        id.clone(),
+        Resource::new("AWS::SecretsManager::Secret")
+            .property("Description", format!("The AUTH token of Redis cluster {name}"))
+            .property(
+                "GenerateSecretString",
+                Expr::map([
+                    ("PasswordLength", Expr::Int(AUTH_TOKEN_LENGTH)),
+                    ("ExcludePunctuation", Expr::from(true)),
+                ]),
+            )
+            .property("KmsKeyId", Expr::get_att(&logical_id::key(), "Arn"))
+            .property("Tags", stack.tags(&format!("redis-{name}-auth")))
+            .keep_on(Policy::Delete)
+            .context(
+                stack
+                    .context(
+                        path::cache_cluster(name),
+                        format!("The AUTH token clients of Redis cluster `{name}` present over TLS; generated here, never written in the template; deleted with the stack, since a cluster restored from a snapshot gets a new one"),
+                        State::Stateful,
+                    )
+                    .must([&CACHE_WITHOUT_TLS]),
+            ),
+    );
+    let export = format!("${{{}}}-{}", Pseudo::StackName.name(), logical_id::auth_token_arn(&cluster.name));
+    template.add_output(
+        logical_id::auth_token_arn(&cluster.name),
+        Output::exported(
+            format!("The secret holding Redis cluster `{name}`'s AUTH token"),
+            Expr::reference(&id),
+            Expr::sub(export),
+        ),
+    );
+}
+
+fn replication_group(stack: &Stack<'_>, template: &mut Template, cluster: &RedisCluster) {
+    let name = cluster.name.as_str();
+    let env = stack.environment().name.as_str();
+    let replicas = *stack.value(&cluster.replicas_per_shard);
+    let cluster_mode = cluster.cluster_mode_enabled();
+    let multi_az = stack.cache_multi_az(cluster);
+    let groups = cluster
+        .security_groups
+        .iter()
+        .map(|group| Expr::get_att(&network_id::security_group(group), "GroupId"));
+    let mut resource = Resource::new("AWS::ElastiCache::ReplicationGroup")
+        .property("ReplicationGroupDescription", format!("Redis cluster {}", stack.name(&format!("redis-{name}"))))
+        .property("Engine", "redis")
+        .property("EngineVersion", cluster.engine_version.as_str())
+        .property("CacheNodeType", stack.value(&cluster.node_type).as_str())
+        .property("Port", Expr::from(REDIS_PORT))
+        .property("CacheSubnetGroupName", Expr::reference(&logical_id::subnet_group(&cluster.name)))
+        .property("CacheParameterGroupName", Expr::reference(&logical_id::parameter_group(&cluster.name)))
+        .property("SecurityGroupIds", Expr::list(groups))
+        .property("AutomaticFailoverEnabled", cluster_mode || replicas > 0)
+        .property("MultiAZEnabled", multi_az)
+        .property("SnapshotRetentionLimit", Expr::Int(i64::from(cluster.snapshot_retention)))
+        .property("AtRestEncryptionEnabled", cluster.encryption_at_rest)
+        .property("TransitEncryptionEnabled", cluster.encryption_in_transit)
+        .property("Tags", stack.tags(&format!("redis-{name}")));
+    resource = if cluster_mode {
+        resource
+            .property("NumNodeGroups", Expr::Int(i64::from(cluster.shards)))
+            .property("ReplicasPerNodeGroup", Expr::Int(i64::from(replicas)))
+    } else {
+        resource.property("NumCacheClusters", Expr::Int(1 + i64::from(replicas)))
+    };
+    if cluster.encryption_at_rest {
+        resource = resource.property("KmsKeyId", Expr::get_att(&logical_id::key(), "Arn"));
+    }
+    if cluster.encryption_in_transit {
+        let secret = logical_id::auth_token(&cluster.name);
+        resource = resource.property(
+            "AuthToken",
+            Expr::sub(format!("{{{{resolve:secretsmanager:${{{secret}}}:SecretString}}}}")),
+        );
+    }
+    let id = logical_id::replication_group(&cluster.name);
+    template.add_resource(
+        id.clone(),
+        resource
+            .keep_on(Policy::Snapshot)
+            .context(
+                stack
+                    .context(
+                        path::cache_cluster(name),
+                        format!(
+                            "Redis cluster `{name}`: {}; a final snapshot is kept when it is deleted or replaced",
+                            topology(stack, cluster)
+                        ),
+                        State::Stateful,
+                    )
+                    .must([
+                        &UNKNOWN_REDIS_VERSION,
+                        &UNKNOWN_CACHE_NODE_TYPE,
+                        &CACHE_NODE_TYPE_NOT_IN_TABLE,
+                        &INVALID_CACHE_TOPOLOGY,
+                        &CACHE_NODE_COUNT_MISMATCH,
+                        &CACHE_SHARDS_WITHOUT_CLUSTER_MODE,
+                        &CACHE_MULTI_AZ_WITHOUT_REPLICA,
+                        &CACHE_MULTI_AZ_SINGLE_ZONE,
+                        &CACHE_WITHOUT_TLS,
+                        &CACHE_UNENCRYPTED,
+                        &INVALID_CACHE_SNAPSHOT_RETENTION,
+                        &UNKNOWN_SECURITY_GROUP,
+                    ]),
+            ),
+    );
+    let (attribute, which) = if cluster_mode {
+        ("ConfigurationEndPoint.Address", "configuration endpoint")
+    } else {
+        ("PrimaryEndPoint.Address", "primary endpoint")
+    };
+    let export = format!("${{{}}}-{}", Pseudo::StackName.name(), logical_id::endpoint(&cluster.name));
+    template.add_output(
+        logical_id::endpoint(&cluster.name),
+        Output::exported(
+            format!("The {which} of Redis cluster `{name}` ({env}), port {REDIS_PORT}"),
+            Expr::get_att(&id, attribute),
+            Expr::sub(export),
+        ),
+    );
+}
+
+/// `cluster mode, 2 shards x (1 primary + 1 replica) = 4 nodes of cache.r5.large, Multi-AZ`.
+fn topology(stack: &Stack<'_>, cluster: &RedisCluster) -> String {
+    let replicas = *stack.value(&cluster.replicas_per_shard);
+    let nodes = cluster.node_count(stack.environment().name.as_str());
+    let replica_text = match replicas {
+        1 => "1 replica".to_owned(),
+        n => format!("{n} replicas"),
+    };
+    format!(
+        "Redis {}, {}, {} x (1 primary + {replica_text}) = {nodes} nodes of {}, {}",
+        cluster.engine_version,
+        if cluster.cluster_mode_enabled() { "cluster mode" } else { "cluster mode off" },
+        match cluster.shards {
+            1 => "1 shard".to_owned(),
+            n => format!("{n} shards"),
+        },
+        stack.value(&cluster.node_type),
+        if stack.cache_multi_az(cluster) { "Multi-AZ with automatic failover" } else { "single-AZ" },
+    )
+}
+
+/// One cluster's shape and data flow, for the template's architecture.
+fn shape(stack: &Stack<'_>, cluster: &RedisCluster) -> String {
+    let groups: Vec<String> = cluster.security_groups.iter().map(|g| format!("`{g}`")).collect();
+    let mut protection = Vec::new();
+    if cluster.encryption_in_transit {
+        protection.push("TLS with an AUTH token from Secrets Manager");
+    }
+    if cluster.encryption_at_rest {
+        protection.push("encrypted at rest with the cache KMS key");
+    }
+    format!(
+        "`{}` ({}, in the {} tier behind security groups {}, port {REDIS_PORT}; {}; daily snapshots kept {} days)",
+        cluster.name,
+        topology(stack, cluster),
+        cluster.tier,
+        if groups.is_empty() { "none".to_owned() } else { groups.join(", ") },
+        if protection.is_empty() { "unencrypted".to_owned() } else { protection.join(", ") },
+        cluster.snapshot_retention
+    )
+}
