@@ -61,15 +61,19 @@ fn resource_counts_per_environment() {
     // The network's, then batch's: one compute environment and three job queues; then
     // compute's: the cluster and the logs' key, six resources per service (log group, two roles,
     // task definition, service, scalable target) and three target tracking policies; then the
-    // load balancer's: itself, two listeners and one target group.
+    // load balancer's: itself, two listeners and one target group; then the cache's: its key,
+    // and the Redis cluster's subnet group, parameter group, AUTH token and replication group.
     assert_eq!(
         synth(&design, "production").resources().len(),
-        54 + 4 + 17 + 4
+        56 + 4 + 17 + 4 + 5
     );
-    assert_eq!(synth(&design, "staging").resources().len(), 52 + 4 + 17 + 4);
+    assert_eq!(
+        synth(&design, "staging").resources().len(),
+        54 + 4 + 17 + 4 + 5
+    );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        52 + 4 + 17 + 4
+        54 + 4 + 17 + 4 + 5
     );
 }
 
@@ -138,6 +142,7 @@ fn group_to_group_rules_are_separate_resources() {
         ids_of(&template, "AWS::EC2::SecurityGroupIngress"),
         [
             "SecurityGroupApplicationIngress0",
+            "SecurityGroupCacheIngress0",
             "SecurityGroupDatabaseIngress0"
         ]
     );
@@ -300,9 +305,11 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
 #[test]
 fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     let template = synth(&design(), "production");
-    // And the load balancer's DNS name.
-    assert_eq!(template.outputs().len(), 9);
+    // And the load balancer's DNS name, the cache's endpoint and its AUTH token's secret.
+    assert_eq!(template.outputs().len(), 11);
     assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
+    assert!(template.outputs().contains_key("RedisMainEndpoint"));
+    assert!(template.outputs().contains_key("RedisMainAuthTokenArn"));
     let cluster = &template.outputs()["EcsClusterName"];
     assert_eq!(cluster.value(), &Expr::Ref("EcsCluster".into()));
     assert_eq!(

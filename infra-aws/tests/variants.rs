@@ -5,7 +5,7 @@ mod common;
 use common::{ids_of, platform, synth, A};
 use infra_aws::Expr;
 use infra_core::model::{
-    AclRule, Batch, Compute, LoadBalancing, Peer, Platform, SecurityGroupRule,
+    AclRule, Batch, Caching, Compute, LoadBalancing, Peer, Platform, SecurityGroupRule,
 };
 use infra_core::value::{AclRuleNumber, Cidr, Name, PortRange, Traffic};
 
@@ -62,6 +62,15 @@ fn without_tiers(tiers: &[&str]) -> Platform {
     {
         platform.load_balancer = LoadBalancing::new();
     }
+    // And the Redis clusters, when their tier goes.
+    if platform
+        .cache
+        .clusters
+        .iter()
+        .any(|cluster| tiers.contains(&cluster.tier.as_str()))
+    {
+        platform.cache = Caching::new();
+    }
     platform
 }
 
@@ -83,8 +92,8 @@ fn only_the_environments_zones_are_lowered() {
     let parameters: Vec<&str> = template.parameters().keys().map(|id| id.as_str()).collect();
     assert_eq!(parameters, ["AvailabilityZoneApNortheast1a"]);
     assert_eq!(ids_of(&template, "AWS::EC2::NatGateway").len(), 1);
-    // The VPC and three subnets, and the cluster's name.
-    assert_eq!(template.outputs().len(), 5);
+    // The VPC and three subnets, the ECS cluster's name, the Redis endpoint and its AUTH token.
+    assert_eq!(template.outputs().len(), 7);
 }
 
 #[test]

@@ -347,3 +347,96 @@ fn shape(stack: &Stack<'_>, cluster: &RedisCluster) -> String {
         cluster.snapshot_retention
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use infra_core::fixtures::reference_network;
+    use infra_core::model::Caching;
+
+    use crate::intrinsic::Expr;
+
+    fn synth(platform: infra_core::model::Platform, environment: &str) -> crate::Template {
+        let platform = platform.validate().expect("a valid design");
+        crate::synth(&platform, environment).expect("a known environment")
+    }
+
+    #[test]
+    fn each_environment_gets_its_own_size_and_multi_az() {
+        for (environment, node_type, replicas, multi_az) in [
+            ("production", "cache.r5.large", 1, true),
+            ("staging", "cache.t3.medium", 0, false),
+        ] {
+            let template = synth(reference_network(), environment);
+            let group = template.resource("RedisMain").expect("the replication group");
+            assert_eq!(group.get("CacheNodeType"), Some(&Expr::from(node_type)));
+            assert_eq!(group.get("NumNodeGroups"), Some(&Expr::Int(2)));
+            assert_eq!(group.get("ReplicasPerNodeGroup"), Some(&Expr::Int(replicas)));
+            assert_eq!(group.get("MultiAZEnabled"), Some(&Expr::from(multi_az)));
+            // Cluster mode always fails over.
+            assert_eq!(group.get("AutomaticFailoverEnabled"), Some(&Expr::from(true)));
+            assert!(group.get("NumCacheClusters").is_none());
+        }
+    }
+
+    #[test]
+    fn the_auth_token_is_resolved_never_written() {
+        let template = synth(reference_network(), "production");
+        let group = template.resource("RedisMain").expect("the replication group");
+        assert_eq!(
+            group.get("AuthToken"),
+            Some(&Expr::sub("{{resolve:secretsmanager:${RedisMainAuthToken}:SecretString}}"))
+        );
+        assert_eq!(group.get("TransitEncryptionEnabled"), Some(&Expr::from(true)));
+        assert_eq!(group.get("KmsKeyId"), Some(&Expr::get_att(&super::logical_id::key(), "Arn")));
+        let parameters = template
+            .resource("RedisMainParameterGroup")
+            .expect("the parameter group");
+        assert_eq!(parameters.get("CacheParameterGroupFamily"), Some(&Expr::from("redis6.x")));
+        let properties = parameters.get("Properties").expect("properties");
+        assert_eq!(properties.get("cluster-enabled"), Some(&Expr::from("yes")));
+        assert_eq!(properties.get("maxmemory-policy"), Some(&Expr::from("volatile-lru")));
+        let endpoint = &template.outputs()["RedisMainEndpoint"];
+        assert_eq!(endpoint.value(), &Expr::GetAtt("RedisMain".into(), "ConfigurationEndPoint.Address".into()));
+    }
+
+    #[test]
+    fn one_shard_without_cluster_mode_counts_cache_clusters() {
+        let mut platform = reference_network();
+        let cluster = &mut platform.cache.clusters[0];
+        cluster.shards = 1;
+        cluster.nodes = None;
+        let template = synth(platform.clone(), "staging");
+        let group = template.resource("RedisMain").expect("the replication group");
+        assert_eq!(group.get("NumCacheClusters"), Some(&Expr::Int(1)));
+        // A lone primary cannot fail over.
+        assert_eq!(group.get("AutomaticFailoverEnabled"), Some(&Expr::from(false)));
+        assert!(group.get("NumNodeGroups").is_none());
+        let endpoint = &template.outputs()["RedisMainEndpoint"];
+        assert_eq!(endpoint.value(), &Expr::GetAtt("RedisMain".into(), "PrimaryEndPoint.Address".into()));
+        let production = synth(platform, "production");
+        let group = production.resource("RedisMain").expect("the replication group");
+        assert_eq!(group.get("NumCacheClusters"), Some(&Expr::Int(2)));
+        assert_eq!(group.get("AutomaticFailoverEnabled"), Some(&Expr::from(true)));
+    }
+
+    #[test]
+    fn plaintext_clusters_get_no_token() {
+        let mut platform = reference_network();
+        platform.load_balancer.minimum_tls = None;
+        platform.cache.clusters[0].encryption_in_transit = false;
+        let template = synth(platform, "production");
+        assert!(template.resource("RedisMainAuthToken").is_none());
+        let group = template.resource("RedisMain").expect("the replication group");
+        assert!(group.get("AuthToken").is_none());
+        assert!(!template.outputs().contains_key("RedisMainAuthTokenArn"));
+    }
+
+    #[test]
+    fn without_a_cache_nothing_is_added() {
+        let mut platform = reference_network();
+        platform.cache = Caching::new();
+        let template = synth(platform, "production");
+        assert!(template.resource("CacheKey").is_none());
+        assert!(!template.description().contains("cache ("));
+    }
+}
