@@ -165,7 +165,11 @@ fn check_multi_az(
     if zones < 2 {
         cx.push(
             CACHE_MULTI_AZ_SINGLE_ZONE
-                .at(at, format!("Redis cluster `{name}` is Multi-AZ, but its tier `{}` has subnets in {zones} zone(s)", cluster.tier))
+                .at(at, format!(
+                    "Redis cluster `{name}` is Multi-AZ, but its tier `{}` has subnets in {}",
+                    cluster.tier,
+                    if zones == 1 { "only one zone".to_owned() } else { format!("{zones} zones") }
+                ))
                 .with_help(format!("give the environment a second zone with a subnet of tier `{}`, or turn Multi-AZ off there", cluster.tier)),
         );
     }
