@@ -50,7 +50,9 @@
 //! it has one: an ECS cluster (Container Insights on), a KMS key for the services' log groups, and
 //! per service its log group, execution and task roles, Fargate task definition, ECS service,
 //! scalable target (with its scheduled actions) and target tracking policies; the cluster's name
-//! is exported as `<stack name>-EcsClusterName`. Every taggable resource is
+//! is exported as `<stack name>-EcsClusterName`; then the cache section, if it has one: a KMS key,
+//! and per Redis cluster its subnet group, parameter group, AUTH token secret and replication
+//! group, whose endpoint and secret are exported. Every taggable resource is
 //! tagged `Name`, `Environment` and
 //! `Platform`; the VPC and subnet ids are exported as `<stack name>-<logical id>`.
 //!

@@ -27,7 +27,7 @@
 //! # Organization
 //! * [`value`]: `Cidr`, `PortRange`, `Traffic`, `AclRuleNumber`, `RetentionDays`, `Name`,
 //!   `Region`, `Zone`, `EndpointService`, `JobQueuePriority`, `MaxVcpus`, `Capacity`.
-//! * Sections, one module each ([`network`], [`batch`], [`compute`], [`load_balancer`]), each with its model, paths and rules, registered
+//! * Sections, one module each ([`network`], [`batch`], [`compute`], [`load_balancer`], [`cache`]), each with its model, paths and rules, registered
 //!   in [`SECTIONS`] ([`section::Section`]); `docs/sections.md` is the recipe for adding one.
 //! * [`model`]: `Platform`, `Environment`, [`PerEnv`](model::PerEnv) (a value per environment),
 //!   and every section's types; [`model::path`] names them;

@@ -74,6 +74,22 @@ use proc_macro::TokenStream;
 ///         }
 ///         job_queue <name> { priority: <0..=1000>, compute_environments: [<name>, ...] }
 ///     }
+///     cache {
+///         redis <name> {
+///             engine_version: "<version>",
+///             node_type: "cache.<family>.<size>",
+///             shards: <number>,
+///             replicas_per_shard: <0..=5>,
+///             nodes: <number>,
+///             cluster_mode: <bool>,
+///             multi_az: <bool>,
+///             parameters: { "maxmemory-policy": "<policy>" },
+///             encryption: { at_rest: <bool>, in_transit: <bool> },
+///             snapshot_retention: <days>d,
+///             tier: <tier>,
+///             security_groups: [<group>, ...],
+///         }
+///     }
 /// }
 /// ```
 ///

@@ -432,6 +432,25 @@ mod tests {
     }
 
     #[test]
+    fn an_acknowledged_unencrypted_cluster_skips_checkovs_checks_with_the_reason() {
+        let mut platform = reference_network();
+        platform.cache.clusters[0].encryption_at_rest = false;
+        let platform = platform.acknowledge(
+            "cache-unencrypted",
+            infra_core::model::path::cache_cluster("main"),
+            "a throwaway cache of public data",
+        );
+        let template = synth(platform, "production");
+        let group = template.resource("RedisMain").expect("the replication group");
+        let skips = group.checkov_skips();
+        let ids: Vec<&str> = skips.iter().map(|skip| skip.id).collect();
+        assert_eq!(ids, ["CKV_AWS_29", "CKV_AWS_30", "CKV_AWS_31"]);
+        assert!(skips.iter().all(|skip| skip.comment == "a throwaway cache of public data"));
+        assert_eq!(group.get("AtRestEncryptionEnabled"), Some(&Expr::from(false)));
+        assert!(group.get("KmsKeyId").is_none());
+    }
+
+    #[test]
     fn without_a_cache_nothing_is_added() {
         let mut platform = reference_network();
         platform.cache = Caching::new();

@@ -8,7 +8,7 @@ use crate::rules::per_env::{check_settings, per_environment};
 declare_rules! {
     /// A cluster has no shard, more shards than ElastiCache allows, or more than 5 replicas per shard.
     INVALID_CACHE_TOPOLOGY = "invalid-cache-topology", Error,
-        "a Redis cluster has 1 to 500 shards and 0 to 5 replicas per shard",
+        "a Redis cluster has 1 to 500 shards, 0 to 5 replicas per shard and at most 500 nodes",
         "ElastiCache API CreateReplicationGroup (NumNodeGroups; ReplicasPerNodeGroup 0-5; up to 500 nodes or shards for Redis 5.0.6 and later); cfn-lint aws-elasticache-replicationgroup.json; aws-rules.md §5";
     /// A cluster's declared node count is not `shards x (1 + replicas per shard)`.
     CACHE_NODE_COUNT_MISMATCH = "cache-node-count-mismatch", Error,
@@ -56,6 +56,17 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform, cluster: &Red
                     .with_help(format!("give each shard at most {MAX_CACHE_REPLICAS} replicas; for more read capacity add shards")),
             );
             return;
+        }
+        let total = cluster.node_count(env);
+        if total > u64::from(MAX_CACHE_SHARDS) {
+            cx.push(
+                INVALID_CACHE_TOPOLOGY
+                    .at(
+                        cluster.replicas_per_shard.path_in(&path::cache_replicas(name), env),
+                        format!("Redis cluster `{name}` has {total} nodes; ElastiCache allows at most {MAX_CACHE_SHARDS} in a cluster"),
+                    )
+                    .with_help(format!("{} x (1 + {replicas}) = {total}: use fewer shards or replicas", cluster.shards)),
+            );
         }
         check_node_count(cx, cluster, env);
         let environment_multi_az = platform
@@ -217,7 +228,10 @@ mod tests {
         assert_eq!(codes(&with(redis)), ["invalid-cache-topology"]);
         let mut redis = cluster();
         redis.replicas_per_shard = PerEnv::new(5);
-        assert_eq!(codes(&with(redis)), Vec::<&str>::new());
+        assert_eq!(codes(&with(redis.clone())), Vec::<&str>::new());
+        // 100 shards of a primary and 5 replicas are 600 nodes.
+        redis.shards = 100;
+        assert_eq!(codes(&with(redis)), ["invalid-cache-topology"]);
     }
 
     #[test]
