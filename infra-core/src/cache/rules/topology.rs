@@ -26,6 +26,10 @@ declare_rules! {
     CACHE_MULTI_AZ_SINGLE_ZONE = "cache-multi-az-single-zone", Error,
         "a Multi-AZ Redis cluster's tier has subnets in at least two zones",
         "ElastiCache User Guide, AutoFailover.md (replicas in other availability zones than their primary); ElastiCache API CreateCacheSubnetGroup; aws-rules.md §5";
+    /// A Multi-AZ cluster runs on T1 nodes, or on T2 nodes with cluster mode off.
+    CACHE_MULTI_AZ_NODE_TYPE = "cache-multi-az-node-type", Error,
+        "a Multi-AZ Redis cluster does not run on T1 nodes, nor on T2 nodes with cluster mode off",
+        "ElastiCache User Guide, AutoFailover.md (Multi-AZ is not supported on T1 node types, nor on T2 for Redis with cluster mode disabled); aws-rules.md §5";
 }
 
 /// The most shards (or nodes) a cluster may have, with a quota increase (Redis 5.0.6 and later).
@@ -162,6 +166,18 @@ fn check_multi_az(
                 .with_help("give each shard at least one replica (`replicas_per_shard: 1`), or turn Multi-AZ off (`multi_az: false`)"),
         );
     }
+    let node_type = cluster.node_type.get(env);
+    let family = node_type.split('.').nth(1).unwrap_or("");
+    if family == "t1" || (family == "t2" && !cluster.cluster_mode_enabled()) {
+        cx.push(
+            CACHE_MULTI_AZ_NODE_TYPE
+                .at(
+                    cluster.node_type.path_in(&path::cache_node_type(name), env),
+                    format!("Redis cluster `{name}` is Multi-AZ on `{node_type}`, a node type ElastiCache offers no Multi-AZ on{}", if family == "t2" { " with cluster mode off" } else { "" }),
+                )
+                .with_help("use a current node type such as `cache.t4g.medium` or `cache.r6g.large`, or turn Multi-AZ off"),
+        );
+    }
     let (Some(tier), Some(environment)) = (
         platform.network.find_tier(cluster.tier.as_str()),
         platform.find_environment(env),
@@ -254,6 +270,15 @@ mod tests {
         assert!(findings[0].message.ends_with("(environment `production`)"), "{}", findings[0].message);
         // Turned off, it needs none.
         assert_eq!(codes(&with(redis.multi_az(false))), Vec::<&str>::new());
+        // T2 nodes have no Multi-AZ with cluster mode off.
+        let mut t2 = cluster();
+        t2.shards = 1;
+        t2.node_type = PerEnv::new("cache.t2.medium".to_owned());
+        let findings = crate::rules::check(&with(t2.clone()));
+        assert_eq!(findings.iter().map(|d| d.code).collect::<Vec<_>>(), ["cache-multi-az-node-type"]);
+        assert_eq!(findings[0].path.as_str(), "cache.clusters.main.node_type");
+        t2.shards = 2;
+        assert_eq!(codes(&with(t2)), Vec::<&str>::new());
         // Turned on in a single-zone environment, the subnet group has one zone.
         let mut platform = with(cluster().multi_az(true));
         // A single-zone environment's load balancer would be reported too.
