@@ -10,7 +10,7 @@ mod logical_id;
 
 use infra_core::model::{path, Caching, RedisCluster};
 use infra_core::rules::{
-    redis_parameter_family, CACHE_MULTI_AZ_NODE_TYPE, CACHE_MULTI_AZ_SINGLE_ZONE, CACHE_MULTI_AZ_WITHOUT_REPLICA,
+    redis_parameter_family, CACHE_ABOVE_DEFAULT_NODE_QUOTA, CACHE_MULTI_AZ_NODE_TYPE, CACHE_MULTI_AZ_SINGLE_ZONE, CACHE_MULTI_AZ_WITHOUT_REPLICA,
     CACHE_NODE_COUNT_MISMATCH, CACHE_NODE_TYPE_NOT_IN_TABLE, CACHE_SHARDS_WITHOUT_CLUSTER_MODE,
     CACHE_UNENCRYPTED, CACHE_WITHOUT_TLS, INVALID_CACHE_SNAPSHOT_RETENTION,
     INVALID_CACHE_TOPOLOGY, INVALID_MAXMEMORY_POLICY, REDIS_APPENDONLY_UNSUPPORTED,
@@ -279,6 +279,7 @@ fn replication_group(stack: &Stack<'_>, template: &mut Template, cluster: &Redis
                         &UNKNOWN_CACHE_NODE_TYPE,
                         &CACHE_NODE_TYPE_NOT_IN_TABLE,
                         &INVALID_CACHE_TOPOLOGY,
+                        &CACHE_ABOVE_DEFAULT_NODE_QUOTA,
                         &CACHE_NODE_COUNT_MISMATCH,
                         &CACHE_SHARDS_WITHOUT_CLUSTER_MODE,
                         &CACHE_MULTI_AZ_WITHOUT_REPLICA,

@@ -41,10 +41,12 @@ pub const REDIS_VERSIONS: [&str; 6] = ["4.0.10", "5.0.6", "6.0", "6.2", "7.0", "
 
 /// The node types ElastiCache offers for Redis OSS, by family, with each family's sizes.
 ///
-/// Source: ElastiCache User Guide, "Supported node types" (current generation, and T2 of the
-/// previous one); aws-rules.md §5. AWS adds families: one outside the table is a warning.
-pub const CACHE_NODE_TYPES: [(&str, &[&str]); 11] = [
+/// Source: ElastiCache User Guide, "Supported node types" (current generation, and T2, M4 and R4
+/// of the previous one); aws-rules.md §5. AWS adds families: one outside the table is a warning.
+pub const CACHE_NODE_TYPES: [(&str, &[&str]); 13] = [
     ("t2", &["micro", "small", "medium"]),
+    ("m4", &["large", "xlarge", "2xlarge", "4xlarge", "10xlarge"]),
+    ("r4", &["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "16xlarge"]),
     ("t3", &["micro", "small", "medium"]),
     ("t4g", &["micro", "small", "medium"]),
     ("m5", &["large", "xlarge", "2xlarge", "4xlarge", "12xlarge", "24xlarge"]),

@@ -30,7 +30,14 @@ declare_rules! {
     CACHE_MULTI_AZ_NODE_TYPE = "cache-multi-az-node-type", Error,
         "a Multi-AZ Redis cluster does not run on T1 nodes, nor on T2 nodes with cluster mode off",
         "ElastiCache User Guide, AutoFailover.md (Multi-AZ is not supported on T1 node types, nor on T2 for Redis with cluster mode disabled); aws-rules.md §5";
+    /// A cluster has more nodes than ElastiCache's default quota allows.
+    CACHE_ABOVE_DEFAULT_NODE_QUOTA = "cache-above-default-node-quota", Warning,
+        "a Redis cluster has at most 90 nodes, ElastiCache's default quota per cluster",
+        "ElastiCache User Guide, quota-limits and Replication.Redis-RedisCluster.md (90 nodes or shards per cluster by default; up to 500 on Redis 5.0.6 and later with a quota increase); aws-rules.md §5";
 }
+
+/// The nodes of a cluster ElastiCache allows without a quota increase.
+pub const DEFAULT_CACHE_NODE_QUOTA: u64 = 90;
 
 /// The most shards (or nodes) a cluster may have, with a quota increase (Redis 5.0.6 and later).
 pub const MAX_CACHE_SHARDS: u32 = 500;
@@ -70,6 +77,15 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform, cluster: &Red
                         format!("Redis cluster `{name}` has {total} nodes; ElastiCache allows at most {MAX_CACHE_SHARDS} in a cluster"),
                     )
                     .with_help(format!("{} x (1 + {replicas}) = {total}: use fewer shards or replicas", cluster.shards)),
+            );
+        } else if total > DEFAULT_CACHE_NODE_QUOTA {
+            cx.push(
+                CACHE_ABOVE_DEFAULT_NODE_QUOTA
+                    .at(
+                        path::cache_shards(name),
+                        format!("Redis cluster `{name}` has {total} nodes, above ElastiCache's default quota of {DEFAULT_CACHE_NODE_QUOTA} per cluster"),
+                    )
+                    .with_help("request a quota increase for the account (Redis 5.0.6 or later, up to 500), then acknowledge this warning with a reason"),
             );
         }
         check_node_count(cx, cluster, env);
@@ -247,7 +263,13 @@ mod tests {
         assert_eq!(codes(&with(redis.clone())), Vec::<&str>::new());
         // 100 shards of a primary and 5 replicas are 600 nodes.
         redis.shards = 100;
-        assert_eq!(codes(&with(redis)), ["invalid-cache-topology"]);
+        assert_eq!(codes(&with(redis.clone())), ["invalid-cache-topology"]);
+        // 50 shards of a primary and a replica are 100: a quota increase.
+        redis.shards = 50;
+        redis.replicas_per_shard = PerEnv::new(1);
+        let platform = with(redis);
+        assert_eq!(codes(&platform), ["cache-above-default-node-quota"]);
+        assert!(platform.validate().is_ok());
     }
 
     #[test]
