@@ -285,3 +285,83 @@ fn encryption_value(input: ParseStream, cx: &mut Cx, redis: &str) -> syn::Result
     });
     Ok((at_rest.unwrap_or(true), in_transit.unwrap_or(true)))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use proc_macro2::TokenStream;
+
+    use crate::expand::platform;
+
+    /// The expansion of a small design around the cache cluster's fields, as text.
+    fn expand(fields: &str) -> String {
+        let text = format!(
+            r#"name: "demo", region: "ap-northeast-1",
+            environments {{ production {{ zones: ["ap-northeast-1a", "ap-northeast-1c"] }} }}
+            network {{
+                vpc: "10.0.0.0/16",
+                subnets {{ isolated database {{ "ap-northeast-1a": "10.0.21.0/24", "ap-northeast-1c": "10.0.22.0/24" }} }}
+            }}
+            cache {{ redis main {{ {fields} }} }}"#
+        );
+        let tokens = TokenStream::from_str(&text).expect("balanced tokens");
+        std::panic::catch_unwind(|| platform(tokens).to_string())
+            .unwrap_or_else(|_| panic!("the macro panicked on {fields}"))
+    }
+
+    const FIELDS: &str =
+        r#"engine_version: "7.1", node_type: "cache.t4g.medium", shards: 1, replicas_per_shard: 1, tier: database,"#;
+
+    #[test]
+    fn a_whole_cluster_expands_without_errors() {
+        let expansion = expand(&format!(
+            r#"{FIELDS} nodes: 2, cluster_mode: false, multi_az: match env {{ production => true, _ => false }},
+            parameters: {{ "maxmemory-policy": "allkeys-lru" }}, encryption: {{ in_transit: true }},
+            snapshot_retention: 1d"#
+        ));
+        assert!(!expansion.contains("compile_error"), "{expansion}");
+    }
+
+    #[test]
+    fn parameters_are_redis_names_with_their_values() {
+        let unknown = expand(&format!(r#"{FIELDS} parameters: {{ "appendfsync": "always" }}"#));
+        assert!(unknown.contains("unknown Redis parameter `appendfsync`"), "{unknown}");
+        assert!(unknown.contains("`maxmemory-policy` or `appendonly`"), "{unknown}");
+        let typo = expand(&format!(r#"{FIELDS} parameters: {{ "maxmemory_policy": "volatile-lru" }}"#));
+        assert!(typo.contains("did you mean `maxmemory-policy`?"), "{typo}");
+        let twice = expand(&format!(
+            r#"{FIELDS} parameters: {{ "appendonly": "no", "appendonly": "no" }}"#
+        ));
+        assert!(twice.contains("duplicate `appendonly`"), "{twice}");
+        let maybe = expand(&format!(r#"{FIELDS} parameters: {{ "appendonly": "maybe" }}"#));
+        assert!(maybe.contains("`appendonly` is"), "{maybe}");
+    }
+
+    #[test]
+    fn missing_fields_are_named() {
+        let missing = expand(r#"engine_version: "7.1", tier: database"#);
+        assert!(
+            missing.contains("missing `node_type`, `shards`, `replicas_per_shard`"),
+            "{missing}"
+        );
+    }
+
+    #[test]
+    fn broken_values_never_panic() {
+        for fields in [
+            "",
+            "shards: -1, replicas_per_shard: 99999999999999999999999999999",
+            "snapshot_retention: 7, snapshot_retention: 7s",
+            "snapshot_retention: 99999999999999999999999d",
+            "parameters: {}, parameters: { : }, encryption: { at_rest }",
+            "encryption: { at_rest: 1, in_transit: \"no\" }",
+            "nodes: match env { _ => }, multi_az: match env { production => 1 }",
+            "node_type: match env {}",
+            "security_groups: [, x], tier: 1",
+        ] {
+            expand(&format!("{FIELDS} {fields}"));
+            expand(fields);
+        }
+    }
+}
