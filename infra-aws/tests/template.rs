@@ -62,18 +62,19 @@ fn resource_counts_per_environment() {
     // compute's: the cluster and the logs' key, six resources per service (log group, two roles,
     // task definition, service, scalable target) and three target tracking policies; then the
     // load balancer's: itself, two listeners and one target group; then the cache's: its key,
-    // and the Redis cluster's subnet group, parameter group, AUTH token and replication group.
+    // and the Redis cluster's subnet group, parameter group, AUTH token, its clients' policy and
+    // replication group.
     assert_eq!(
         synth(&design, "production").resources().len(),
-        56 + 4 + 17 + 4 + 5
+        56 + 4 + 17 + 4 + 6
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        54 + 4 + 17 + 4 + 5
+        54 + 4 + 17 + 4 + 6
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        54 + 4 + 17 + 4 + 5
+        54 + 4 + 17 + 4 + 6
     );
 }
 
@@ -275,6 +276,7 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
         "AWS::EC2::NetworkAclEntry",
         "AWS::EC2::SubnetNetworkAclAssociation",
         "AWS::ApplicationAutoScaling::ScalingPolicy",
+        "AWS::IAM::Policy",
     ];
     for (id, resource) in template.resources() {
         if untaggable.contains(&resource.resource_type()) {

@@ -38,3 +38,8 @@ pub(crate) fn endpoint(name: &Name) -> LogicalId {
 pub(crate) fn auth_token_arn(name: &Name) -> LogicalId {
     LogicalId::new(["Redis", &name.pascal_case(), "AuthTokenArn"])
 }
+
+/// `Redis<Name>ClientPolicy`: lets the services the cluster admits read its AUTH token.
+pub(crate) fn client_policy(name: &Name) -> LogicalId {
+    LogicalId::new(["Redis", &name.pascal_case(), "ClientPolicy"])
+}

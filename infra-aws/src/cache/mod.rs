@@ -2,13 +2,15 @@
 //! subnets, a parameter group of the engine version's family (with `cluster-enabled` as cluster
 //! mode says), a generated AUTH token in Secrets Manager, and the replication group, encrypted at
 //! rest with the section's KMS key and in transit with TLS, its AUTH token resolved by dynamic
-//! reference so that it never appears in the template. Outputs: the endpoint clients connect to
+//! reference so that it never appears in the template. The services whose security groups the
+//! cluster's groups admit on Redis's port may read the token: a policy on their task roles.
+//! Outputs: the endpoint clients connect to
 //! (the configuration endpoint in cluster mode, the primary endpoint otherwise) and the AUTH
 //! token's secret.
 
 mod logical_id;
 
-use infra_core::model::{path, Caching, RedisCluster};
+use infra_core::model::{path, Caching, Peer, RedisCluster, Service};
 use infra_core::rules::{
     redis_parameter_family, CACHE_ABOVE_DEFAULT_NODE_QUOTA, CACHE_MULTI_AZ_NODE_TYPE, CACHE_MULTI_AZ_SINGLE_ZONE, CACHE_MULTI_AZ_WITHOUT_REPLICA,
     CACHE_NODE_COUNT_MISMATCH, CACHE_NODE_TYPE_NOT_IN_TABLE, CACHE_SHARDS_WITHOUT_CLUSTER_MODE,
@@ -18,6 +20,7 @@ use infra_core::rules::{
     UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
 };
 
+use crate::compute::logical_id as compute_id;
 use crate::context::State;
 use crate::intrinsic::{Expr, Pseudo};
 use crate::network::logical_id as network_id;
@@ -56,6 +59,7 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
         parameter_group(stack, template, cluster);
         if cluster.encryption_in_transit {
             auth_token(stack, template, cluster);
+            client_policy(stack, template, cluster);
         }
         replication_group(stack, template, cluster);
     }
@@ -214,6 +218,95 @@ fn auth_token(stack: &Stack<'_>, template: &mut Template, cluster: &RedisCluster
             Expr::reference(&id),
             Expr::sub(export),
         ),
+    );
+}
+
+/// The services that reach `cluster`: those with a security group that one of the cluster's
+/// groups admits on Redis's port.
+fn clients<'a>(stack: &Stack<'a>, cluster: &RedisCluster) -> Vec<&'a Service> {
+    let admitted: Vec<_> = stack
+        .network()
+        .security_groups
+        .iter()
+        .filter(|group| cluster.security_groups.contains(&group.name))
+        .flat_map(|group| &group.ingress)
+        .filter(|rule| {
+            rule.traffic
+                .tcp_ports()
+                .is_some_and(|ports| (ports.from()..=ports.to()).contains(&REDIS_PORT))
+        })
+        .filter_map(|rule| match &rule.peer {
+            Peer::Group(group) => Some(group),
+            Peer::Cidr(_) => None,
+        })
+        .collect();
+    stack
+        .compute()
+        .services
+        .iter()
+        .filter(|service| service.security_groups.iter().any(|group| admitted.contains(&group)))
+        .collect()
+}
+
+/// Lets the cluster's clients read its AUTH token: the secret's value, decrypted with the
+/// section's key. Nothing when no service reaches the cluster.
+fn client_policy(stack: &Stack<'_>, template: &mut Template, cluster: &RedisCluster) {
+    let clients = clients(stack, cluster);
+    if clients.is_empty() {
+        return;
+    }
+    let name = cluster.name.as_str();
+    let statement = |sid: &str, action: &str, resource: Expr| {
+        Expr::map([
+            ("Sid", Expr::from(sid)),
+            ("Effect", Expr::from("Allow")),
+            ("Action", Expr::from(action)),
+            ("Resource", resource),
+        ])
+    };
+    let roles = clients
+        .iter()
+        .map(|service| Expr::reference(&compute_id::task_role(&service.name)));
+    let names: Vec<String> = clients.iter().map(|service| format!("`{}`", service.name)).collect();
+    template.add_resource(
+        logical_id::client_policy(&cluster.name),
+        Resource::new("AWS::IAM::Policy")
+            .property("PolicyName", format!("redis-{name}-client"))
+            .property(
+                "PolicyDocument",
+                Expr::map([
+                    ("Version", Expr::from("2012-10-17")),
+                    (
+                        "Statement",
+                        Expr::list([
+                            statement(
+                                "ReadAuthToken",
+                                "secretsmanager:GetSecretValue",
+                                Expr::reference(&logical_id::auth_token(&cluster.name)),
+                            ),
+                            statement(
+                                "DecryptAuthToken",
+                                "kms:Decrypt",
+                                Expr::get_att(&logical_id::key(), "Arn"),
+                            ),
+                        ]),
+                    ),
+                ]),
+            )
+            .property("Roles", Expr::list(roles))
+            .context(
+                stack
+                    .context(
+                        path::cache_cluster(name),
+                        format!(
+                            "Lets the tasks of {} {}, which the security groups of Redis cluster `{name}` admit on port {REDIS_PORT}, read its AUTH token",
+                            if clients.len() == 1 { "service" } else { "services" },
+                            names.join(", ")
+                        ),
+                        State::Stateless,
+                    )
+                    .must([&UNKNOWN_SECURITY_GROUP]),
+            ),
     );
 }
 
@@ -399,6 +492,17 @@ mod tests {
         assert_eq!(properties.get("maxmemory-policy"), Some(&Expr::from("volatile-lru")));
         let endpoint = &template.outputs()["RedisMainEndpoint"];
         assert_eq!(endpoint.value(), &Expr::GetAtt("RedisMain".into(), "ConfigurationEndPoint.Address".into()));
+        // The services in group `application`, which group `cache` admits on 6379, read it.
+        let policy = template
+            .resource("RedisMainClientPolicy")
+            .expect("the clients' policy");
+        assert_eq!(
+            policy.get("Roles"),
+            Some(&Expr::list([
+                Expr::Ref("ServiceApiTaskRole".into()),
+                Expr::Ref("ServiceWorkerTaskRole".into()),
+            ]))
+        );
     }
 
     #[test]
@@ -428,6 +532,7 @@ mod tests {
         platform.cache.clusters[0].encryption_in_transit = false;
         let template = synth(platform, "production");
         assert!(template.resource("RedisMainAuthToken").is_none());
+        assert!(template.resource("RedisMainClientPolicy").is_none());
         let group = template.resource("RedisMain").expect("the replication group");
         assert!(group.get("AuthToken").is_none());
         assert!(!template.outputs().contains_key("RedisMainAuthTokenArn"));
