@@ -51,8 +51,9 @@
 //! per service its log group, execution and task roles, Fargate task definition, ECS service,
 //! scalable target (with its scheduled actions) and target tracking policies; the cluster's name
 //! is exported as `<stack name>-EcsClusterName`; then the cache section, if it has one: a KMS key,
-//! and per Redis cluster its subnet group, parameter group, AUTH token secret and replication
-//! group, whose endpoint and secret are exported. Every taggable resource is
+//! and per Redis cluster its subnet group, parameter group, AUTH token secret (with a policy that
+//! lets the services it admits read it) and replication group, whose endpoint and secret are
+//! exported. Every taggable resource is
 //! tagged `Name`, `Environment` and
 //! `Platform`; the VPC and subnet ids are exported as `<stack name>-<logical id>`.
 //!
