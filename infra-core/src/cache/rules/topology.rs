@@ -205,7 +205,11 @@ fn check_multi_az(
         .iter()
         .filter(|zone| tier.subnet_in(zone).is_some())
         .count();
-    if zones < 2 {
+    // A tier missing one of the environment's zones is `zone-not-covered`'s finding, an
+    // environment without zones `environment-without-zones`'s, and a multi-AZ environment with
+    // one zone `multi-az-single-zone`'s: this rule reports a cluster made Multi-AZ where the
+    // environment has one zone.
+    if zones < 2 && zones > 0 && zones == environment.zones.len() && !environment.multi_az {
         cx.push(
             CACHE_MULTI_AZ_SINGLE_ZONE
                 .at(at, format!(
