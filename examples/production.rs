@@ -1,8 +1,8 @@
 //! The reference design (`shared/seed/infrastructure-design.ja.md`), as far as the project models
-//! it today: the environments, the network, batch, compute, the load balancer and the cache, with
-//! the seed's two network ACL mistakes, its two batch mistakes, its compute mistakes (a `latest`
-//! image tag, a scheduled `desired`) and its cache mistakes (3 nodes for 2 x (1 + 1),
-//! `appendonly` on Redis 6.0) corrected.
+//! it today: the environments, the network, batch, compute (with the worker's queue), the load
+//! balancer and the cache, with the seed's two network ACL mistakes, its two batch mistakes, its
+//! compute mistakes (`latest` image tags, a scheduled `desired`) and its cache mistakes (3 nodes
+//! for 2 x (1 + 1), `appendonly` on Redis 6.0) corrected.
 //!
 //! `cargo run --example production` prints the production template;
 //! `cargo run --example production -- --env staging` (or `development`) another environment's;
@@ -75,7 +75,9 @@ pub fn design() -> Validated<Platform> {
             }
 
             // The seed allows only 443 in: NAT gateway replies (ports 1024-65535) would be dropped,
-            // since network ACLs are stateless. Rule 110 lets them in.
+            // since network ACLs are stateless (`public-acl-blocks-return-traffic`), and so would
+            // the load balancer's targets' replies and health checks
+            // (`load-balancer-acl-blocks-traffic`). Rule 110 lets them in.
             network_acl public {
                 inbound: [
                     100 allow 443 from "0.0.0.0/0",
@@ -126,6 +128,15 @@ pub fn design() -> Validated<Platform> {
         // Seed §3.1 (`application`), the containers of `ComputingResources` and `auto_scaling`.
         // Not in the seed: staging and development run fewer tasks.
         compute {
+            // The queue the seed's worker scales on. The seed gives it no settings: a job gets 5
+            // minutes before another task may receive it, unread jobs are kept SQS's default 4
+            // days, and a job received 5 times is set aside for 14 days (longer than the queue,
+            // since SQS counts from the original enqueue time: `dead-letter-retention-not-longer`).
+            queue jobs {
+                visibility_timeout: 5min,
+                retention: 4d,
+                dead_letter: { max_receives: 5, retention: 14d },
+            }
             service api {
                 // The seed runs `api-server:latest`, whose tasks drift with every push
                 // (`image-tag-latest`): pinned to a release tag.
@@ -162,21 +173,24 @@ pub fn design() -> Validated<Platform> {
                     },
                 }
             }
-            // The seed's worker scales on its queue's depth (1000 messages); the queue is not
-            // modelled yet, so it tracks CPU.
             service worker {
-                image: "worker:1.0.0",
+                // The seed runs `worker:latest` (`image-tag-latest`): the deployment pipeline
+                // passes the release tag as the template parameter `ServiceWorkerImageTag`.
+                image: { repository: "worker", tag: parameter },
                 cpu: 2048,
                 memory: 4096,
                 log_retention: 30d,
                 tier: private,
                 security_groups: [application],
+                queue: jobs,
                 capacity: match env {
                     production => { min: 1, desired: 2, max: 10 },
                     _ => { min: 1, desired: 1, max: 2 },
                 },
+                // The seed's `queue_threshold: 1000` and `cooldown: 300`: tasks are added while
+                // more than 1000 messages wait, and removed once the queue has drained.
                 scaling {
-                    cpu: { target: 70, scale_in_cooldown: 300s, scale_out_cooldown: 60s },
+                    queue_depth: { threshold: 1000, cooldown: 300s },
                 }
             }
         }

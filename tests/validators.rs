@@ -129,13 +129,13 @@ fn run(command: &mut Command, what: &str) -> String {
     stdout
 }
 
-#[test]
-fn cfn_lint_finds_nothing_in_any_environment() {
+/// Runs cfn-lint (informational findings included) on every environment's template of `design`,
+/// written into `folder`, and fails on any finding.
+fn cfn_lint_finds_nothing(design: &Validated<Platform>, folder: &str) {
     let Some(cfn_lint) = tool("CFN_LINT", "cfn-lint", "cfn-lint") else {
         return;
     };
-    let design = production::design();
-    let (_, files) = write_templates(&design, "cfn-lint");
+    let (_, files) = write_templates(design, folder);
     let output = Command::new(&cfn_lint)
         .args([
             "--regions",
@@ -154,6 +154,52 @@ fn cfn_lint_finds_nothing_in_any_environment() {
         "cfn-lint findings:\n{report}"
     );
     eprintln!("cfn-lint: no findings in {} templates", files.len());
+}
+
+#[test]
+fn cfn_lint_finds_nothing_in_any_environment() {
+    cfn_lint_finds_nothing(&production::design(), "cfn-lint");
+}
+
+/// The example with what it does not use: EC2 and Spot compute environments with a queue of
+/// their own, and a target group routed by path and host through a listener rule.
+fn variation() -> Validated<Platform> {
+    use infra::model::{
+        AllocationStrategy, ComputeEnvironment, ComputeKind, HealthCheck, JobQueue, Route,
+        TargetGroup,
+    };
+    use infra::value::{JobQueuePriority, MaxVcpus, Name};
+    let mut platform = production::design().into_inner();
+    let instances = |name: &'static str, kind| {
+        ComputeEnvironment::new(Name::new_assert(name), kind, MaxVcpus::new_assert(64))
+            .subnets(Name::new_assert("private"))
+            .security_group(Name::new_assert("application"))
+            .instance_type("optimal")
+    };
+    platform.batch.compute_environments.extend([
+        instances("instances", ComputeKind::Ec2).min_vcpus(2),
+        instances("spare", ComputeKind::Spot)
+            .allocation_strategy(AllocationStrategy::SpotPriceCapacityOptimized),
+    ]);
+    platform.batch.job_queues.push(
+        JobQueue::new(Name::new_assert("heavy"), JobQueuePriority::new_assert(4))
+            .compute_environment(Name::new_assert("spare"))
+            .compute_environment(Name::new_assert("instances")),
+    );
+    platform.load_balancer.load_balancers[0].target_groups.push(
+        TargetGroup::new(
+            Name::new_assert("admin"),
+            Name::new_assert("api"),
+            HealthCheck::new("/health", 30, 5, 2, 3),
+        )
+        .route(Route::new(10).path("/admin/*").host("admin.example.com")),
+    );
+    platform.validate().expect("the variation is valid")
+}
+
+#[test]
+fn cfn_lint_finds_nothing_in_the_variation() {
+    cfn_lint_finds_nothing(&variation(), "cfn-lint-variation");
 }
 
 #[test]

@@ -373,6 +373,13 @@ pub struct Parameter {
     description: String,
     #[serde(rename = "Default", skip_serializing_if = "Option::is_none")]
     default: Option<String>,
+    #[serde(rename = "AllowedPattern", skip_serializing_if = "Option::is_none")]
+    allowed_pattern: Option<String>,
+    #[serde(
+        rename = "ConstraintDescription",
+        skip_serializing_if = "Option::is_none"
+    )]
+    constraint_description: Option<String>,
 }
 
 impl Parameter {
@@ -382,7 +389,21 @@ impl Parameter {
             parameter_type,
             description: description.into(),
             default: None,
+            allowed_pattern: None,
+            constraint_description: None,
         }
+    }
+
+    /// Accepts only values matching `pattern` (a Java regular expression), explaining a
+    /// rejection with `description`.
+    pub(crate) fn allowed_pattern(
+        mut self,
+        pattern: impl Into<String>,
+        description: impl Into<String>,
+    ) -> Parameter {
+        self.allowed_pattern = Some(pattern.into());
+        self.constraint_description = Some(description.into());
+        self
     }
 
     /// Sets the default value.
@@ -404,6 +425,11 @@ impl Parameter {
     /// The default value, if any.
     pub fn default(&self) -> Option<&str> {
         self.default.as_deref()
+    }
+
+    /// The pattern a value must match, if any.
+    pub fn pattern(&self) -> Option<&str> {
+        self.allowed_pattern.as_deref()
     }
 }
 

@@ -60,21 +60,25 @@ fn resource_counts_per_environment() {
     let design = design();
     // The network's, then batch's: one compute environment and three job queues; then
     // compute's: the cluster and the logs' key, six resources per service (log group, two roles,
-    // task definition, service, scalable target) and three target tracking policies; then the
-    // load balancer's: itself, two listeners and one target group; then the cache's: its key,
-    // and the Redis cluster's subnet group, parameter group, AUTH token, its clients' policy and
-    // replication group.
+    // task definition, service, scalable target), the api's two target tracking policies, the
+    // queue's three (its key, the queue and its dead-letter queue) and the worker's queue-depth
+    // scaling (two step scaling policies and their two alarms); then the load balancer's: itself,
+    // two listeners and one target group; then the cache's: its key, and the Redis cluster's
+    // subnet group, parameter group, AUTH token, its clients' policy and replication group. The
+    // network's count includes the cache's security group and its ingress rule.
+    let compute = 2 + 6 * 2 + 2 + 3 + 4;
+    let cache = 1 + 5;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        56 + 4 + 17 + 4 + 6
+        56 + 4 + compute + 4 + cache
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        54 + 4 + 17 + 4 + 6
+        54 + 4 + compute + 4 + cache
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        54 + 4 + 17 + 4 + 6
+        54 + 4 + compute + 4 + cache
     );
 }
 
@@ -307,11 +311,18 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
 #[test]
 fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     let template = synth(&design(), "production");
-    // And the load balancer's DNS name, the cache's endpoint and its AUTH token's secret.
-    assert_eq!(template.outputs().len(), 11);
+    // And the load balancer's DNS name, the queue's URL, the cache's endpoint and its AUTH
+    // token's secret.
+    assert_eq!(template.outputs().len(), 12);
     assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
     assert!(template.outputs().contains_key("RedisMainEndpoint"));
     assert!(template.outputs().contains_key("RedisMainAuthTokenArn"));
+    let queue = &template.outputs()["QueueJobsUrl"];
+    assert_eq!(queue.value(), &Expr::Ref("QueueJobs".into()));
+    assert_eq!(
+        queue.export_name(),
+        &Expr::sub("${AWS::StackName}-QueueJobsUrl")
+    );
     let cluster = &template.outputs()["EcsClusterName"];
     assert_eq!(cluster.value(), &Expr::Ref("EcsCluster".into()));
     assert_eq!(

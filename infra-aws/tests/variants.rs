@@ -90,10 +90,15 @@ fn only_the_environments_zones_are_lowered() {
         ]
     );
     let parameters: Vec<&str> = template.parameters().keys().map(|id| id.as_str()).collect();
-    assert_eq!(parameters, ["AvailabilityZoneApNortheast1a"]);
+    // The zone, and the worker's image tag.
+    assert_eq!(
+        parameters,
+        ["AvailabilityZoneApNortheast1a", "ServiceWorkerImageTag"]
+    );
     assert_eq!(ids_of(&template, "AWS::EC2::NatGateway").len(), 1);
-    // The VPC and three subnets, the ECS cluster's name, the Redis endpoint and its AUTH token.
-    assert_eq!(template.outputs().len(), 7);
+    // The VPC and three subnets, the cluster's name, the queue's URL, the Redis endpoint and its
+    // AUTH token.
+    assert_eq!(template.outputs().len(), 8);
 }
 
 #[test]

@@ -26,7 +26,8 @@
 //!
 //! # Organization
 //! * [`value`]: `Cidr`, `PortRange`, `Traffic`, `AclRuleNumber`, `RetentionDays`, `Name`,
-//!   `Region`, `Zone`, `EndpointService`, `JobQueuePriority`, `MaxVcpus`, `Capacity`.
+//!   `Region`, `Zone`, `EndpointService`, `JobQueuePriority`, `MaxVcpus`, `Capacity`,
+//!   `VisibilityTimeout`, `MessageRetention`, `MaxReceiveCount`, `QueueThreshold`.
 //! * Sections, one module each ([`network`], [`batch`], [`compute`], [`load_balancer`], [`cache`]), each with its model, paths and rules, registered
 //!   in [`SECTIONS`] ([`section::Section`]); `docs/sections.md` is the recipe for adding one.
 //! * [`model`]: `Platform`, `Environment`, [`PerEnv`](model::PerEnv) (a value per environment),

@@ -13,3 +13,18 @@ pub(crate) fn compute_environment(name: &Name) -> LogicalId {
 pub(crate) fn job_queue(name: &Name) -> LogicalId {
     LogicalId::new(["BatchJobQueue", &name.pascal_case()])
 }
+
+/// `BatchComputeEnvironment<Name>InstanceRole`: the EC2 instances' ECS role.
+pub(crate) fn instance_role(name: &Name) -> LogicalId {
+    LogicalId::new(["BatchComputeEnvironment", &name.pascal_case(), "InstanceRole"])
+}
+
+/// `BatchComputeEnvironment<Name>InstanceProfile`: the instance profile holding that role.
+pub(crate) fn instance_profile(name: &Name) -> LogicalId {
+    LogicalId::new(["BatchComputeEnvironment", &name.pascal_case(), "InstanceProfile"])
+}
+
+/// `BatchComputeEnvironment<Name>LaunchTemplate`: the instances' launch template (IMDSv2).
+pub(crate) fn launch_template(name: &Name) -> LogicalId {
+    LogicalId::new(["BatchComputeEnvironment", &name.pascal_case(), "LaunchTemplate"])
+}

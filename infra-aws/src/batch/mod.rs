@@ -1,5 +1,6 @@
-//! The lowering of the batch section: a managed AWS Batch compute environment on Fargate for each
-//! compute environment of the design, and a job queue for each queue.
+//! The lowering of the batch section: a managed AWS Batch compute environment for each compute
+//! environment of the design (Fargate, or EC2 and Spot instances with their instance role,
+//! instance profile and an IMDSv2 launch template), and a job queue for each queue.
 //!
 //! No compute environment names a `ServiceRole`: AWS Batch then uses its service-linked role
 //! (`AWSServiceRoleForBatch`), which it creates in the account on first use and which AWS keeps
@@ -7,11 +8,13 @@
 
 mod logical_id;
 
-use infra_core::model::{path, Batch, ComputeEnvironment, JobQueue};
+use infra_core::model::{path, AllocationStrategy, Batch, ComputeEnvironment, JobQueue};
 use infra_core::rules::{
     COMPUTE_ENVIRONMENT_IN_PUBLIC_TIER, COMPUTE_ENVIRONMENT_SECURITY_GROUP_COUNT,
-    COMPUTE_ENVIRONMENT_WITHOUT_SUBNETS, INVALID_JOB_QUEUE_PRIORITY, INVALID_MAX_VCPUS,
-    JOB_QUEUE_COMPUTE_ENVIRONMENT_COUNT, JOB_QUEUE_PRIORITY_INVERTED, UNKNOWN_COMPUTE_ENVIRONMENT,
+    COMPUTE_ENVIRONMENT_WITHOUT_SUBNETS,
+    INSTANCE_SETTING_ON_FARGATE, INVALID_ALLOCATION_STRATEGY, INVALID_JOB_QUEUE_PRIORITY,
+    INVALID_MAX_VCPUS, JOB_QUEUE_COMPUTE_ENVIRONMENT_COUNT, JOB_QUEUE_MIXES_FARGATE_AND_INSTANCES,
+    JOB_QUEUE_PRIORITY_INVERTED, MIN_VCPUS_ABOVE_MAX, UNKNOWN_COMPUTE_ENVIRONMENT,
     UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
 };
 
@@ -47,9 +50,24 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
     });
 }
 
-/// A managed Fargate compute environment. Fargate forbids the EC2 settings (minimum and desired
-/// vCPUs, instance types and roles, allocation strategy, launch template, `ComputeResources`
-/// tags, ...), so only the type, the vCPU limit, the subnets and the security groups are set.
+/// The AWS managed policy that lets an EC2 instance join an ECS cluster and pull images.
+const EC2_CONTAINER_POLICY: &str =
+    "arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role";
+
+/// The ECS-optimised AMI AWS Batch launches EC2 instances from: Amazon Linux 2023 (AWS Batch's
+/// default, Amazon Linux 2, reaches its end of support).
+const IMAGE_TYPE: &str = "ECS_AL2023";
+
+/// The instance types of an EC2 or Spot environment that names none: `optimal`, with which AWS
+/// Batch picks current-generation types that fit the queued jobs (AWS Batch API
+/// `ComputeResource.instanceTypes`; the console's default).
+const DEFAULT_INSTANCE_TYPES: &str = "optimal";
+
+/// A managed compute environment. Fargate forbids the EC2 settings (minimum and desired vCPUs,
+/// instance types and roles, allocation strategy, launch template, `ComputeResources` tags,
+/// ...), so a Fargate one sets only the type, the vCPU limit, the subnets and the security
+/// groups; an EC2 or Spot one adds its instance types, minimum vCPUs, allocation strategy,
+/// instance profile and launch template.
 fn compute_environment(stack: &Stack<'_>, template: &mut Template, environment: &ComputeEnvironment) {
     let network = stack.network();
     let subnets: Vec<Expr> = environment
@@ -67,12 +85,54 @@ fn compute_environment(stack: &Stack<'_>, template: &mut Template, environment: 
         .iter()
         .map(|group| Expr::get_att(&network_id::security_group(group), "GroupId"));
     let max_vcpus = stack.value(&environment.max_vcpus).get();
-    let resources = Expr::map([
+    let mut resources = vec![
         ("Type", Expr::from(environment.kind.aws_name())),
         ("MaxvCpus", Expr::Int(i64::from(max_vcpus))),
         ("Subnets", Expr::list(subnets)),
         ("SecurityGroupIds", Expr::list(groups)),
-    ]);
+    ];
+    if let Some(strategy) = environment
+        .allocation_strategy
+        .or(AllocationStrategy::default_for(environment.kind))
+    {
+        instances(stack, template, environment);
+        let min_vcpus = environment.min_vcpus.as_ref().map_or(0, |min| *stack.value(min));
+        let types: Vec<Expr> = if environment.instance_types.is_empty() {
+            vec![Expr::from(DEFAULT_INSTANCE_TYPES)]
+        } else {
+            environment.instance_types.iter().map(|t| Expr::from(t.as_str())).collect()
+        };
+        let launch_template = logical_id::launch_template(&environment.name);
+        resources.extend([
+            ("AllocationStrategy", Expr::from(strategy.aws_name())),
+            ("MinvCpus", Expr::Int(i64::from(min_vcpus))),
+            ("InstanceTypes", Expr::list(types)),
+            (
+                "InstanceRole",
+                Expr::get_att(&logical_id::instance_profile(&environment.name), "Arn"),
+            ),
+            (
+                "LaunchTemplate",
+                Expr::map([
+                    ("LaunchTemplateId", Expr::reference(&launch_template)),
+                    ("Version", Expr::get_att(&launch_template, "LatestVersionNumber")),
+                ]),
+            ),
+            (
+                "Ec2Configuration",
+                Expr::list([Expr::map([("ImageType", Expr::from(IMAGE_TYPE))])]),
+            ),
+        ]);
+    }
+    let resources = Expr::map(resources);
+    let kind_rules: &[&'static infra_core::rules::Rule] = if environment.kind.is_fargate() {
+        &[&INSTANCE_SETTING_ON_FARGATE]
+    } else {
+        &[
+            &MIN_VCPUS_ABOVE_MAX,
+            &INVALID_ALLOCATION_STRATEGY,
+        ]
+    };
     let name = environment.name.as_str();
     let why = format!(
         "AWS Batch compute environment `{name}`: runs the jobs of its queues on {}, up to {max_vcpus} vCPUs, in the subnets of {}",
@@ -96,8 +156,75 @@ fn compute_environment(stack: &Stack<'_>, template: &mut Template, environment: 
                         &COMPUTE_ENVIRONMENT_IN_PUBLIC_TIER,
                         &COMPUTE_ENVIRONMENT_SECURITY_GROUP_COUNT,
                         &UNKNOWN_SECURITY_GROUP,
-                    ]),
+                    ])
+                    .must(kind_rules.iter().copied()),
             ),
+    );
+}
+
+/// What an EC2 or Spot compute environment's instances need: an instance role with AWS's
+/// `AmazonEC2ContainerServiceforEC2Role` (to join the ECS cluster AWS Batch makes, pull images
+/// and write logs), its instance profile, and a launch template that requires IMDSv2 (a hop limit
+/// of 2 lets the containers reach the instance metadata).
+fn instances(stack: &Stack<'_>, template: &mut Template, environment: &ComputeEnvironment) {
+    let name = environment.name.as_str();
+    let role = logical_id::instance_role(&environment.name);
+    let trust = Expr::map([
+        ("Version", Expr::from("2012-10-17")),
+        (
+            "Statement",
+            Expr::list([Expr::map([
+                ("Effect", Expr::from("Allow")),
+                (
+                    "Principal",
+                    Expr::map([("Service", Expr::from("ec2.amazonaws.com"))]),
+                ),
+                ("Action", Expr::from("sts:AssumeRole")),
+            ])]),
+        ),
+    ]);
+    let at = path::compute_environment(name);
+    template.add_resource(
+        role.clone(),
+        Resource::new("AWS::IAM::Role")
+            .property("AssumeRolePolicyDocument", trust)
+            .property("ManagedPolicyArns", Expr::list([Expr::sub(EC2_CONTAINER_POLICY)]))
+            .property("Tags", stack.tags(&format!("batch-{name}-instance")))
+            .context(stack.context(
+                at.clone(),
+                format!("Lets compute environment `{name}`'s EC2 instances join AWS Batch's ECS cluster, pull images and write logs (AmazonEC2ContainerServiceforEC2Role)"),
+                State::Stateless,
+            )),
+    );
+    template.add_resource(
+        logical_id::instance_profile(&environment.name),
+        Resource::new("AWS::IAM::InstanceProfile")
+            .property("Roles", Expr::list([Expr::reference(&role)]))
+            .context(stack.context(
+                at.clone(),
+                format!("The instance profile compute environment `{name}` launches its instances with"),
+                State::Stateless,
+            )),
+    );
+    template.add_resource(
+        logical_id::launch_template(&environment.name),
+        Resource::new("AWS::EC2::LaunchTemplate")
+            .property(
+                "LaunchTemplateData",
+                Expr::map([(
+                    "MetadataOptions",
+                    Expr::map([
+                        ("HttpEndpoint", Expr::from("enabled")),
+                        ("HttpTokens", Expr::from("required")),
+                        ("HttpPutResponseHopLimit", Expr::Int(2)),
+                    ]),
+                )]),
+            )
+            .context(stack.context(
+                at,
+                format!("Compute environment `{name}`'s instances require IMDSv2 (session tokens) for their instance metadata"),
+                State::Stateless,
+            )),
     );
 }
 
@@ -136,6 +263,7 @@ fn job_queue(stack: &Stack<'_>, template: &mut Template, queue: &JobQueue) {
                         &INVALID_JOB_QUEUE_PRIORITY,
                         &JOB_QUEUE_COMPUTE_ENVIRONMENT_COUNT,
                         &UNKNOWN_COMPUTE_ENVIRONMENT,
+                        &JOB_QUEUE_MIXES_FARGATE_AND_INSTANCES,
                         &JOB_QUEUE_PRIORITY_INVERTED,
                     ]),
             ),
@@ -310,6 +438,101 @@ mod tests {
             .and_then(|resource| resource.get("ComputeResources"))
             .expect("the spot environment");
         assert_eq!(spot.get("Type"), Some(&Expr::from("FARGATE_SPOT")));
+    }
+
+    #[test]
+    fn ec2_and_spot_get_their_instances_settings_and_fargate_none() {
+        use infra_core::model::AllocationStrategy;
+        let mut platform = reference_network();
+        let instances = |name: &'static str, kind| {
+            ComputeEnvironment::new(Name::new_assert(name), kind, MaxVcpus::new_assert(64))
+                .subnets(Name::new_assert("private"))
+                .security_group(Name::new_assert("application"))
+                .instance_type("m6i")
+                .instance_type("c6i.2xlarge")
+        };
+        let ec2 = instances("instances", ComputeKind::Ec2).min_vcpus(4);
+        let spot = instances("spare", ComputeKind::Spot)
+            .allocation_strategy(AllocationStrategy::SpotCapacityOptimized);
+        let queue = JobQueue::new(Name::new_assert("heavy"), JobQueuePriority::new_assert(9))
+            .compute_environment(Name::new_assert("spare"))
+            .compute_environment(Name::new_assert("instances"));
+        platform.batch = std::mem::take(&mut platform.batch)
+            .compute_environment(ec2)
+            .compute_environment(spot)
+            .job_queue(queue);
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
+        let resources = |id: &str| {
+            template
+                .resource(id)
+                .and_then(|resource| resource.get("ComputeResources"))
+                .cloned()
+                .expect("the compute environment's resources")
+        };
+        let ec2 = resources("BatchComputeEnvironmentInstances");
+        assert_eq!(ec2.get("Type"), Some(&Expr::from("EC2")));
+        assert_eq!(ec2.get("MinvCpus"), Some(&Expr::Int(4)));
+        assert_eq!(ec2.get("AllocationStrategy"), Some(&Expr::from("BEST_FIT_PROGRESSIVE")));
+        assert_eq!(
+            ec2.get("InstanceTypes"),
+            Some(&Expr::list([Expr::from("m6i"), Expr::from("c6i.2xlarge")]))
+        );
+        assert_eq!(
+            ec2.get("InstanceRole"),
+            Some(&Expr::GetAtt(
+                "BatchComputeEnvironmentInstancesInstanceProfile".into(),
+                "Arn".into()
+            ))
+        );
+        let spot = resources("BatchComputeEnvironmentSpare");
+        assert_eq!(spot.get("Type"), Some(&Expr::from("SPOT")));
+        assert_eq!(spot.get("MinvCpus"), Some(&Expr::Int(0)));
+        assert_eq!(spot.get("AllocationStrategy"), Some(&Expr::from("SPOT_CAPACITY_OPTIMIZED")));
+        let role = template
+            .resource("BatchComputeEnvironmentInstancesInstanceRole")
+            .expect("the instance role");
+        assert_eq!(
+            role.get("ManagedPolicyArns"),
+            Some(&Expr::list([Expr::sub(super::EC2_CONTAINER_POLICY)]))
+        );
+        let launch = template
+            .resource("BatchComputeEnvironmentSpareLaunchTemplate")
+            .and_then(|lt| lt.get("LaunchTemplateData"))
+            .and_then(|data| data.get("MetadataOptions"))
+            .and_then(|options| options.get("HttpTokens"))
+            .cloned();
+        assert_eq!(launch, Some(Expr::from("required")));
+        // The Fargate environment keeps only what Fargate allows.
+        let Expr::Map(fargate) = resources("BatchComputeEnvironmentFargate") else {
+            panic!("compute resources as a map");
+        };
+        assert_eq!(
+            fargate.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["MaxvCpus", "SecurityGroupIds", "Subnets", "Type"]
+        );
+        assert_eq!(template.resources_of_type("AWS::EC2::LaunchTemplate").count(), 2);
+    }
+
+    #[test]
+    fn ec2_without_instance_types_leaves_the_choice_to_aws_batch() {
+        let mut platform = reference_network();
+        let ec2 = ComputeEnvironment::new(
+            Name::new_assert("instances"),
+            ComputeKind::Ec2,
+            MaxVcpus::new_assert(16),
+        )
+        .subnets(Name::new_assert("private"))
+        .security_group(Name::new_assert("application"));
+        platform.batch = std::mem::take(&mut platform.batch).compute_environment(ec2);
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
+        let types = template
+            .resource("BatchComputeEnvironmentInstances")
+            .and_then(|resource| resource.get("ComputeResources"))
+            .and_then(|resources| resources.get("InstanceTypes"))
+            .cloned();
+        assert_eq!(types, Some(Expr::list([Expr::from("optimal")])));
     }
 
     #[test]

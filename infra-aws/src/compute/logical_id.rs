@@ -53,3 +53,42 @@ pub(crate) fn scaling_policy(name: &Name, metric: Metric) -> LogicalId {
     };
     LogicalId::new(["Service", &name.pascal_case(), metric, "Scaling"])
 }
+
+/// `Service<Name>ImageTag`: the parameter of a service's image tag.
+pub(crate) fn image_tag(name: &Name) -> LogicalId {
+    LogicalId::new(["Service", &name.pascal_case(), "ImageTag"])
+}
+
+/// `Service<Name>QueueScaleOut` or `Service<Name>QueueScaleIn`: a step scaling policy on the
+/// service's queue depth.
+pub(crate) fn queue_scaling_policy(name: &Name, out: bool) -> LogicalId {
+    let direction = if out { "ScaleOut" } else { "ScaleIn" };
+    LogicalId::new(["Service", &name.pascal_case(), "Queue", direction])
+}
+
+/// `Service<Name>QueueBacklogAlarm` or `Service<Name>QueueDrainedAlarm`: the alarm that runs a
+/// queue scaling policy.
+pub(crate) fn queue_alarm(name: &Name, out: bool) -> LogicalId {
+    let which = if out { "Backlog" } else { "Drained" };
+    LogicalId::new(["Service", &name.pascal_case(), "Queue", which, "Alarm"])
+}
+
+/// `Queue<Name>`
+pub(crate) fn queue(name: &Name) -> LogicalId {
+    LogicalId::new(["Queue", &name.pascal_case()])
+}
+
+/// `Queue<Name>DeadLetter`
+pub(crate) fn dead_letter(name: &Name) -> LogicalId {
+    LogicalId::new(["Queue", &name.pascal_case(), "DeadLetter"])
+}
+
+/// `Queue<Name>Key`: the KMS key of a queue and its dead-letter queue.
+pub(crate) fn queue_key(name: &Name) -> LogicalId {
+    LogicalId::new(["Queue", &name.pascal_case(), "Key"])
+}
+
+/// `Queue<Name>Url`: the output of a queue's URL.
+pub(crate) fn queue_url(name: &Name) -> LogicalId {
+    LogicalId::new(["Queue", &name.pascal_case(), "Url"])
+}

@@ -1,27 +1,31 @@
-//! The lowering of the compute section: an ECS cluster, and for each service its log group, its
-//! execution and task roles, its task definition on Fargate, the ECS service and its
-//! Application Auto Scaling (a scalable target with the scheduled actions, and a target tracking
-//! policy per tracked metric).
+//! The lowering of the compute section: an ECS cluster; for each queue an SQS queue, its
+//! dead-letter queue and their KMS key (see [`queue`]); and for each service its log group, its
+//! execution and task roles (the task role may consume the service's queue), its task definition
+//! on Fargate (with its image tag as a template parameter where the design asks), the ECS service
+//! and its Application Auto Scaling (a scalable target with the scheduled actions, a target
+//! tracking policy per tracked metric, and step scaling on its queue's depth).
 //!
 //! The services' log groups are encrypted with one customer managed KMS key of the stack, which
 //! only CloudWatch Logs of this account and region may use. The scalable targets name no
 //! `RoleARN`: Application Auto Scaling then uses its service-linked role for ECS.
 
 pub(crate) mod logical_id;
+mod queue;
 
-use infra_core::model::{path, Compute, Metric, ScheduledCapacity, Service};
+use infra_core::model::{path, Compute, Image, Metric, Queue, ScheduledCapacity, Service};
 use infra_core::rules::{
-    IMAGE_TAG_LATEST, INVALID_CAPACITY, INVALID_DURATION, INVALID_FARGATE_SIZE,
-    INVALID_LOG_RETENTION, INVALID_PORT_RANGE, INVALID_SCALING_TARGET, INVALID_SCHEDULE,
-    INVALID_TIME_ZONE, SCHEDULED_CAPACITY_REVERSED, SCHEDULED_DESIRED_CAPACITY,
-    SERVICE_IN_PUBLIC_TIER, UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER, WRITABLE_ROOT_FILESYSTEM,
+    IMAGE_REPOSITORY_WITH_TAG, IMAGE_TAG_LATEST, INVALID_CAPACITY, INVALID_DURATION,
+    INVALID_FARGATE_SIZE, INVALID_LOG_RETENTION, INVALID_PORT_RANGE, INVALID_SCALING_TARGET,
+    INVALID_SCHEDULE, INVALID_TIME_ZONE, SCHEDULED_CAPACITY_REVERSED, SCHEDULED_DESIRED_CAPACITY,
+    SERVICE_IN_PUBLIC_TIER, SERVICE_SECURITY_GROUP_COUNT, UNKNOWN_QUEUE, UNKNOWN_SECURITY_GROUP,
+    UNKNOWN_TIER, WRITABLE_ROOT_FILESYSTEM,
 };
 
 use crate::context::State;
 use crate::intrinsic::{Expr, Pseudo};
 use crate::network::logical_id as network_id;
 use crate::stack::Stack;
-use crate::template::{Output, Policy, Resource, Section, Template};
+use crate::template::{Output, Parameter, Policy, Resource, Section, Template};
 
 /// The AWS managed policy that lets ECS pull a task's image and write its logs.
 const EXECUTION_POLICY: &str =
@@ -32,7 +36,20 @@ impl<'a> Stack<'a> {
     pub(crate) fn compute(&self) -> &'a Compute {
         &self.platform().compute
     }
+
+    /// The queue `service` consumes, if it names one of the design.
+    fn queue_of(&self, service: &Service) -> Option<&'a Queue> {
+        let wanted = service.queue.as_ref()?;
+        self.compute().find_queue(wanted.as_str())
+    }
 }
+
+/// An image tag as ECR and Docker take it (up to 128 letters, digits, `_`, `.` and `-`, not
+/// starting with `.` or `-`), but not `latest`, which moves with every push.
+const IMAGE_TAG_PATTERN: &str = "^(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$";
+
+/// The variable that tells a consumer its queue's URL.
+const QUEUE_URL_VARIABLE: &str = "QUEUE_URL";
 
 /// Adds the compute section of `stack`'s environment to `template`, and says what it added; a
 /// design without services adds nothing.
@@ -43,6 +60,9 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
     }
     cluster(stack, template);
     log_key(stack, template);
+    for queue in &compute.queues {
+        queue::lower_queue(stack, template, queue);
+    }
     for service in &compute.services {
         lower_service(stack, template, service);
     }
@@ -180,6 +200,7 @@ fn lower_service(stack: &Stack<'_>, template: &mut Template, service: &Service) 
     task_definition(stack, template, service);
     ecs_service(stack, template, service);
     scaling(stack, template, service);
+    scaling_on_queue(stack, template, service);
 }
 
 /// Only ECS tasks of this account may assume the roles.
@@ -223,27 +244,44 @@ fn roles(stack: &Stack<'_>, template: &mut Template, service: &Service) {
                 State::Stateless,
             )),
     );
+    let mut task_role = Resource::new("AWS::IAM::Role")
+        .property("AssumeRolePolicyDocument", trust_policy())
+        .property("Tags", stack.tags(&format!("service-{name}-task")));
+    let why = match stack.queue_of(service) {
+        Some(queue) => {
+            task_role = task_role.property("Policies", Expr::list([queue::consumer_policy(queue)]));
+            format!(
+                "Service `{name}`'s containers' own identity, separate from the execution role: it may receive, delete and change the visibility of queue `{}`'s messages and decrypt them, nothing else",
+                queue.name
+            )
+        }
+        None => format!("Service `{name}`'s containers' own identity, separate from the execution role; no permissions"),
+    };
     template.add_resource(
         logical_id::task_role(&service.name),
-        Resource::new("AWS::IAM::Role")
-            .property("AssumeRolePolicyDocument", trust_policy())
-            .property("Tags", stack.tags(&format!("service-{name}-task")))
-            .context(stack.context(
-                path::service(name),
-                format!("Service `{name}`'s containers' own identity, separate from the execution role; no permissions yet"),
-                State::Stateless,
-            )),
+        task_role.context(
+            stack
+                .context(path::service(name), why, State::Stateless)
+                .must([&UNKNOWN_QUEUE]),
+        ),
     );
 }
 
 fn task_definition(stack: &Stack<'_>, template: &mut Template, service: &Service) {
     let name = service.name.as_str();
-    let environment = service.environment.iter().map(|variable| {
-        Expr::map([
-            ("Name", Expr::from(variable.name.as_str())),
-            ("Value", Expr::from(variable.value.as_str())),
-        ])
-    });
+    let variable = |name: &str, value: Expr| {
+        Expr::map([("Name", Expr::from(name)), ("Value", value)])
+    };
+    let mut environment: Vec<Expr> = service
+        .environment
+        .iter()
+        .map(|v| variable(v.name.as_str(), Expr::from(v.value.as_str())))
+        .collect();
+    let written = |wanted: &str| service.environment.iter().any(|v| v.name == wanted);
+    if let (Some(queue), false) = (stack.queue_of(service), written(QUEUE_URL_VARIABLE)) {
+        let url = Expr::reference(&logical_id::queue(&queue.name));
+        environment.push(variable(QUEUE_URL_VARIABLE, url));
+    }
     let ports = service.port.map(|port| {
         Expr::map([
             ("ContainerPort", Expr::from(port)),
@@ -252,7 +290,7 @@ fn task_definition(stack: &Stack<'_>, template: &mut Template, service: &Service
     });
     let container = Expr::map([
         ("Name", Expr::from(name)),
-        ("Image", Expr::from(service.image.as_str())),
+        ("Image", image(template, service)),
         ("Essential", Expr::from(true)),
         ("ReadonlyRootFilesystem", Expr::from(service.read_only_root)),
         ("PortMappings", Expr::list(ports)),
@@ -308,11 +346,37 @@ fn task_definition(stack: &Stack<'_>, template: &mut Template, service: &Service
                     .must([
                         &INVALID_FARGATE_SIZE,
                         &IMAGE_TAG_LATEST,
+                        &IMAGE_REPOSITORY_WITH_TAG,
                         &INVALID_PORT_RANGE,
                         &WRITABLE_ROOT_FILESYSTEM,
                     ]),
             ),
     );
+}
+
+/// The container's image: the design's `repository:tag`, or the repository joined to the
+/// service's image tag parameter, which this adds.
+fn image(template: &mut Template, service: &Service) -> Expr {
+    let repository = match &service.image {
+        Image::Fixed(image) => return Expr::from(image.as_str()),
+        Image::TagParameter(image) => image.repository.as_str(),
+    };
+    let name = service.name.as_str();
+    let parameter = logical_id::image_tag(&service.name);
+    template.add_parameter(
+        parameter.clone(),
+        Parameter::new(
+            "String",
+            format!("The tag of service `{name}`'s image in repository `{repository}`, passed by the deployment pipeline"),
+        )
+        .allowed_pattern(
+            IMAGE_TAG_PATTERN,
+            "an image tag: up to 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`, and not `latest`",
+        ),
+    );
+    // `${` would start a variable; `${!` writes it literally (no repository name has one).
+    let repository = repository.replace("${", "${!");
+    Expr::sub(format!("{repository}:${{{parameter}}}"))
 }
 
 fn ecs_service(stack: &Stack<'_>, template: &mut Template, service: &Service) {
@@ -394,6 +458,7 @@ fn ecs_service(stack: &Stack<'_>, template: &mut Template, service: &Service) {
                         &UNKNOWN_TIER,
                         &SERVICE_IN_PUBLIC_TIER,
                         &UNKNOWN_SECURITY_GROUP,
+                        &SERVICE_SECURITY_GROUP_COUNT,
                     ]),
             ),
     );
@@ -506,16 +571,28 @@ fn scaling(stack: &Stack<'_>, template: &mut Template, service: &Service) {
     }
 }
 
+/// Step scaling on the service's queue depth, if it scales on it.
+fn scaling_on_queue(stack: &Stack<'_>, template: &mut Template, service: &Service) {
+    if let (Some(scaling), Some(queue)) = (&service.scaling.queue_depth, stack.queue_of(service)) {
+        queue::queue_scaling(stack, template, service, queue, scaling);
+    }
+}
+
 /// `, port 8080`, or nothing for a service without a port.
 fn port_text(port: Option<u16>) -> String {
     port.map(|port| format!(", port {port}")).unwrap_or_default()
 }
 
-/// `compute (2 services)`.
+/// `compute (2 services, 1 queue)`.
 fn summary(compute: &Compute) -> String {
-    match compute.services.len() {
-        1 => "compute (1 service)".to_owned(),
-        n => format!("compute ({n} services)"),
+    let services = match compute.services.len() {
+        1 => "1 service".to_owned(),
+        n => format!("{n} services"),
+    };
+    match compute.queues.len() {
+        0 => format!("compute ({services})"),
+        1 => format!("compute ({services}, 1 queue)"),
+        n => format!("compute ({services}, {n} queues)"),
     }
 }
 
@@ -533,8 +610,15 @@ fn arch(stack: &Stack<'_>) -> String {
             } else {
                 format!(", tracking {}", tracked.join(" and "))
             };
+            let queue = match (&service.queue, &service.scaling.queue_depth) {
+                (Some(queue), Some(scaling)) => {
+                    format!(", consuming queue `{queue}` and scaling out above {} visible messages", scaling.threshold)
+                }
+                (Some(queue), None) => format!(", consuming queue `{queue}`"),
+                (None, _) => String::new(),
+            };
             format!(
-                "`{}` ({} cpu / {} MiB{}, {} tier, {}-{} tasks starting at {}{tracked})",
+                "`{}` ({} cpu / {} MiB{}, {} tier, {}-{} tasks starting at {}{tracked}{queue})",
                 service.name,
                 service.cpu,
                 service.memory,
@@ -546,7 +630,27 @@ fn arch(stack: &Stack<'_>) -> String {
             )
         })
         .collect();
-    format!("Compute: ECS on Fargate, services {}.", services.join(", "))
+    let queues: Vec<String> = stack
+        .compute()
+        .queues
+        .iter()
+        .map(|queue| {
+            format!(
+                "`{}` (SQS standard, SSE-KMS, visibility {}, kept {}, dead-letter after {} receives, kept {})",
+                queue.name,
+                queue.visibility_timeout,
+                queue.retention,
+                queue.dead_letter.max_receives,
+                queue.dead_letter.retention
+            )
+        })
+        .collect();
+    let queues = if queues.is_empty() {
+        String::new()
+    } else {
+        format!(" Queues {}.", queues.join(", "))
+    };
+    format!("Compute: ECS on Fargate, services {}.{queues}", services.join(", "))
 }
 
 #[cfg(test)]

@@ -33,3 +33,8 @@ pub(crate) fn dns_name(name: &Name) -> LogicalId {
 pub(crate) fn target_group(lb: &Name, name: &Name) -> LogicalId {
     LogicalId::new(["TargetGroup", &lb.pascal_case(), &name.pascal_case()])
 }
+
+/// `ListenerRule<LoadBalancer><TargetGroup>`: the HTTPS listener's rule for a routed target group.
+pub(crate) fn listener_rule(lb: &Name, target: &Name) -> LogicalId {
+    LogicalId::new(["ListenerRule", &lb.pascal_case(), &target.pascal_case()])
+}

@@ -1,14 +1,18 @@
 //! The lowering of the load balancer section: for each Application Load Balancer, the load
 //! balancer in its tier's subnets, an HTTPS listener (its certificate a template parameter), an
 //! HTTP listener that redirects to HTTPS, a target group per target (the service's tasks by IP,
-//! on the service's container port) and its DNS name as an output. The compute lowering binds
+//! on the service's container port), a listener rule per routed target group (the one without a
+//! route is the listener's default) and its DNS name as an output. The compute lowering binds
 //! each service to its target groups through [`targets_of`].
 
 mod logical_id;
 
-use infra_core::model::{path, LoadBalancer, Platform, Service, TargetGroup};
+use infra_core::model::{path, LoadBalancer, Platform, Route, Service, TargetGroup};
 use infra_core::rules::{
-    INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC, INVALID_DURATION, LOAD_BALANCER_CANNOT_REACH_TARGET,
+    INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC, INVALID_DURATION, LOAD_BALANCER_ACL_BLOCKS_TRAFFIC,
+    LOAD_BALANCER_CANNOT_REACH_TARGET, TARGET_ACL_BLOCKS_LOAD_BALANCER,
+    INVALID_LISTENER_RULE_PRIORITY, INVALID_ROUTE_PATTERN, LISTENER_DEFAULT_TARGET_GROUP,
+    LISTENER_RULE_CONDITION_VALUES,
     LOAD_BALANCER_SINGLE_ZONE, INVALID_HEALTH_CHECK,
     LOAD_BALANCER_WITHOUT_ACCESS_LOGS, TLS_POLICY_BELOW_MINIMUM, UNKNOWN_SECURITY_GROUP,
     UNKNOWN_TARGET_SERVICE, UNKNOWN_TIER, UNKNOWN_TLS_POLICY,
@@ -21,8 +25,9 @@ use crate::network::logical_id as network_id;
 use crate::stack::Stack;
 use crate::template::{Output, Parameter, Resource, Section, Template};
 
-/// The target groups that forward to `service`, with the HTTPS listener each depends on: the
-/// ECS service registers its container with them and waits for the listener.
+/// The target groups that forward to `service`, with what attaches each to its load balancer
+/// (the HTTPS listener for the default group, its listener rule for a routed one): the ECS
+/// service registers its container with them and waits for that.
 pub(crate) fn targets_of(platform: &Platform, service: &Service) -> Vec<(LogicalId, LogicalId)> {
     platform
         .load_balancer
@@ -33,10 +38,11 @@ pub(crate) fn targets_of(platform: &Platform, service: &Service) -> Vec<(Logical
                 .iter()
                 .filter(|target| target.service == service.name)
                 .map(|target| {
-                    (
-                        logical_id::target_group(&lb.name, &target.name),
-                        logical_id::https_listener(&lb.name),
-                    )
+                    let attached = match target.route {
+                        Some(_) => logical_id::listener_rule(&lb.name, &target.name),
+                        None => logical_id::https_listener(&lb.name),
+                    };
+                    (logical_id::target_group(&lb.name, &target.name), attached)
                 })
         })
         .collect()
@@ -55,6 +61,11 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
             target_group(stack, template, lb, target);
         }
         listeners(stack, template, lb);
+        for target in &lb.target_groups {
+            if let Some(route) = &target.route {
+                listener_rule(stack, template, lb, target, route);
+            }
+        }
     }
     let summary = match balancers.len() {
         1 => "load balancing (1 load balancer)".to_owned(),
@@ -135,6 +146,7 @@ fn load_balancer(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) 
                         &INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC,
                         &LOAD_BALANCER_SINGLE_ZONE,
                         &UNKNOWN_SECURITY_GROUP,
+                        &LOAD_BALANCER_ACL_BLOCKS_TRAFFIC,
                         &LOAD_BALANCER_WITHOUT_ACCESS_LOGS,
                     ]),
             ),
@@ -190,6 +202,7 @@ fn target_group(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer, t
                     .must([
                         &UNKNOWN_TARGET_SERVICE,
                         &LOAD_BALANCER_CANNOT_REACH_TARGET,
+                        &TARGET_ACL_BLOCKS_LOAD_BALANCER,
                         &INVALID_HEALTH_CHECK,
                         &INVALID_DURATION,
                     ]),
@@ -207,7 +220,9 @@ fn listeners(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) {
             format!("The ARN of the ACM certificate load balancer `{name}` serves HTTPS with"),
         ),
     );
-    let default_action = match lb.target_groups.first() {
+    // The target group without a route (`listener-default-target-group` makes it the only one).
+    let default = lb.target_groups.iter().find(|target| target.route.is_none());
+    let default_action = match default {
         Some(target) => Expr::map([
             ("Type", Expr::from("forward")),
             (
@@ -244,7 +259,11 @@ fn listeners(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) {
                         format!("Load balancer `{name}`'s HTTPS listener on 443, with TLS policy `{}`", lb.ssl_policy),
                         State::Stateless,
                     )
-                    .must([&UNKNOWN_TLS_POLICY, &TLS_POLICY_BELOW_MINIMUM]),
+                    .must([
+                        &UNKNOWN_TLS_POLICY,
+                        &TLS_POLICY_BELOW_MINIMUM,
+                        &LISTENER_DEFAULT_TARGET_GROUP,
+                    ]),
             ),
     );
     template.add_resource(
@@ -273,6 +292,70 @@ fn listeners(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) {
                 format!("Load balancer `{name}`'s HTTP listener on 80: redirects every request to HTTPS"),
                 State::Stateless,
             )),
+    );
+}
+
+/// The HTTPS listener's rule that forwards the requests `route` matches to `target`.
+fn listener_rule(
+    stack: &Stack<'_>,
+    template: &mut Template,
+    lb: &LoadBalancer,
+    target: &TargetGroup,
+    route: &Route,
+) {
+    let name = lb.name.as_str();
+    let at = target.name.as_str();
+    let values = |patterns: &[String]| Expr::list(patterns.iter().map(|p| Expr::from(p.as_str())));
+    let mut conditions = Vec::new();
+    if !route.paths.is_empty() {
+        conditions.push(Expr::map([
+            ("Field", Expr::from("path-pattern")),
+            ("PathPatternConfig", Expr::map([("Values", values(&route.paths))])),
+        ]));
+    }
+    if !route.hosts.is_empty() {
+        conditions.push(Expr::map([
+            ("Field", Expr::from("host-header")),
+            ("HostHeaderConfig", Expr::map([("Values", values(&route.hosts))])),
+        ]));
+    }
+    let mut matched: Vec<String> = route.paths.iter().map(|p| format!("path `{p}`")).collect();
+    matched.extend(route.hosts.iter().map(|h| format!("host `{h}`")));
+    template.add_resource(
+        logical_id::listener_rule(&lb.name, &target.name),
+        Resource::new("AWS::ElasticLoadBalancingV2::ListenerRule")
+            .property("ListenerArn", Expr::reference(&logical_id::https_listener(&lb.name)))
+            .property("Priority", Expr::Int(i64::from(route.priority)))
+            .property("Conditions", Expr::list(conditions))
+            .property(
+                "Actions",
+                Expr::list([Expr::map([
+                    ("Type", Expr::from("forward")),
+                    (
+                        "TargetGroupArn",
+                        Expr::reference(&logical_id::target_group(&lb.name, &target.name)),
+                    ),
+                ])]),
+            )
+            .property("Tags", stack.tags(&format!("alb-{name}-{at}-rule")))
+            .context(
+                stack
+                    .context(
+                        path::route(name, at),
+                        format!(
+                            "Load balancer `{name}`'s HTTPS listener rule {}: requests matching {} go to target group `{at}`",
+                            route.priority,
+                            matched.join(" or ")
+                        ),
+                        State::Stateless,
+                    )
+                    .must([
+                        &LISTENER_DEFAULT_TARGET_GROUP,
+                        &INVALID_LISTENER_RULE_PRIORITY,
+                        &LISTENER_RULE_CONDITION_VALUES,
+                        &INVALID_ROUTE_PATTERN,
+                    ]),
+            ),
     );
 }
 
@@ -358,6 +441,47 @@ mod tests {
         // The worker serves no port and is no target.
         let worker = template.resource("ServiceWorker").expect("the worker service");
         assert_eq!(worker.get("LoadBalancers"), None);
+    }
+
+    #[test]
+    fn a_routed_target_group_gets_a_listener_rule_and_the_other_stays_the_default() {
+        use infra_core::model::{HealthCheck, Route, TargetGroup};
+        use infra_core::value::Name;
+        let mut platform = reference_network();
+        let lb = &mut platform.load_balancer.load_balancers[0];
+        // The routed group comes first: the default is the one without a route, not the first.
+        lb.target_groups.insert(
+            0,
+            TargetGroup::new(
+                Name::new_assert("admin"),
+                Name::new_assert("api"),
+                HealthCheck::new("/health", 30, 5, 2, 3),
+            )
+            .route(Route::new(10).path("/admin/*").host("admin.example.com")),
+        );
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
+        let https = template.resource("LoadBalancerWebHttpsListener").expect("the listener");
+        let Some(Expr::List(actions)) = https.get("DefaultActions") else {
+            panic!("actions as a list");
+        };
+        assert_eq!(
+            actions[0].get("TargetGroupArn"),
+            Some(&Expr::reference(&crate::logical_id::LogicalId::new(["TargetGroupWebApi"])))
+        );
+        let rule = template.resource("ListenerRuleWebAdmin").expect("the listener rule");
+        assert_eq!(rule.resource_type(), "AWS::ElasticLoadBalancingV2::ListenerRule");
+        assert_eq!(rule.get("Priority"), Some(&Expr::Int(10)));
+        let Some(Expr::List(conditions)) = rule.get("Conditions") else {
+            panic!("conditions as a list");
+        };
+        let fields: Vec<_> = conditions.iter().filter_map(|c| c.get("Field")).collect();
+        assert_eq!(fields, [&Expr::from("path-pattern"), &Expr::from("host-header")]);
+        // The service registers with the routed group once its rule exists.
+        let service = template.resource("ServiceApi").expect("the api service");
+        let waits: Vec<&str> = service.dependencies().iter().map(|id| id.as_str()).collect();
+        assert!(waits.contains(&"ListenerRuleWebAdmin"), "{waits:?}");
+        assert!(waits.contains(&"LoadBalancerWebHttpsListener"), "{waits:?}");
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! The batch section: AWS Batch managed compute environments on Fargate and the job queues that
-//! feed them.
+//! The batch section: AWS Batch managed compute environments (Fargate, Fargate Spot, EC2 or Spot)
+//! and the job queues that feed them.
 
 pub mod model;
 pub mod path;
@@ -35,6 +35,19 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
             path::compute_environment_max_vcpus(name),
         ]);
         paths.extend((0..environment.subnets.len()).map(|idx| path::compute_environment_subnets(name, idx)));
+        if environment.min_vcpus.is_some() {
+            paths.push(path::compute_environment_min_vcpus(name));
+        }
+        if !environment.instance_types.is_empty() {
+            paths.push(path::compute_environment_instance_types(name));
+            paths.extend(
+                (0..environment.instance_types.len())
+                    .map(|idx| path::compute_environment_instance_type(name, idx)),
+            );
+        }
+        if environment.allocation_strategy.is_some() {
+            paths.push(path::compute_environment_allocation_strategy(name));
+        }
         paths.extend(
             (0..environment.security_groups.len())
                 .map(|idx| path::compute_environment_security_group(name, idx)),

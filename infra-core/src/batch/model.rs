@@ -47,11 +47,8 @@ impl Batch {
 
 /// The capacity a managed compute environment runs jobs on.
 ///
-/// Only Fargate is modelled. AWS Batch rejects a job queue that mixes Fargate and EC2 compute
-/// environments (`CreateJobQueue.computeEnvironmentOrder`: a queue's environments are all
-/// EC2/SPOT or all FARGATE/FARGATE_SPOT; aws-rules.md §8). With Fargate kinds only, every queue is
-/// all Fargate, so that rule cannot fire yet and is not in the catalogue; adding EC2 or Spot here
-/// must add it.
+/// A job queue's compute environments are all of one family: EC2 and Spot, or Fargate and Fargate
+/// Spot (`job-queue-mixes-fargate-and-instances`).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
@@ -61,22 +58,85 @@ pub enum ComputeKind {
     Fargate,
     /// Fargate Spot: spare capacity at a discount, which AWS may reclaim with two minutes' notice.
     FargateSpot,
+    /// On-demand EC2 instances that AWS Batch launches and scales.
+    Ec2,
+    /// EC2 Spot instances: spare capacity at a discount, reclaimed with two minutes' notice.
+    Spot,
 }
 
 impl ComputeKind {
-    /// The DSL keyword: `fargate` or `fargate_spot`.
+    /// The DSL keyword: `fargate`, `fargate_spot`, `ec2` or `spot`.
     pub const fn keyword(&self) -> &'static str {
         match self {
             Self::Fargate => "fargate",
             Self::FargateSpot => "fargate_spot",
+            Self::Ec2 => "ec2",
+            Self::Spot => "spot",
         }
     }
 
-    /// AWS Batch's name for it (`ComputeResources.Type`): `FARGATE` or `FARGATE_SPOT`.
+    /// AWS Batch's name for it (`ComputeResources.Type`): `FARGATE`, `FARGATE_SPOT`, `EC2` or
+    /// `SPOT`.
     pub const fn aws_name(&self) -> &'static str {
         match self {
             Self::Fargate => "FARGATE",
             Self::FargateSpot => "FARGATE_SPOT",
+            Self::Ec2 => "EC2",
+            Self::Spot => "SPOT",
+        }
+    }
+
+    /// Whether it runs on Fargate (else on EC2 instances).
+    pub const fn is_fargate(&self) -> bool {
+        match self {
+            Self::Fargate | Self::FargateSpot => true,
+            Self::Ec2 | Self::Spot => false,
+        }
+    }
+}
+
+/// How AWS Batch picks EC2 instance types for an EC2 or Spot compute environment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AllocationStrategy {
+    /// The cheapest type that fits; waits for it rather than choosing another.
+    BestFit,
+    /// Like best fit, then other listed types when the best one is unavailable.
+    BestFitProgressive,
+    /// Spot only: the types with the deepest spare capacity.
+    SpotCapacityOptimized,
+    /// Spot only: the lowest price among the types least likely to be interrupted.
+    SpotPriceCapacityOptimized,
+}
+
+impl AllocationStrategy {
+    /// The DSL keyword, such as `best_fit_progressive`.
+    pub const fn keyword(&self) -> &'static str {
+        match self {
+            Self::BestFit => "best_fit",
+            Self::BestFitProgressive => "best_fit_progressive",
+            Self::SpotCapacityOptimized => "spot_capacity_optimized",
+            Self::SpotPriceCapacityOptimized => "spot_price_capacity_optimized",
+        }
+    }
+
+    /// AWS Batch's name for it (`ComputeResources.AllocationStrategy`).
+    pub const fn aws_name(&self) -> &'static str {
+        match self {
+            Self::BestFit => "BEST_FIT",
+            Self::BestFitProgressive => "BEST_FIT_PROGRESSIVE",
+            Self::SpotCapacityOptimized => "SPOT_CAPACITY_OPTIMIZED",
+            Self::SpotPriceCapacityOptimized => "SPOT_PRICE_CAPACITY_OPTIMIZED",
+        }
+    }
+
+    /// The strategy used when the design names none: progressive best fit for EC2, price and
+    /// capacity optimised for Spot (AWS's recommendation); `None` for Fargate, which takes none.
+    pub const fn default_for(kind: ComputeKind) -> Option<AllocationStrategy> {
+        match kind {
+            ComputeKind::Ec2 => Some(Self::BestFitProgressive),
+            ComputeKind::Spot => Some(Self::SpotPriceCapacityOptimized),
+            ComputeKind::Fargate | ComputeKind::FargateSpot => None,
         }
     }
 }
@@ -88,10 +148,23 @@ impl ComputeKind {
 pub struct ComputeEnvironment {
     /// Its name.
     pub name: Name,
-    /// Fargate or Fargate Spot.
+    /// Fargate, Fargate Spot, EC2 or Spot.
     pub kind: ComputeKind,
     /// The most vCPUs it runs at once, per environment.
     pub max_vcpus: PerEnv<MaxVcpus>,
+    /// EC2 and Spot: the vCPUs it keeps running even without jobs, per environment (0 when
+    /// `None`). Fargate takes none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_vcpus: Option<PerEnv<u32>>,
+    /// EC2 and Spot: the instance types or families it may launch (`m6i.large`, `c6i`,
+    /// `optimal`); none means `optimal`, AWS Batch's own choice, as its console defaults to.
+    /// Fargate takes none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instance_types: Vec<String>,
+    /// EC2 and Spot: how it picks instance types ([`AllocationStrategy::default_for`] when
+    /// `None`). Fargate takes none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allocation_strategy: Option<AllocationStrategy>,
     /// The subnet tiers its jobs run in (the tiers' subnets in the stack's zones).
     pub subnets: Vec<Name>,
     /// The security groups of its jobs, by name.
@@ -105,9 +178,30 @@ impl ComputeEnvironment {
             name,
             kind,
             max_vcpus: max_vcpus.into(),
+            min_vcpus: None,
+            instance_types: Vec::new(),
+            allocation_strategy: None,
             subnets: Vec::new(),
             security_groups: Vec::new(),
         }
+    }
+
+    /// EC2 and Spot: keeps at least `vcpus` running.
+    pub fn min_vcpus(mut self, vcpus: impl Into<PerEnv<u32>>) -> Self {
+        self.min_vcpus = Some(vcpus.into());
+        self
+    }
+
+    /// EC2 and Spot: may launch instances of `instance_type` (a type, a family or `optimal`).
+    pub fn instance_type(mut self, instance_type: impl Into<String>) -> Self {
+        self.instance_types.push(instance_type.into());
+        self
+    }
+
+    /// EC2 and Spot: picks instance types by `strategy`.
+    pub fn allocation_strategy(mut self, strategy: AllocationStrategy) -> Self {
+        self.allocation_strategy = Some(strategy);
+        self
     }
 
     /// Runs its jobs in the subnets of `tier`.
@@ -150,5 +244,38 @@ impl JobQueue {
     pub fn compute_environment(mut self, environment: Name) -> JobQueue {
         self.compute_environments.push(environment);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::reference_network;
+    use crate::model::Platform;
+    use crate::value::Name;
+
+    #[test]
+    fn ec2_settings_round_trip_as_data() {
+        let mut platform = reference_network();
+        platform.batch.compute_environments.push(
+            ComputeEnvironment::new(Name::new_assert("instances"), ComputeKind::Spot, MaxVcpus::new_assert(64))
+                .min_vcpus(PerEnv::new(2).with(Name::new_assert("staging"), 0))
+                .instance_type("optimal")
+                .allocation_strategy(AllocationStrategy::SpotPriceCapacityOptimized)
+                .subnets(Name::new_assert("private"))
+                .security_group(Name::new_assert("application")),
+        );
+        let json = platform.to_json();
+        for fragment in [
+            r#""kind":"spot""#,
+            r#""min_vcpus":{"staging":0,"_":2}"#,
+            r#""instance_types":["optimal"]"#,
+            r#""allocation_strategy":"spot_price_capacity_optimized""#,
+        ] {
+            assert!(json.contains(fragment), "no {fragment} in {json}");
+        }
+        assert_eq!(Platform::from_json(&json).expect("it decodes"), platform);
+        // A Fargate environment writes none of them.
+        assert!(!reference_network().to_json().contains("instance_types"));
     }
 }

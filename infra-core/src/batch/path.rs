@@ -22,6 +22,26 @@ pub fn compute_environment_max_vcpus(name: &str) -> ModelPath {
     compute_environment(name).field("max_vcpus")
 }
 
+/// `batch.compute_environments.<name>.min_vcpus`
+pub fn compute_environment_min_vcpus(name: &str) -> ModelPath {
+    compute_environment(name).field("min_vcpus")
+}
+
+/// `batch.compute_environments.<name>.instance_types`: the list.
+pub fn compute_environment_instance_types(name: &str) -> ModelPath {
+    compute_environment(name).field("instance_types")
+}
+
+/// `batch.compute_environments.<name>.instance_types[<idx>]`
+pub fn compute_environment_instance_type(name: &str, idx: usize) -> ModelPath {
+    compute_environment_instance_types(name).index(idx)
+}
+
+/// `batch.compute_environments.<name>.allocation_strategy`
+pub fn compute_environment_allocation_strategy(name: &str) -> ModelPath {
+    compute_environment(name).field("allocation_strategy")
+}
+
 /// `batch.compute_environments.<name>.subnets[<idx>]`: a tier of its subnets.
 pub fn compute_environment_subnets(name: &str, idx: usize) -> ModelPath {
     compute_environment(name).field("subnets").index(idx)

@@ -3,6 +3,8 @@
 
 pub mod model;
 pub mod path;
+pub mod queue;
+pub mod queue_value;
 pub mod rules;
 pub mod value;
 
@@ -27,6 +29,17 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         return Vec::new();
     }
     let mut paths = vec![path::compute()];
+    for queue in &compute.queues {
+        let name = queue.name.as_str();
+        paths.extend([
+            path::queue(name),
+            path::queue_visibility_timeout(name),
+            path::queue_retention(name),
+            path::dead_letter(name),
+            path::dead_letter_max_receives(name),
+            path::dead_letter_retention(name),
+        ]);
+    }
     for service in &compute.services {
         let name = service.name.as_str();
         paths.extend([
@@ -50,6 +63,9 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         if service.port.is_some() {
             paths.push(path::service_port(name));
         }
+        if service.queue.is_some() {
+            paths.push(path::service_queue(name));
+        }
         if !service.read_only_root {
             paths.push(path::service_read_only_root(name));
         }
@@ -66,6 +82,13 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
                     path::target_tracking_scale_out(name, metric),
                 ]);
             }
+        }
+        if scaling.queue_depth.is_some() {
+            paths.extend([
+                path::queue_scaling(name),
+                path::queue_scaling_threshold(name),
+                path::queue_scaling_cooldown(name),
+            ]);
         }
         for schedule in &scaling.schedules {
             let at = schedule.name.as_str();

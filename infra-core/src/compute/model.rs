@@ -1,15 +1,19 @@
 //! The compute section's model: ECS services on Fargate and their scaling.
 
+pub use super::queue::{DeadLetter, Queue, QueueScaling};
 use crate::model::PerEnv;
 use crate::value::{Capacity, Name, RetentionDays};
 
-/// The compute section: the ECS services of one cluster.
+/// The compute section: the ECS services of one cluster and the queues they consume.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Compute {
     /// The services.
     pub services: Vec<Service>,
+    /// The queues.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub queues: Vec<Queue>,
 }
 
 impl Compute {
@@ -20,7 +24,7 @@ impl Compute {
 
     /// Whether the section holds nothing (a platform without compute).
     pub fn is_empty(&self) -> bool {
-        self.services.is_empty()
+        self.services.is_empty() && self.queues.is_empty()
     }
 
     /// Adds a service.
@@ -28,6 +32,77 @@ impl Compute {
         self.services.push(service);
         self
     }
+
+    /// Adds a queue.
+    pub fn queue(mut self, queue: Queue) -> Compute {
+        self.queues.push(queue);
+        self
+    }
+
+    /// The queue named `name`, if the section has one.
+    pub fn find_queue(&self, name: &str) -> Option<&Queue> {
+        self.queues.iter().find(|queue| queue.name.as_str() == name)
+    }
+}
+
+/// A service's container image.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum Image {
+    /// A repository with a `:tag` or an `@sha256:` digest, fixed in the design.
+    Fixed(String),
+    /// A repository whose tag each deployment passes as a template parameter.
+    TagParameter(TagParameter),
+}
+
+impl Image {
+    /// The image's repository with its tag as a template parameter.
+    pub fn tag_parameter(repository: impl Into<String>) -> Image {
+        Image::TagParameter(TagParameter {
+            repository: repository.into(),
+            tag: TagSource::Parameter,
+        })
+    }
+}
+
+impl From<&str> for Image {
+    fn from(image: &str) -> Image {
+        Image::Fixed(image.to_owned())
+    }
+}
+
+impl From<String> for Image {
+    fn from(image: String) -> Image {
+        Image::Fixed(image)
+    }
+}
+
+impl std::fmt::Display for Image {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Image::Fixed(image) => f.write_str(image),
+            Image::TagParameter(image) => write!(f, "{}:<parameter>", image.repository),
+        }
+    }
+}
+
+/// A repository whose tag is a template parameter: `{"repository": "worker", "tag": "parameter"}`
+/// in the data form.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TagParameter {
+    /// The repository, without a tag.
+    pub repository: String,
+    /// Where the tag comes from.
+    pub tag: TagSource,
+}
+
+/// Where an image's tag comes from, when the design does not fix it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TagSource {
+    /// A template parameter, which the deployment pipeline passes.
+    Parameter,
 }
 
 /// An environment variable of a service's container.
@@ -47,8 +122,8 @@ pub struct Variable {
 pub struct Service {
     /// Its name.
     pub name: Name,
-    /// The container image: a repository with a `:tag` or an `@sha256:` digest.
-    pub image: String,
+    /// The container image.
+    pub image: Image,
     /// The task's CPU units (1024 is one vCPU).
     pub cpu: u32,
     /// The task's memory, in MiB.
@@ -63,6 +138,9 @@ pub struct Service {
     pub log_retention: RetentionDays,
     /// The subnet tier its tasks run in.
     pub tier: Name,
+    /// The queue it consumes, by name: its task role may receive and delete the queue's messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue: Option<Name>,
     /// The security groups of its tasks, by name.
     pub security_groups: Vec<Name>,
     /// Whether the container's root filesystem is read-only (the default).
@@ -83,7 +161,7 @@ impl Service {
     /// A service with a read-only root filesystem and no port, variables, groups or scaling yet.
     pub fn new(
         name: Name,
-        image: impl Into<String>,
+        image: impl Into<Image>,
         cpu: u32,
         memory: u32,
         log_retention: RetentionDays,
@@ -99,6 +177,7 @@ impl Service {
             environment: Vec::new(),
             log_retention,
             tier,
+            queue: None,
             security_groups: Vec::new(),
             read_only_root: true,
             capacity: capacity.into(),
@@ -118,6 +197,12 @@ impl Service {
             name: name.into(),
             value: value.into(),
         });
+        self
+    }
+
+    /// Consumes the queue `queue`.
+    pub fn queue(mut self, queue: Name) -> Service {
+        self.queue = Some(queue);
         self
     }
 
@@ -175,6 +260,9 @@ pub struct Scaling {
     /// Target tracking on the average memory utilization.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memory: Option<TargetTracking>,
+    /// Scaling on the depth of the service's queue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub queue_depth: Option<QueueScaling>,
     /// Scheduled changes of the minimum and maximum capacity.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub schedules: Vec<ScheduledCapacity>,
@@ -188,7 +276,16 @@ impl Scaling {
 
     /// Whether it holds no policy and no schedule.
     pub fn is_empty(&self) -> bool {
-        self.cpu.is_none() && self.memory.is_none() && self.schedules.is_empty()
+        self.cpu.is_none()
+            && self.memory.is_none()
+            && self.queue_depth.is_none()
+            && self.schedules.is_empty()
+    }
+
+    /// Scales on the depth of the service's queue.
+    pub fn queue_depth(mut self, scaling: QueueScaling) -> Scaling {
+        self.queue_depth = Some(scaling);
+        self
     }
 
     /// Tracks `metric` at `tracking`'s target.

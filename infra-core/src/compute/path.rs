@@ -114,3 +114,53 @@ pub fn schedule_max(name: &str, schedule: &str) -> ModelPath {
 pub fn schedule_desired(name: &str, schedule: &str) -> ModelPath {
     self::schedule(name, schedule).field("desired")
 }
+
+/// `compute.services.<name>.queue`
+pub fn service_queue(name: &str) -> ModelPath {
+    service(name).field("queue")
+}
+
+/// `compute.services.<name>.scaling.queue_depth`
+pub fn queue_scaling(name: &str) -> ModelPath {
+    service(name).field("scaling").field("queue_depth")
+}
+
+/// `compute.services.<name>.scaling.queue_depth.threshold`
+pub fn queue_scaling_threshold(name: &str) -> ModelPath {
+    queue_scaling(name).field("threshold")
+}
+
+/// `compute.services.<name>.scaling.queue_depth.cooldown`
+pub fn queue_scaling_cooldown(name: &str) -> ModelPath {
+    queue_scaling(name).field("cooldown")
+}
+
+/// `compute.queues.<name>`
+pub fn queue(name: &str) -> ModelPath {
+    compute().field("queues").field(name)
+}
+
+/// `compute.queues.<name>.visibility_timeout`
+pub fn queue_visibility_timeout(name: &str) -> ModelPath {
+    queue(name).field("visibility_timeout")
+}
+
+/// `compute.queues.<name>.retention`
+pub fn queue_retention(name: &str) -> ModelPath {
+    queue(name).field("retention")
+}
+
+/// `compute.queues.<name>.dead_letter`
+pub fn dead_letter(name: &str) -> ModelPath {
+    queue(name).field("dead_letter")
+}
+
+/// `compute.queues.<name>.dead_letter.max_receives`
+pub fn dead_letter_max_receives(name: &str) -> ModelPath {
+    dead_letter(name).field("max_receives")
+}
+
+/// `compute.queues.<name>.dead_letter.retention`
+pub fn dead_letter_retention(name: &str) -> ModelPath {
+    dead_letter(name).field("retention")
+}

@@ -51,6 +51,11 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
                 ["interval", "timeout", "healthy", "unhealthy"]
                     .map(|field| path::health_check_field(name, at, field)),
             );
+            if let Some(route) = &target.route {
+                paths.extend([path::route(name, at), path::route_priority(name, at)]);
+                paths.extend((0..route.paths.len()).map(|idx| path::route_path(name, at, idx)));
+                paths.extend((0..route.hosts.len()).map(|idx| path::route_host(name, at, idx)));
+            }
         }
     }
     paths

@@ -147,6 +147,9 @@ impl LoadBalancer {
 }
 
 /// A target group: the tasks of one service, on the service's container port.
+///
+/// The HTTPS listener forwards to the one target group without a [`Route`] by default, and to a
+/// routed one when its listener rule matches first.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -157,16 +160,65 @@ pub struct TargetGroup {
     pub service: Name,
     /// Its health check.
     pub health_check: HealthCheck,
+    /// The listener rule that sends requests here; `None` for the listener's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<Route>,
 }
 
 impl TargetGroup {
-    /// A target group forwarding to `service`.
+    /// A target group forwarding to `service`, the listener's default until it gets a route.
     pub fn new(name: Name, service: Name, health_check: HealthCheck) -> TargetGroup {
         TargetGroup {
             name,
             service,
             health_check,
+            route: None,
         }
+    }
+
+    /// Sends the requests `route` matches here, instead of making this the default.
+    pub fn route(mut self, route: Route) -> TargetGroup {
+        self.route = Some(route);
+        self
+    }
+}
+
+/// A listener rule: the requests whose path or host matches go to its target group, rules
+/// evaluated from the lowest priority up.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Route {
+    /// Its priority, 1-50000, unique per listener; the lowest is evaluated first.
+    pub priority: u32,
+    /// Path patterns (`/admin/*`); one must match the request's path, if any are given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<String>,
+    /// Host header patterns (`admin.example.com`); one must match, if any are given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hosts: Vec<String>,
+}
+
+impl Route {
+    /// A rule of `priority` matching nothing yet.
+    pub fn new(priority: u32) -> Route {
+        Route {
+            priority,
+            paths: Vec::new(),
+            hosts: Vec::new(),
+        }
+    }
+
+    /// Adds a path pattern.
+    pub fn path(mut self, pattern: impl Into<String>) -> Route {
+        self.paths.push(pattern.into());
+        self
+    }
+
+    /// Adds a host header pattern.
+    pub fn host(mut self, pattern: impl Into<String>) -> Route {
+        self.hosts.push(pattern.into());
+        self
     }
 }
 
@@ -203,5 +255,33 @@ impl HealthCheck {
             healthy,
             unhealthy,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::reference_network;
+    use crate::model::Platform;
+
+    #[test]
+    fn routes_round_trip_as_data() {
+        let mut platform = reference_network();
+        platform.load_balancer.load_balancers[0].target_groups.push(
+            TargetGroup::new(
+                Name::new_assert("admin"),
+                Name::new_assert("api"),
+                HealthCheck::new("/health", 30, 5, 2, 3),
+            )
+            .route(Route::new(10).path("/admin/*").host("admin.example.com")),
+        );
+        let json = platform.to_json();
+        assert!(
+            json.contains(r#""route":{"priority":10,"paths":["/admin/*"],"hosts":["admin.example.com"]}"#),
+            "{json}"
+        );
+        assert_eq!(Platform::from_json(&json).expect("it decodes"), platform);
+        // The default target group writes no route.
+        assert!(!reference_network().to_json().contains("route"));
     }
 }

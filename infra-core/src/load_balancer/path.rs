@@ -57,3 +57,23 @@ pub fn health_check(name: &str, target: &str) -> ModelPath {
 pub fn health_check_field(name: &str, target: &str, field: &str) -> ModelPath {
     health_check(name, target).field(field)
 }
+
+/// `load_balancer.load_balancers.<name>.target_groups.<target>.route`
+pub fn route(name: &str, target: &str) -> ModelPath {
+    target_group(name, target).field("route")
+}
+
+/// `load_balancer.load_balancers.<name>.target_groups.<target>.route.priority`
+pub fn route_priority(name: &str, target: &str) -> ModelPath {
+    route(name, target).field("priority")
+}
+
+/// `load_balancer.load_balancers.<name>.target_groups.<target>.route.paths.<idx>`
+pub fn route_path(name: &str, target: &str, idx: usize) -> ModelPath {
+    route(name, target).field("paths").index(idx)
+}
+
+/// `load_balancer.load_balancers.<name>.target_groups.<target>.route.hosts.<idx>`
+pub fn route_host(name: &str, target: &str, idx: usize) -> ModelPath {
+    route(name, target).field("hosts").index(idx)
+}

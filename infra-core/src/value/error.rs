@@ -59,6 +59,20 @@ pub enum ValueError {
     CapacitySyntax,
     /// A duration not written as whole seconds, `<n>s`.
     Seconds,
+    /// A duration not written as a whole number with a unit: `30s`, `5min`, `12h` or `4d`.
+    DurationUnit,
+    /// A queue's visibility timeout outside 0-43,200 seconds, as written (`i128::MAX` or `MIN`
+    /// once beyond that).
+    VisibilityTimeout(i128),
+    /// A queue's message retention outside 60-1,209,600 seconds, as written (`i128::MAX` or
+    /// `MIN` once beyond that).
+    MessageRetention(i128),
+    /// A dead-letter queue's maximum receive count outside 1-1000, as written (`i128::MAX` or
+    /// `MIN` once beyond that).
+    MaxReceiveCount(i128),
+    /// A queue-depth scaling threshold below 1, as written (`i128::MAX` or `MIN` once beyond
+    /// that).
+    QueueThreshold(i128),
 }
 
 impl ValueError {
@@ -79,7 +93,11 @@ impl ValueError {
             Self::JobQueuePriority(_) => &rules::INVALID_JOB_QUEUE_PRIORITY,
             Self::MaxVcpus(_) => &rules::INVALID_MAX_VCPUS,
             Self::Capacity { .. } | Self::CapacitySyntax => &rules::INVALID_CAPACITY,
-            Self::Seconds => &rules::INVALID_DURATION,
+            Self::Seconds | Self::DurationUnit => &rules::INVALID_DURATION,
+            Self::VisibilityTimeout(_) => &rules::INVALID_VISIBILITY_TIMEOUT,
+            Self::MessageRetention(_) => &rules::INVALID_MESSAGE_RETENTION,
+            Self::MaxReceiveCount(_) => &rules::INVALID_MAX_RECEIVE_COUNT,
+            Self::QueueThreshold(_) => &rules::INVALID_QUEUE_THRESHOLD,
         }
     }
 
@@ -122,6 +140,21 @@ impl ValueError {
                 "invalid capacity: expected `min <n>, desired <n>, max <n>`"
             }
             Self::Seconds => "invalid duration: expected a whole number of seconds such as `300s`",
+            Self::DurationUnit => {
+                "invalid duration: expected a whole number and a unit (`s`, `min`, `h` or `d`), such as `30s` or `4d`"
+            }
+            Self::VisibilityTimeout(_) => {
+                "invalid visibility timeout: Amazon SQS allows 0 seconds to 12 hours (43,200 s)"
+            }
+            Self::MessageRetention(_) => {
+                "invalid message retention: Amazon SQS keeps messages 60 seconds to 14 days (1,209,600 s)"
+            }
+            Self::MaxReceiveCount(_) => {
+                "invalid maximum receive count: Amazon SQS allows 1 to 1,000 receives before the dead-letter queue"
+            }
+            Self::QueueThreshold(_) => {
+                "invalid queue threshold: a worker scales out above at least 1 visible message"
+            }
         }
     }
 
@@ -175,6 +208,21 @@ impl ValueError {
             Self::Seconds => {
                 "write the number of seconds followed by `s`, for example `300s`; Application Auto Scaling counts cooldowns in seconds".into()
             }
+            Self::DurationUnit => {
+                "write for example `30s`, `5min`, `12h` or `4d`".into()
+            }
+            Self::VisibilityTimeout(_) => {
+                "give the worker the time it needs for one message, at most `12h`; it can extend a message's timeout with ChangeMessageVisibility".into()
+            }
+            Self::MessageRetention(_) => {
+                "write a retention from `60s` to `14d` (the default of Amazon SQS is `4d`)".into()
+            }
+            Self::MaxReceiveCount(_) => {
+                "write how many times a message may be received before it is set aside, from 1 to 1000, such as `5`".into()
+            }
+            Self::QueueThreshold(_) => {
+                "write the number of visible messages above which the worker adds tasks, such as `1000`".into()
+            }
         }
     }
 }
@@ -214,6 +262,22 @@ impl fmt::Display for ValueError {
             Self::MaxVcpus(n) if n != i128::MAX && n != i128::MIN => write!(
                 f,
                 "invalid maximum vCPUs {n}: a compute environment runs at least 1 vCPU, at most 2147483647"
+            ),
+            Self::VisibilityTimeout(n) if n != i128::MAX && n != i128::MIN => write!(
+                f,
+                "invalid visibility timeout of {n} s: Amazon SQS allows 0 seconds to 12 hours (43,200 s)"
+            ),
+            Self::MessageRetention(n) if n != i128::MAX && n != i128::MIN => write!(
+                f,
+                "invalid message retention of {n} s: Amazon SQS keeps messages 60 seconds to 14 days (1,209,600 s)"
+            ),
+            Self::MaxReceiveCount(n) if n != i128::MAX && n != i128::MIN => write!(
+                f,
+                "invalid maximum receive count {n}: Amazon SQS allows 1 to 1,000 receives before the dead-letter queue"
+            ),
+            Self::QueueThreshold(n) if n != i128::MAX && n != i128::MIN => write!(
+                f,
+                "invalid queue threshold {n}: a worker scales out above at least 1 visible message"
             ),
             Self::RetentionDays(d) if d != u64::MAX => write!(
                 f,

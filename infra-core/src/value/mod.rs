@@ -13,6 +13,9 @@ mod serial;
 mod service;
 
 pub use crate::batch::value::{JobQueuePriority, MaxVcpus};
+pub use crate::compute::queue_value::{
+    parse_duration, MaxReceiveCount, MessageRetention, QueueThreshold, VisibilityTimeout,
+};
 pub use crate::compute::value::Capacity;
 pub use cidr::Cidr;
 pub use error::ValueError;

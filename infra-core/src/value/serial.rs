@@ -14,8 +14,9 @@ use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
 use serde::ser::{Serialize, Serializer};
 
 use super::{
-    AclRuleNumber, Capacity, Cidr, EndpointService, JobQueuePriority, MaxVcpus, Name, PortRange,
-    Region, RetentionDays, Traffic, ValueError, Zone,
+    AclRuleNumber, Capacity, Cidr, EndpointService, JobQueuePriority, MaxReceiveCount, MaxVcpus,
+    MessageRetention, Name, PortRange, QueueThreshold, Region, RetentionDays, Traffic, ValueError,
+    VisibilityTimeout, Zone,
 };
 
 /// A value read from a string or a number, checked by its constructor.
@@ -238,6 +239,10 @@ macro_rules! as_number {
 as_number! {
     JobQueuePriority, "a job queue priority from 0 to 1000", serialize_u16;
     MaxVcpus, "a number of vCPUs above 0", serialize_u32;
+    VisibilityTimeout, "a visibility timeout of 0 to 43200 seconds", serialize_u32;
+    MessageRetention, "a message retention of 60 to 1209600 seconds", serialize_u32;
+    MaxReceiveCount, "a maximum receive count from 1 to 1000", serialize_u16;
+    QueueThreshold, "a queue depth of at least 1 message", serialize_u32;
 }
 
 #[cfg(test)]

@@ -13,6 +13,9 @@ keywords! {
     pub enum ComputeEnvironmentKey: "compute environment field" {
         Type = "type",
         MaxVcpus = "max_vcpus",
+        MinVcpus = "min_vcpus",
+        InstanceTypes = "instance_types",
+        AllocationStrategy = "allocation_strategy",
         Subnets = "subnets",
         SecurityGroups = "security_groups",
     }
@@ -21,6 +24,16 @@ keywords! {
     pub enum ComputeKindWord: "compute environment type" {
         Fargate = "fargate",
         FargateSpot = "fargate_spot",
+        Ec2 = "ec2",
+        Spot = "spot",
+    }
+
+    /// How an EC2 or Spot compute environment picks instance types.
+    pub enum AllocationWord: "allocation strategy" {
+        BestFit = "best_fit",
+        BestFitProgressive = "best_fit_progressive",
+        SpotCapacityOptimized = "spot_capacity_optimized",
+        SpotPriceCapacityOptimized = "spot_price_capacity_optimized",
     }
 
     /// The fields of a job queue.

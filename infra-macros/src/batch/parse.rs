@@ -1,17 +1,22 @@
 //! The `batch { ... }` section: compute environments and job queues.
 //!
+//! A compute environment is `fargate`, `fargate_spot`, `ec2` or `spot`; EC2 and Spot ones also
+//! take `instance_types: ["optimal"]`, `min_vcpus` (per environment) and `allocation_strategy`.
+//!
 //! A job queue's `priority` is AWS Batch's own number, 0 to 1000, where the HIGHER number is
 //! scheduled first; the `job-queue-priority-inverted` warning catches a queue named `high...`
 //! that does not outrank one named `low...` in a shared compute environment.
 
-use infra_core::model::{path, Acknowledgement, Batch, ComputeEnvironment, ComputeKind, JobQueue};
+use infra_core::model::{
+    path, Acknowledgement, AllocationStrategy, Batch, ComputeEnvironment, ComputeKind, JobQueue,
+};
 use infra_core::value::{JobQueuePriority, MaxVcpus, Name};
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::{braced, Ident, Token};
 
-use super::keyword::{BatchKey, ComputeEnvironmentKey, ComputeKindWord, JobQueueKey};
+use super::keyword::{AllocationWord, BatchKey, ComputeEnvironmentKey, ComputeKindWord, JobQueueKey};
 use crate::cx::Cx;
 use crate::keyword::Keyword;
 use crate::parse::attributes::{acknowledge, attributes};
@@ -63,6 +68,9 @@ fn compute_environment(
     let mut max_vcpus = None;
     let mut subnets: Option<Vec<Name>> = None;
     let mut groups: Option<Vec<Name>> = None;
+    let mut min_vcpus = None;
+    let mut instance_types: Option<Vec<String>> = None;
+    let mut strategy = None;
     let mut written = (false, false);
     entries(input, cx, ComputeEnvironmentKey::ALL, |input, cx| {
         let (field, key) = key::<ComputeEnvironmentKey>(input)?;
@@ -75,6 +83,8 @@ fn compute_environment(
                 kind = Some(match word::<ComputeKindWord>(&ident)? {
                     ComputeKindWord::Fargate => ComputeKind::Fargate,
                     ComputeKindWord::FargateSpot => ComputeKind::FargateSpot,
+                    ComputeKindWord::Ec2 => ComputeKind::Ec2,
+                    ComputeKindWord::Spot => ComputeKind::Spot,
                 });
                 cx.span(path::compute_environment_kind(&env), ident.span());
             }
@@ -88,6 +98,47 @@ fn compute_environment(
                     let (start, end) = (number.start, number.end());
                     Ok(cx.value_range(MaxVcpus::from_i128(number.value()), at, start, end, stand_in))
                 })?);
+            }
+            ComputeEnvironmentKey::MinVcpus => {
+                once(&min_vcpus, &key)?;
+                let at = path::compute_environment_min_vcpus(&env);
+                min_vcpus = Some(per_env(input, cx, &at, |input, cx, at| {
+                    let number = integer(input, cx, "a number of vCPUs")?;
+                    cx.span_range(at, number.start, number.end());
+                    u32::try_from(number.value()).map_err(|_| {
+                        syn::Error::new(
+                            number.lit.span(),
+                            "a minimum number of vCPUs is 0 or more, such as `0` to scale to nothing",
+                        )
+                    })
+                })?);
+            }
+            ComputeEnvironmentKey::InstanceTypes => {
+                once(&instance_types, &key)?;
+                cx.span(path::compute_environment_instance_types(&env), key.span());
+                let list;
+                syn::bracketed!(list in input);
+                let mut types = Vec::new();
+                entries(&list, cx, &[], |list, cx| {
+                    let lit = string(list, cx)?;
+                    cx.span(path::compute_environment_instance_type(&env, types.len()), lit.span());
+                    types.push(lit.value());
+                    separator(list)
+                });
+                instance_types = Some(types);
+            }
+            ComputeEnvironmentKey::AllocationStrategy => {
+                once(&strategy, &key)?;
+                let ident = input.call(Ident::parse_any)?;
+                strategy = Some(match word::<AllocationWord>(&ident)? {
+                    AllocationWord::BestFit => AllocationStrategy::BestFit,
+                    AllocationWord::BestFitProgressive => AllocationStrategy::BestFitProgressive,
+                    AllocationWord::SpotCapacityOptimized => AllocationStrategy::SpotCapacityOptimized,
+                    AllocationWord::SpotPriceCapacityOptimized => {
+                        AllocationStrategy::SpotPriceCapacityOptimized
+                    }
+                });
+                cx.span(path::compute_environment_allocation_strategy(&env), ident.span());
             }
             ComputeEnvironmentKey::Subnets => {
                 once(&subnets, &key)?;
@@ -108,7 +159,7 @@ fn compute_environment(
         if !written.0 || !written.1 {
             cx.error(missing(
                 at,
-                "a compute environment needs `type: fargate` (or `fargate_spot`) and `max_vcpus: <number>`",
+                "a compute environment needs `type: fargate` (or `fargate_spot`, `ec2`, `spot`) and `max_vcpus: <number>`",
             ));
         }
         return None;
@@ -116,6 +167,9 @@ fn compute_environment(
     let mut environment = ComputeEnvironment::new(name, kind, max_vcpus);
     environment.subnets = subnets.unwrap_or_default();
     environment.security_groups = groups.unwrap_or_default();
+    environment.min_vcpus = min_vcpus;
+    environment.instance_types = instance_types.unwrap_or_default();
+    environment.allocation_strategy = strategy;
     Some(environment)
 }
 

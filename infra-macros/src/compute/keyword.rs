@@ -6,6 +6,37 @@ keywords! {
     /// The items of `compute { ... }`.
     pub enum ComputeKey: "compute item" {
         Service = "service",
+        Queue = "queue",
+    }
+
+    /// The fields of a queue.
+    pub enum QueueKey: "queue field" {
+        VisibilityTimeout = "visibility_timeout",
+        Retention = "retention",
+        DeadLetter = "dead_letter",
+    }
+
+    /// The fields of a dead-letter queue.
+    pub enum DeadLetterKey: "dead-letter queue field" {
+        MaxReceives = "max_receives",
+        Retention = "retention",
+    }
+
+    /// The fields of an image written as a block.
+    pub enum ImageKey: "image field" {
+        Repository = "repository",
+        Tag = "tag",
+    }
+
+    /// What an image's `tag` may name instead of a string.
+    pub enum TagWord: "image tag source" {
+        Parameter = "parameter",
+    }
+
+    /// The fields of queue-depth scaling.
+    pub enum QueueScalingKey: "queue depth scaling field" {
+        Threshold = "threshold",
+        Cooldown = "cooldown",
     }
 
     /// The fields of a service.
@@ -17,6 +48,7 @@ keywords! {
         Environment = "environment",
         LogRetention = "log_retention",
         Tier = "tier",
+        Queue = "queue",
         SecurityGroups = "security_groups",
         ReadOnlyRoot = "read_only_root",
         Capacity = "capacity",
@@ -34,6 +66,7 @@ keywords! {
     pub enum ScalingKey: "scaling item" {
         Cpu = "cpu",
         Memory = "memory",
+        QueueDepth = "queue_depth",
         Schedule = "schedule",
     }
 

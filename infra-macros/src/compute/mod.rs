@@ -2,6 +2,7 @@
 
 mod keyword;
 mod parse;
+mod queue;
 
 use infra_core::model::{path, Acknowledgement, Platform};
 use proc_macro2::Span;
@@ -16,7 +17,7 @@ pub const SECTION: Section = Section {
     key: "compute",
     required: None,
     path: path::compute,
-    acknowledgeable: &["a service"],
+    acknowledgeable: &["a service", "a queue"],
     parse: section,
 };
 

@@ -2,6 +2,13 @@
 //!
 //! ```text
 //! compute {
+//!     queue jobs { visibility_timeout: 5min, retention: 4d, dead_letter: { max_receives: 5, retention: 14d } }
+//!     service worker {
+//!         image: { repository: "worker", tag: parameter },
+//!         queue: jobs,
+//!         scaling { queue_depth: { threshold: 1000, cooldown: 300s } },
+//!         ...
+//!     }
 //!     service api {
 //!         image: "api-server:1.4.2",
 //!         cpu: 1024, memory: 2048, port: 8080,
@@ -19,7 +26,7 @@
 //! ```
 
 use infra_core::model::{
-    path, Acknowledgement, Compute, Metric, PerEnv, Scaling, ScheduledCapacity, Service,
+    path, Acknowledgement, Compute, Image, Metric, PerEnv, Scaling, ScheduledCapacity, Service,
     TargetTracking, Variable,
 };
 use infra_core::value::{parse_days, parse_seconds, Capacity, Name, RetentionDays, ValueError};
@@ -29,7 +36,10 @@ use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::{braced, Ident, LitBool, LitStr, Token};
 
-use super::keyword::{CapacityKey, ComputeKey, ScalingKey, ScheduleKey, ServiceKey, TrackingKey};
+use super::keyword::{
+    CapacityKey, ComputeKey, ImageKey, ScalingKey, ScheduleKey, ServiceKey, TagWord, TrackingKey,
+};
+use super::queue::{queue, queue_scaling};
 use crate::cx::Cx;
 use crate::keyword::Keyword;
 use crate::parse::attributes::{acknowledge, attributes};
@@ -53,6 +63,15 @@ pub(super) fn compute(input: ParseStream, cx: &mut Cx, acks: &mut Vec<Acknowledg
                     compute.services.push(service);
                 }
             }
+            ComputeKey::Queue => {
+                let name = ident_name(cx, &ident, path::queue);
+                acknowledge(acks, cx, allows, path::queue(name.as_str()));
+                let content;
+                braced!(content in input);
+                if let Some(queue) = queue(&content, cx, name, ident.span()) {
+                    compute.queues.push(queue);
+                }
+            }
         }
         separator(input)
     });
@@ -70,7 +89,8 @@ fn count(input: ParseStream, cx: &mut Cx, what: &str, at: ModelPath) -> syn::Res
 /// `at`, the name).
 fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Service> {
     let svc = name.as_str().to_owned();
-    let mut image: Option<String> = None;
+    let mut image: Option<Image> = None;
+    let mut consumes = None;
     let mut cpu = None;
     let mut memory = None;
     let mut port = None;
@@ -91,9 +111,12 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
         match field {
             ServiceKey::Image => {
                 once(&image, &key)?;
-                let lit = string(input, cx)?;
-                cx.span(path::service_image(&svc), lit.span());
-                image = Some(lit.value());
+                image = image_value(input, cx, &svc)?;
+            }
+            ServiceKey::Queue => {
+                once(&consumes, &key)?;
+                let ident = input.call(Ident::parse_any)?;
+                consumes = Some(ident_name(cx, &ident, |_| path::service_queue(&svc)));
             }
             ServiceKey::Cpu => {
                 once(&cpu, &key)?;
@@ -187,6 +210,7 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
     };
     let mut service = Service::new(name, image, cpu, memory, retention, tier, capacity);
     service.port = port;
+    service.queue = consumes;
     service.environment = environment.unwrap_or_default();
     service.security_groups = groups.unwrap_or_default();
     service.read_only_root = read_only_root.unwrap_or(true);
@@ -269,6 +293,14 @@ fn scaling_body(input: ParseStream, cx: &mut Cx, svc: &str) -> Scaling {
                     scaling = std::mem::take(&mut scaling).track(metric, tracking);
                 }
             }
+            ScalingKey::QueueDepth => {
+                once(&scaling.queue_depth, &key)?;
+                input.parse::<Token![:]>()?;
+                cx.span(path::queue_scaling(svc), key.span());
+                let content;
+                braced!(content in input);
+                scaling.queue_depth = queue_scaling(&content, cx, svc, key.span());
+            }
             ScalingKey::Schedule => {
                 let ident = input.call(Ident::parse_any)?;
                 let name = ident_name(cx, &ident, |at| path::schedule(svc, at));
@@ -329,8 +361,63 @@ fn tracking(
     Some(TargetTracking { target, scale_in_cooldown, scale_out_cooldown })
 }
 
+/// `"api-server:1.4.2"`, or `{ repository: "api-server", tag: parameter }` (the template takes
+/// the tag as a parameter) or `{ repository: "api-server", tag: "1.4.2" }`; recorded from the
+/// first token to the last. `None` when a field of the block was rejected (its error is
+/// recorded).
+fn image_value(input: ParseStream, cx: &mut Cx, svc: &str) -> syn::Result<Option<Image>> {
+    let at = path::service_image(svc);
+    if input.peek(LitStr) {
+        let lit = string(input, cx)?;
+        cx.span(at, lit.span());
+        return Ok(Some(Image::Fixed(lit.value())));
+    }
+    let content;
+    let brace = braced!(content in input);
+    cx.span_range(at, brace.span.open(), brace.span.close());
+    let mut repository: Option<LitStr> = None;
+    let mut tag: Option<Option<String>> = None;
+    let mut written = Vec::new();
+    entries(&content, cx, ImageKey::ALL, |content, cx| {
+        let (field, key) = key::<ImageKey>(content)?;
+        written.push(field);
+        content.parse::<Token![:]>()?;
+        match field {
+            ImageKey::Repository => {
+                once(&repository, &key)?;
+                repository = Some(string(content, cx)?);
+            }
+            ImageKey::Tag => {
+                once(&tag, &key)?;
+                if content.peek(LitStr) {
+                    tag = Some(Some(string(content, cx)?.value()));
+                } else {
+                    let ident = content.call(Ident::parse_any)?;
+                    match word::<TagWord>(&ident)? {
+                        TagWord::Parameter => tag = Some(None),
+                    }
+                }
+            }
+        }
+        separator(content)
+    });
+    let (Some(repository), Some(tag)) = (repository, tag) else {
+        if [ImageKey::Repository, ImageKey::Tag].iter().all(|field| written.contains(field)) {
+            return Ok(None); // A field's own error is recorded.
+        }
+        return Err(missing(
+            brace.span.join(),
+            "an image block needs `repository: \"<name>\"` and `tag: parameter` (or `tag: \"<tag>\"`)",
+        ));
+    };
+    Ok(Some(match tag {
+        Some(tag) => Image::Fixed(format!("{}:{tag}", repository.value())),
+        None => Image::tag_parameter(repository.value()),
+    }))
+}
+
 /// `300s`: a whole number of seconds.
-fn seconds(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<u32> {
+pub(super) fn seconds(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<u32> {
     let number = integer_with_suffix(input)?;
     let sign = if number.negative { "-" } else { "" };
     let text = format!("{sign}{}{}", number.lit.base10_digits(), number.lit.suffix());

@@ -28,6 +28,14 @@ keywords! {
     pub enum TargetKey: "target group field" {
         Service = "service",
         HealthCheck = "health_check",
+        Route = "route",
+    }
+
+    /// The fields of a target group's route (its listener rule).
+    pub enum RouteKey: "route field" {
+        Priority = "priority",
+        Paths = "paths",
+        Hosts = "hosts",
     }
 
     /// The fields of a health check.

@@ -12,12 +12,18 @@
 //!             service: api,
 //!             health_check: { path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 },
 //!         },
+//!         // The one target group without a route is the listener's default.
+//!         target_group admin {
+//!             service: admin,
+//!             route: { priority: 10, paths: ["/admin/*"], hosts: ["admin.example.com"] },
+//!             health_check: { path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 },
+//!         },
 //!     }
 //! }
 //! ```
 
 use infra_core::model::{
-    path, Acknowledgement, HealthCheck, LoadBalancer, LoadBalancing, Scheme, TargetGroup,
+    path, Acknowledgement, HealthCheck, LoadBalancer, LoadBalancing, Route, Scheme, TargetGroup,
     TlsVersion,
 };
 use infra_core::value::{parse_seconds, Name};
@@ -26,7 +32,7 @@ use syn::ext::IdentExt;
 use syn::parse::ParseStream;
 use syn::{braced, Ident, Token};
 
-use super::keyword::{AlbKey, HealthKey, SchemeKey, SectionKey, TargetKey};
+use super::keyword::{AlbKey, HealthKey, RouteKey, SchemeKey, SectionKey, TargetKey};
 use crate::cx::Cx;
 use crate::keyword::Keyword;
 use crate::parse::attributes::{acknowledge, attributes};
@@ -158,20 +164,26 @@ fn target_group(
     let target = name.as_str().to_owned();
     let mut service = None;
     let mut check = None;
+    let mut route = None;
     let mut written = 0;
     entries(input, cx, TargetKey::ALL, |input, cx| {
         let (field, key) = key::<TargetKey>(input)?;
         input.parse::<Token![:]>()?;
-        written += 1;
         match field {
             TargetKey::Service => {
                 once(&service, &key)?;
+                written += 1;
                 let ident = input.call(Ident::parse_any)?;
                 service = Some(ident_name(cx, &ident, |_| path::target_service(lb, &target)));
             }
             TargetKey::HealthCheck => {
                 once(&check, &key)?;
+                written += 1;
                 check = Some(health_check(input, cx, lb, &target)?);
+            }
+            TargetKey::Route => {
+                once(&route, &key)?;
+                route = Some(route_body(input, cx, lb, &target)?);
             }
         }
         separator(input)
@@ -182,7 +194,71 @@ fn target_group(
         }
         return None;
     };
-    Some(TargetGroup::new(name, service, check))
+    let group = TargetGroup::new(name, service, check);
+    Some(match route {
+        Some(route) => group.route(route),
+        None => group,
+    })
+}
+
+/// `{ priority: 10, paths: ["/admin/*"], hosts: ["admin.example.com"] }`, recorded from brace to
+/// brace, the priority and each pattern at its own token.
+fn route_body(input: ParseStream, cx: &mut Cx, lb: &str, target: &str) -> syn::Result<Route> {
+    let content;
+    let brace = braced!(content in input);
+    cx.span_range(path::route(lb, target), brace.span.open(), brace.span.close());
+    let mut priority: Option<u32> = None;
+    let mut paths: Option<Vec<String>> = None;
+    let mut hosts: Option<Vec<String>> = None;
+    entries(&content, cx, RouteKey::ALL, |content, cx| {
+        let (field, key) = key::<RouteKey>(content)?;
+        content.parse::<Token![:]>()?;
+        match field {
+            RouteKey::Priority => {
+                once(&priority, &key)?;
+                let number = integer(content, cx, "a priority")?;
+                cx.span_range(path::route_priority(lb, target), number.start, number.end());
+                priority = Some(u32::try_from(number.value().max(0)).unwrap_or(u32::MAX));
+            }
+            RouteKey::Paths => {
+                once(&paths, &key)?;
+                paths = Some(patterns(content, cx, |idx| path::route_path(lb, target, idx))?);
+            }
+            RouteKey::Hosts => {
+                once(&hosts, &key)?;
+                hosts = Some(patterns(content, cx, |idx| path::route_host(lb, target, idx))?);
+            }
+        }
+        separator(content)
+    });
+    let Some(priority) = priority else {
+        return Err(missing(
+            brace.span.join(),
+            "a route needs a `priority` (1-50000, the lowest evaluated first), for example `{ priority: 10, paths: [\"/admin/*\"] }`",
+        ));
+    };
+    let mut route = Route::new(priority);
+    route.paths = paths.unwrap_or_default();
+    route.hosts = hosts.unwrap_or_default();
+    Ok(route)
+}
+
+/// `["/admin/*", ...]`: string patterns, each recorded at `at(index)`.
+fn patterns(
+    input: ParseStream,
+    cx: &mut Cx,
+    at: impl Fn(usize) -> infra_core::ModelPath,
+) -> syn::Result<Vec<String>> {
+    let list;
+    syn::bracketed!(list in input);
+    let mut parsed = Vec::new();
+    entries(&list, cx, &[], |list, cx| {
+        let lit = string(list, cx)?;
+        cx.span(at(parsed.len()), lit.span());
+        parsed.push(lit.value());
+        separator(list)
+    });
+    Ok(parsed)
 }
 
 /// `{ path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 }`, recorded from

@@ -362,3 +362,71 @@ fn messages_read_well() {
         "{found:#?}"
     );
 }
+
+/// A small valid design whose compute section is `compute`.
+fn with_compute(compute: &str) -> String {
+    format!(
+        r#"name: "demo", region: "ap-northeast-1",
+        environments {{ production {{ zones: ["ap-northeast-1a"] }} }}
+        network {{ vpc: "10.0.0.0/16", subnets {{ isolated private {{ "ap-northeast-1a": "10.0.11.0/24" }} }} }}
+        compute {{ {compute} }}"#
+    )
+}
+
+/// A worker whose image is `image`, consuming queue `jobs`.
+fn worker(image: &str) -> String {
+    format!(
+        r#"service worker {{ image: {image}, cpu: 256, memory: 512, log_retention: 30d,
+        tier: private, queue: jobs, capacity: {{ min: 1, desired: 1, max: 2 }} }}"#
+    )
+}
+
+const JOBS: &str =
+    "queue jobs { visibility_timeout: 30s, retention: 4d, dead_letter: { max_receives: 5, retention: 14d } }";
+
+#[test]
+fn queues_and_image_blocks_parse_and_report_their_mistakes() {
+    for image in [
+        r#"{ repository: "worker", tag: parameter }"#,
+        r#"{ repository: "worker", tag: "1.0.0" }"#,
+        r#""worker:1.0.0""#,
+    ] {
+        let design = with_compute(&format!("{JOBS} {}", worker(image)));
+        assert_eq!(messages(&design), Vec::<String>::new(), "{image}");
+    }
+    let design = with_compute(&format!(
+        "{JOBS} {}",
+        worker(r#"{ repository: "worker", tag: paramter }"#)
+    ));
+    assert_eq!(
+        messages(&design),
+        ["unknown image tag source `paramter` (did you mean `parameter`?); expected `parameter`"]
+    );
+    let design = with_compute(&format!("{JOBS} {}", worker(r#"{ repository: "worker" }"#)));
+    assert_eq!(
+        messages(&design),
+        ["an image block needs `repository: \"<name>\"` and `tag: parameter` (or `tag: \"<tag>\"`)"]
+    );
+    let design = with_compute(&format!(
+        "queue jobs {{ visibility_timeout: 30s, retention: 4d }} {}",
+        worker(r#""worker:1.0.0""#)
+    ));
+    let found = messages(&design);
+    assert!(
+        found
+            .first()
+            .is_some_and(|m| m.starts_with("a queue needs `visibility_timeout")),
+        "{found:#?}"
+    );
+    let design = with_compute(&format!(
+        "queue jobs {{ visibility_timeout: 30s, retention: 4d, dead_letter: {{ retention: 14d }} }} {}",
+        worker(r#""worker:1.0.0""#)
+    ));
+    let found = messages(&design);
+    assert!(
+        found
+            .first()
+            .is_some_and(|m| m.starts_with("a dead-letter queue needs `max_receives")),
+        "{found:#?}"
+    );
+}

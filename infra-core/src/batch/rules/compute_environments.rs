@@ -11,12 +11,12 @@ use crate::rules::per_env::check_settings;
 declare_rules! {
     /// A compute environment names no subnet tier.
     COMPUTE_ENVIRONMENT_WITHOUT_SUBNETS = "compute-environment-without-subnets", Error,
-        "a Fargate compute environment runs in at least one subnet tier",
-        "AWS Batch API ComputeResource.subnets (required for Fargate compute environments); Batch User Guide, Fargate compute environments; aws-rules.md §8";
-    /// A Fargate compute environment names no security group, or more than five.
+        "a compute environment runs in at least one subnet tier",
+        "AWS Batch API ComputeResource.subnets (required, for EC2 and Fargate compute resources alike); Batch User Guide, Fargate compute environments; aws-rules.md §8";
+    /// A compute environment names no security group, or a Fargate one more than five.
     COMPUTE_ENVIRONMENT_SECURITY_GROUP_COUNT = "compute-environment-security-group-count", Error,
-        "a Fargate compute environment names 1 to 5 security groups",
-        "AWS Batch API ComputeResource.securityGroupIds (required for Fargate, at least one) and ComputeResourceUpdate.securityGroupIds (up to 5 for Fargate)";
+        "a compute environment names at least one security group, a Fargate one at most 5",
+        "AWS Batch API ComputeResource.securityGroupIds (required for Fargate, at least one; for EC2 one or more in securityGroupIds or the launch template, and the design's launch template names none) and ComputeResourceUpdate.securityGroupIds (up to 5 for Fargate)";
     /// A compute environment runs its jobs in a public tier.
     COMPUTE_ENVIRONMENT_IN_PUBLIC_TIER = "compute-environment-in-public-tier", Warning,
         "a compute environment's jobs run in a private or isolated tier",
@@ -60,17 +60,17 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
     }
 }
 
-/// A Fargate compute environment has subnets.
+/// A compute environment has subnets.
 ///
-/// Source: AWS Batch API `ComputeResource.subnets`: required for a Fargate compute environment
-/// (Batch User Guide, "Fargate compute environments"; aws-rules.md §8).
+/// Source: AWS Batch API `ComputeResource.subnets`: required, for EC2 and Fargate resources
+/// alike (Batch User Guide, "Fargate compute environments"; aws-rules.md §8).
 fn without_subnets(cx: &mut Vec<Diagnostic>, environment: &ComputeEnvironment) {
     let name = environment.name.as_str();
     cx.push(
         COMPUTE_ENVIRONMENT_WITHOUT_SUBNETS
             .at(
                 path::compute_environment(name),
-                format!("compute environment `{name}` names no subnet tier; AWS Batch requires subnets for Fargate"),
+                format!("compute environment `{name}` names no subnet tier; AWS Batch requires subnets"),
             )
             .with_help("add `subnets: [<tier>]`, for example `subnets: [private]`"),
     );
@@ -105,19 +105,20 @@ fn check_tiers(cx: &mut Vec<Diagnostic>, platform: &Platform, environment: &Comp
 /// The most security groups a Fargate compute environment takes.
 pub const MAX_FARGATE_SECURITY_GROUPS: usize = 5;
 
-/// A Fargate compute environment names 1 to 5 security groups.
+/// A compute environment names at least one security group; a Fargate one at most 5.
 ///
-/// Source: AWS Batch API `ComputeResource.securityGroupIds`: "required for jobs that are running
-/// on Fargate resources and must contain at least one security group"; `ComputeResourceUpdate`:
-/// for Fargate "it can contain up to 5 security groups".
+/// Source: AWS Batch API `ComputeResource.securityGroupIds`: "One or more security groups must
+/// be specified, either in securityGroupIds or using a launch template" (the design's launch
+/// template names none), and it is "required for jobs that are running on Fargate resources";
+/// `ComputeResourceUpdate`: for Fargate "it can contain up to 5 security groups".
 fn check_security_group_count(cx: &mut Vec<Diagnostic>, environment: &ComputeEnvironment) {
     let name = environment.name.as_str();
     let (at, message) = match environment.security_groups.len() {
         0 => (
             path::compute_environment(name),
-            format!("compute environment `{name}` names no security group; AWS Batch requires at least one for Fargate"),
+            format!("compute environment `{name}` names no security group; AWS Batch requires at least one"),
         ),
-        n if n > MAX_FARGATE_SECURITY_GROUPS => (
+        n if n > MAX_FARGATE_SECURITY_GROUPS && environment.kind.is_fargate() => (
             path::compute_environment_security_group(name, MAX_FARGATE_SECURITY_GROUPS),
             format!("compute environment `{name}` names {n} security groups; Fargate takes at most {MAX_FARGATE_SECURITY_GROUPS}"),
         ),

@@ -20,6 +20,10 @@ declare_rules! {
     JOB_QUEUE_PRIORITY_INVERTED = "job-queue-priority-inverted", Warning,
         "a queue named `high` has a higher priority number than a queue named `low` that shares a compute environment",
         "AWS Batch API CreateJobQueue.priority (a higher integer is scheduled first, between queues sharing a compute environment); aws-rules.md §8";
+    /// A job queue orders Fargate and EC2 compute environments together.
+    JOB_QUEUE_MIXES_FARGATE_AND_INSTANCES = "job-queue-mixes-fargate-and-instances", Error,
+        "a job queue's compute environments are all EC2 and Spot, or all Fargate and Fargate Spot",
+        "AWS Batch API CreateJobQueue.computeEnvironmentOrder (\"All of the compute environments must be either EC2 (EC2 or SPOT) or Fargate (FARGATE or FARGATE_SPOT); EC2 and Fargate compute environments can't be mixed\"); Batch User Guide, fargate-job-queues.md; aws-rules.md §8";
 }
 
 /// The most compute environments a job queue may order.
@@ -41,6 +45,7 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
     for queue in queues {
         check_count(cx, queue);
         check_references(cx, platform, queue);
+        check_mixing(cx, platform, queue);
     }
     check_inversion(cx, queues);
 }
@@ -89,6 +94,61 @@ fn check_references(cx: &mut Vec<Diagnostic>, platform: &Platform, queue: &JobQu
                     format!("job queue `{name}` sends jobs to compute environment `{environment}`, but no compute environment `{environment}` exists"),
                 )
                 .with_help(help_for("compute environments", environment.as_str(), known)),
+        );
+    }
+}
+
+/// A queue's compute environments are all of one family: EC2 and Spot, or Fargate and Fargate
+/// Spot. The first environment sets the family; each one of the other family is reported.
+///
+/// Source: AWS Batch API `CreateJobQueue.computeEnvironmentOrder`: "All of the compute
+/// environments must be either EC2 (EC2 or SPOT) or Fargate (FARGATE or FARGATE_SPOT); EC2 and
+/// Fargate compute environments can't be mixed"; Batch User Guide, "Job queues on Fargate"
+/// (aws-rules.md §8).
+fn check_mixing(cx: &mut Vec<Diagnostic>, platform: &Platform, queue: &JobQueue) {
+    let name = queue.name.as_str();
+    let known: Vec<(usize, &crate::model::ComputeEnvironment)> = queue
+        .compute_environments
+        .iter()
+        .enumerate()
+        .filter_map(|(idx, environment)| {
+            platform
+                .batch
+                .find_compute_environment(environment.as_str())
+                .map(|found| (idx, found))
+        })
+        .collect();
+    let Some(&(first_idx, first)) = known.first() else {
+        return;
+    };
+    let family = |fargate: bool| if fargate { "Fargate" } else { "EC2" };
+    for &(idx, environment) in &known[1..] {
+        if environment.kind.is_fargate() == first.kind.is_fargate() {
+            continue;
+        }
+        cx.push(
+            JOB_QUEUE_MIXES_FARGATE_AND_INSTANCES
+                .at(
+                    path::job_queue_compute_environment(name, idx),
+                    format!(
+                        "job queue `{name}` sends jobs to `{}` compute environment `{}` after `{}` compute environment `{}`; AWS Batch does not mix {} and {} in one queue",
+                        environment.kind.keyword(),
+                        environment.name,
+                        first.kind.keyword(),
+                        first.name,
+                        family(first.kind.is_fargate()),
+                        family(environment.kind.is_fargate()),
+                    ),
+                )
+                .with_related(
+                    path::job_queue_compute_environment(name, first_idx),
+                    format!("`{}` ({}) sets the queue's family", first.name, first.kind.keyword()),
+                )
+                .with_help(format!(
+                    "give `{}` its own job queue, or use only {} compute environments in `{name}`",
+                    environment.name,
+                    family(first.kind.is_fargate())
+                )),
         );
     }
 }
@@ -188,6 +248,30 @@ mod tests {
             .fold(Batch::new(), |batch, name| batch.compute_environment(environment(name)));
         platform.batch = queues.into_iter().fold(batch, Batch::job_queue);
         platform
+    }
+
+    #[test]
+    fn fargate_and_ec2_are_not_mixed_in_one_queue() {
+        let mut platform = with([
+            queue("mixed", 5, &["fargate", "instances", "spot"]),
+            queue("ec2_only", 4, &["instances"]),
+        ]);
+        platform.batch.compute_environments.push(
+            ComputeEnvironment::new(Name::new_assert("instances"), ComputeKind::Ec2, MaxVcpus::new_assert(16))
+                .subnets(Name::new_assert("private"))
+                .security_group(Name::new_assert("application"))
+                .instance_type("optimal"),
+        );
+        let findings = crate::rules::check(&platform);
+        assert_eq!(
+            findings.iter().map(|d| (d.code, d.path.as_str())).collect::<Vec<_>>(),
+            [("job-queue-mixes-fargate-and-instances", "batch.job_queues.mixed.compute_environments[1]")]
+        );
+        assert!(findings[0].message.contains("after `fargate` compute environment `fargate`"), "{}", findings[0].message);
+        // Fargate and Fargate Spot are one family.
+        platform.batch.job_queues[0].compute_environments.remove(1);
+        platform.batch.compute_environments[1].kind = ComputeKind::FargateSpot;
+        assert_eq!(codes(&platform), Vec::<&str>::new());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! security groups.
 
 use crate::diag::Diagnostic;
-use crate::model::{path, Platform, Service, TierRole};
+use crate::model::{path, Image, Platform, Service, TierRole};
 use crate::network::rules::check_group_references;
 use crate::network::rules::find_tier_or_report;
 use crate::rules::declare_rules;
@@ -27,7 +27,18 @@ declare_rules! {
         "a service's container has a read-only root filesystem",
         "ECS API ContainerDefinition.readonlyRootFilesystem; AWS Security Hub ECS.5",
         checkov ["CKV_AWS_336"];
+    /// A service names more than five security groups.
+    SERVICE_SECURITY_GROUP_COUNT = "service-security-group-count", Error,
+        "a service's tasks have at most 5 security groups",
+        "ECS API AwsVpcConfiguration.securityGroups (\"There's a limit of 5 security groups that can be specified\"); CloudFormation AWS::ECS::Service AwsVpcConfiguration SecurityGroups";
+    /// An image whose tag is a parameter names a tag or digest in its repository too.
+    IMAGE_REPOSITORY_WITH_TAG = "image-repository-with-tag", Error,
+        "an image whose tag is a template parameter names its repository without a tag or digest",
+        "ECS API ContainerDefinition.image (`repository:tag` or `repository@digest`: one tag or digest); the lowering appends `:<parameter>`";
 }
+
+/// The most security groups a service's tasks take.
+pub const MAX_SERVICE_SECURITY_GROUPS: usize = 5;
 
 /// The memory (MiB) Fargate offers with each task cpu: `(cpu, first, last, step)`.
 ///
@@ -68,6 +79,7 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
         check_settings(cx, platform, &service.capacity, &path::service_capacity(name));
         check_size(cx, service);
         check_image(cx, service);
+        check_security_group_count(cx, service);
         check_tier(cx, platform, service);
         let name = service.name.as_str();
         check_group_references(
@@ -125,12 +137,29 @@ fn check_size(cx: &mut Vec<Diagnostic>, service: &Service) {
 /// Source: ECS Developer Guide, container image best practices: with a mutable tag such as
 /// `latest`, tasks started at different times of one service run different images, and a
 /// rollback redeploys whatever the tag points at now. An image without a tag is `latest`.
+/// An image whose tag is a parameter has only the repository: the lowering appends the tag.
 fn check_image(cx: &mut Vec<Diagnostic>, service: &Service) {
-    if image_tag(&service.image).is_some_and(|tag| tag != "latest") {
+    let name = service.name.as_str();
+    let image = match &service.image {
+        Image::Fixed(image) => image,
+        Image::TagParameter(image) => {
+            if image_tag(&image.repository).is_some() {
+                let repository = &image.repository;
+                cx.push(
+                    IMAGE_REPOSITORY_WITH_TAG
+                        .at(
+                            path::service_image(name),
+                            format!("service `{name}` takes its image tag as a parameter, but repository `{repository}` names a tag or digest too"),
+                        )
+                        .with_help("write the repository alone, such as `repository: \"api-server\"`; the deployment passes the tag"),
+                );
+            }
+            return;
+        }
+    };
+    if image_tag(image).is_some_and(|tag| tag != "latest") {
         return;
     }
-    let name = service.name.as_str();
-    let image = &service.image;
     cx.push(
         IMAGE_TAG_LATEST
             .at(
@@ -138,6 +167,27 @@ fn check_image(cx: &mut Vec<Diagnostic>, service: &Service) {
                 format!("service `{name}` runs image `{image}`, whose tag `latest` moves with every push"),
             )
             .with_help("name a fixed tag such as `api-server:1.4.2` or a digest `api-server@sha256:...`, or acknowledge this warning with a reason"),
+    );
+}
+
+/// A service names at most five security groups.
+///
+/// Source: ECS API `AwsVpcConfiguration.securityGroups`: "There's a limit of 5 security groups
+/// that can be specified" (CloudFormation `AWS::ECS::Service` `AwsVpcConfiguration`). None is
+/// allowed: ECS then uses the VPC's default group.
+fn check_security_group_count(cx: &mut Vec<Diagnostic>, service: &Service) {
+    let n = service.security_groups.len();
+    if n <= MAX_SERVICE_SECURITY_GROUPS {
+        return;
+    }
+    let name = service.name.as_str();
+    cx.push(
+        SERVICE_SECURITY_GROUP_COUNT
+            .at(
+                path::service_security_group(name, MAX_SERVICE_SECURITY_GROUPS),
+                format!("service `{name}` names {n} security groups; an ECS task's network configuration takes at most {MAX_SERVICE_SECURITY_GROUPS}"),
+            )
+            .with_help("merge the groups' rules into at most five groups"),
     );
 }
 
@@ -240,11 +290,37 @@ mod tests {
         assert_eq!(image_tag("api@sha256:abc"), Some("sha256:abc"));
         for image in ["api-server:latest", "api-server", "registry:5000/api"] {
             let mut latest = service("private", "application");
-            latest.image = image.into();
+            latest.image = Image::from(image);
             let platform = with(latest);
             assert_eq!(codes(&platform), ["image-tag-latest"], "{image}");
             assert!(platform.validate().is_ok());
         }
+    }
+
+    #[test]
+    fn a_tag_parameter_takes_a_bare_repository() {
+        let mut parameter = service("private", "application");
+        parameter.image = Image::tag_parameter("api-server");
+        assert_eq!(codes(&with(parameter.clone())), Vec::<&str>::new());
+        parameter.image = Image::tag_parameter("api-server:1.0.0");
+        let findings = crate::rules::check(&with(parameter));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, "image-repository-with-tag");
+        assert_eq!(findings[0].path.as_str(), "compute.services.api.image");
+    }
+
+    #[test]
+    fn at_most_five_security_groups() {
+        let mut crowded = service("private", "application");
+        for _ in 0..4 {
+            crowded = crowded.security_group(Name::new_assert("application"));
+        }
+        assert_eq!(codes(&with(crowded.clone())), Vec::<&str>::new());
+        crowded = crowded.security_group(Name::new_assert("application"));
+        let findings = crate::rules::check(&with(crowded));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, "service-security-group-count");
+        assert_eq!(findings[0].path.as_str(), "compute.services.api.security_groups[5]");
     }
 
     #[test]

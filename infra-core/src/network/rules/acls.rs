@@ -379,7 +379,7 @@ fn with_subnet(finding: Diagnostic, subnet: &PrivateSubnet<'_>) -> Diagnostic {
 /// deny rule that drops it, or at the ACL when no rule matches it. `message` turns the reason
 /// (`no inbound rule allows TCP 443 from 0.0.0.0/0`) into the message; `help` says which rule
 /// to add, or, when a deny rule drops the flows, the help says to move it.
-fn gap_finding(
+pub(crate) fn gap_finding(
     rule: &super::Rule,
     acl: &NetworkAcl,
     direction: Direction,
@@ -443,14 +443,15 @@ fn gap_finding(
 /// TCP flows between a tier's subnets and the peer addresses `first..=last`, to the ports `ports`
 /// (the destination port: the peer's for outbound traffic, the subnet's for inbound traffic).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Flows {
+pub(crate) struct Flows {
     first: u32,
     last: u32,
     ports: PortRange,
 }
 
 impl Flows {
-    fn new(peers: Cidr, ports: PortRange) -> Flows {
+    /// The flows between a tier's subnets and `peers`, to `ports`.
+    pub(crate) fn new(peers: Cidr, ports: PortRange) -> Flows {
         Flows {
             first: peers.first(),
             last: peers.last(),
@@ -654,12 +655,28 @@ mod tests {
     const HTTPS_TRAFFIC: Traffic = Traffic::Tcp(PortRange::single(443));
     const EPHEMERAL: Traffic = Traffic::Tcp(PortRange::EPHEMERAL);
 
+    /// The design without its load balancer, whose traffic through the ACLs is the load
+    /// balancer section's finding.
+    fn without_load_balancer(mut platform: crate::model::Platform) -> crate::model::Platform {
+        platform.load_balancer = crate::model::LoadBalancing::new();
+        platform
+    }
+
     #[test]
     fn seed_public_acl_with_only_443_is_caught() {
         let mut platform = design();
         acl_mut(&mut platform, "public").inbound =
             vec![rule(100, AclAction::Allow, HTTPS_TRAFFIC, "0.0.0.0/0")];
-        assert_eq!(codes(&platform), ["public-acl-blocks-return-traffic"]);
+        // It drops the load balancer's targets' replies too, from each environment's private
+        // blocks (the load balancer section's finding).
+        assert_eq!(
+            codes(&platform),
+            [
+                "load-balancer-acl-blocks-traffic",
+                "load-balancer-acl-blocks-traffic",
+                "public-acl-blocks-return-traffic"
+            ]
+        );
     }
 
     #[test]
@@ -667,7 +684,15 @@ mod tests {
         let mut platform = design();
         acl_mut(&mut platform, "private").inbound =
             vec![rule(100, AclAction::Allow, Traffic::All, "10.0.0.0/16")];
-        assert_eq!(codes(&platform), ["private-acl-blocks-nat-return-traffic"]);
+        // Staging's load balancer subnets are outside 10.0.0.0/16: its requests are dropped too
+        // (the load balancer section's finding).
+        assert_eq!(
+            codes(&platform),
+            [
+                "private-acl-blocks-nat-return-traffic",
+                "target-acl-blocks-load-balancer"
+            ]
+        );
     }
 
     #[test]
@@ -823,7 +848,7 @@ mod tests {
 
     #[test]
     fn private_tier_must_reach_the_internet() {
-        let mut platform = design();
+        let mut platform = without_load_balancer(design());
         acl_mut(&mut platform, "private").outbound =
             vec![rule(100, AclAction::Allow, Traffic::All, "10.0.0.0/16")];
         let findings = crate::rules::check(&platform);
@@ -836,7 +861,7 @@ mod tests {
             "{}",
             findings[0].message
         );
-        let mut platform = design();
+        let mut platform = without_load_balancer(design());
         acl_mut(&mut platform, "private").outbound.push(rule(
             50,
             AclAction::Deny,
@@ -856,6 +881,7 @@ mod tests {
 
     #[test]
     fn nat_tier_must_pass_the_private_tiers_traffic_both_ways() {
+        let one_block = || without_load_balancer(one_block());
         // Out to the internet.
         let mut platform = one_block();
         acl_mut(&mut platform, "public").outbound = vec![
