@@ -1,8 +1,9 @@
 //! The reference design (`shared/seed/infrastructure-design.ja.md`), as far as the project models
 //! it today: the environments, the network, batch, compute (with the worker's queue), the load
-//! balancer and the cache, with the seed's two network ACL mistakes, its two batch mistakes, its
-//! compute mistakes (`latest` image tags, a scheduled `desired`) and its cache mistakes (3 nodes
-//! for 2 x (1 + 1), `appendonly` on Redis 6.0) corrected.
+//! balancer, the database and the cache, with the seed's two network ACL mistakes, its two batch
+//! mistakes, its compute mistakes (`latest` image tags, a scheduled `desired`), its TLS policy, its
+//! database mistakes (engine version, gp3 performance, the `audit` log) and its cache mistakes (3
+//! nodes for 2 x (1 + 1), `appendonly` on Redis 6.0) corrected.
 //!
 //! `cargo run --example production` prints the production template;
 //! `cargo run --example production -- --env staging` (or `development`) another environment's;
@@ -18,8 +19,8 @@ pub fn design() -> Validated<Platform> {
         region: "ap-northeast-1",
 
         // Seed §2.1. Staging and development list only ap-northeast-1a in the seed, but every
-        // tier needs a subnet in each zone of an environment, and the database tier will need
-        // two zones for its DB subnet group (aws-rules.md §4): they use both zones, single-AZ.
+        // tier needs a subnet in each zone of an environment, and the database tier needs two
+        // zones for its DB subnet group (`database-single-zone`): they use both zones, single-AZ.
         environments {
             production  { zones: ["ap-northeast-1a", "ap-northeast-1c"], multi_az: true }
             staging     { zones: ["ap-northeast-1a", "ap-northeast-1c"], multi_az: false }
@@ -62,8 +63,18 @@ pub fn design() -> Validated<Platform> {
             security_group database {
                 description: "PostgreSQL",
                 tier: database,
-                ingress: [5432 from application as "PostgreSQL"],
+                ingress: [
+                    5432 from application as "PostgreSQL",
+                    5432 from password_rotation as "Password rotation",
+                ],
                 egress: [all to "0.0.0.0/0"],
+            }
+            // Not in the seed: the function that rotates the database's master password (seed §6.1
+            // `secrets.rotation.database`) reaches PostgreSQL and, over HTTPS, Secrets Manager.
+            security_group password_rotation {
+                description: "Database password rotation",
+                tier: private,
+                egress: [5432 to database as "PostgreSQL", 443 to "0.0.0.0/0" as "Secrets Manager"],
             }
             // Not in the seed: the Redis cluster's nodes share the isolated database tier (no
             // route to the internet, the same two zones as PostgreSQL), and admit only the
@@ -149,6 +160,10 @@ pub fn design() -> Validated<Platform> {
                 log_retention: 30d,
                 tier: private,
                 security_groups: [application],
+                // Not written in the seed, but implied by the worker's queue: the api produces
+                // the jobs the worker consumes. Its container gets the queue's URL as
+                // `JOBS_QUEUE_URL`.
+                sends_to: [jobs],
                 capacity: match env {
                     production => { min: 2, desired: 4, max: 10 },
                     _ => { min: 1, desired: 1, max: 2 },
@@ -182,7 +197,7 @@ pub fn design() -> Validated<Platform> {
                 log_retention: 30d,
                 tier: private,
                 security_groups: [application],
-                queue: jobs,
+                consumes: jobs,
                 capacity: match env {
                     production => { min: 1, desired: 2, max: 10 },
                     _ => { min: 1, desired: 1, max: 2 },
@@ -207,11 +222,51 @@ pub fn design() -> Validated<Platform> {
                 // The seed's `ELBSecurityPolicy-2016-08` also accepts TLS 1.0 and 1.1
                 // (`tls-policy-below-minimum`): the TLS 1.2 and 1.3 policy AWS recommends.
                 ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                // The seed listens on 443 only. `redirect_http: true` would add an HTTP listener
+                // that redirects to HTTPS; group `alb` and the public ACL would then have to let
+                // port 80 in (`load-balancer-listener-unreachable`, `load-balancer-acl-blocks-traffic`).
                 // The seed's port 8080 is service `api`'s container port, which the target takes.
                 target_group api {
                     service: api,
                     health_check: { path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 },
                 },
+            }
+        }
+
+        // Seed §2.1 and §5.1 `database`, §6.1 `encryption.at_rest.database` and
+        // `secrets.rotation.database`, §7.1 `logging.database`. Not in the seed: staging and
+        // development run a smaller class, single-AZ, without replicas.
+        database {
+            #[allow(database-single-az, reason = "staging and development run without a standby to save cost; production is multi-AZ")]
+            postgres main {
+                // The seed's `PostgreSQL 14.0` does not exist on RDS (`invalid-engine-version`):
+                // a 14 minor that RDS creates.
+                engine_version: "14.23",
+                instance_class: match env { production => "db.r5.large", _ => "db.t4g.medium" },
+                // The seed provisions 3000 IOPS and 125 MiB/s on 1000 GiB of gp3, below the 12,000
+                // IOPS and 500 MiB/s that gp3 gives from 400 GiB (`invalid-database-storage`): the
+                // baseline, which costs nothing extra, is kept.
+                storage: { size: 1000 },
+                multi_az: match env { production => true, _ => false },
+                tier: database,
+                security_groups: [database],
+                // The seed's window `03:00-04:00` read as Tokyo time: RDS windows are UTC. The
+                // seed's 30 daily snapshots are `snapshots` below (AWS Backup).
+                backup: { retention: 7d, window: "18:00-19:00" },
+                // Not in the seed: Monday 04:00-05:00 in Tokyo, after the backups.
+                maintenance_window: "sun:19:00-sun:20:00",
+                // The seed's `audit` log is MySQL's, MariaDB's and Oracle's, not PostgreSQL's
+                // (`invalid-log-export`): PostgreSQL audits through pgAudit, into `postgresql`.
+                log_exports: ["postgresql", "upgrade"],
+                // The seed's replicas repeat its storage (1000 GiB, 3000 IOPS), rejected like the
+                // primary's (`invalid-database-storage`): they take the primary's.
+                #[allow(replica-encryption-inherited, reason = "the replicas inherit the primary's encryption with its key; CloudFormation forbids restating it on a replica")]
+                replicas: { count: match env { production => 2, _ => 0 } },
+                snapshots: { keep: 30d },
+                // The seed rotates the password every 30 days. RDS's own managed password cannot
+                // have read replicas (`managed-password-with-replicas`): the stack's own secret,
+                // rotated by AWS's hosted function from the private tier.
+                master_password: secret { rotation: 30d, tier: private, security_groups: [password_rotation] },
             }
         }
 

@@ -162,13 +162,14 @@ fn cfn_lint_finds_nothing_in_any_environment() {
 }
 
 /// The example with what it does not use: EC2 and Spot compute environments with a queue of
-/// their own, and a target group routed by path and host through a listener rule.
+/// their own, a target group routed by path and host through a listener rule, and an HTTP
+/// listener that redirects to HTTPS (port 80 let in by the load balancer's group and ACL).
 fn variation() -> Validated<Platform> {
     use infra::model::{
-        AllocationStrategy, ComputeEnvironment, ComputeKind, HealthCheck, JobQueue, Route,
-        TargetGroup,
+        AclRule, AllocationStrategy, ComputeEnvironment, ComputeKind, HealthCheck, JobQueue, Peer,
+        Route, SecurityGroupRule, TargetGroup,
     };
-    use infra::value::{JobQueuePriority, MaxVcpus, Name};
+    use infra::value::{AclRuleNumber, Cidr, JobQueuePriority, MaxVcpus, Name, PortRange, Traffic};
     let mut platform = production::design().into_inner();
     let instances = |name: &'static str, kind| {
         ComputeEnvironment::new(Name::new_assert(name), kind, MaxVcpus::new_assert(64))
@@ -194,6 +195,33 @@ fn variation() -> Validated<Platform> {
         )
         .route(Route::new(10).path("/admin/*").host("admin.example.com")),
     );
+    let web = &mut platform.load_balancer.load_balancers[0];
+    web.redirect_http = true;
+    let network = &mut platform.network;
+    if let Some(alb) = network
+        .security_groups
+        .iter_mut()
+        .find(|g| g.name.as_str() == "alb")
+    {
+        alb.ingress.push(
+            SecurityGroupRule::new(
+                Traffic::Tcp(PortRange::single(80)),
+                Peer::Cidr(Cidr::ANYWHERE),
+            )
+            .described("HTTP, redirected to HTTPS"),
+        );
+    }
+    if let Some(public) = network
+        .acls
+        .iter_mut()
+        .find(|acl| acl.tier.as_str() == "public")
+    {
+        public.inbound.push(AclRule::allow(
+            AclRuleNumber::new_assert(120),
+            Traffic::Tcp(PortRange::single(80)),
+            Cidr::ANYWHERE,
+        ));
+    }
     platform.validate().expect("the variation is valid")
 }
 

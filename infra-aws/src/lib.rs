@@ -50,9 +50,14 @@
 //! it has one: an ECS cluster (Container Insights on), a KMS key for the services' log groups, and
 //! per service its log group, execution and task roles, Fargate task definition, ECS service,
 //! scalable target (with its scheduled actions) and target tracking policies; the cluster's name
-//! is exported as `<stack name>-EcsClusterName`; then the cache section, if it has one: a KMS key,
-//! and per Redis cluster its subnet group, parameter group, AUTH token secret (with a policy that
-//! lets the services it admits read it) and replication group, whose endpoint and secret are
+//! is exported as `<stack name>-EcsClusterName`; then the database section, if it has one: per
+//! PostgreSQL instance a KMS key, a DB subnet group, a parameter group requiring TLS, the
+//! primary and its read replicas, a generated master secret rotated by AWS's hosted function
+//! (the template then carries the `AWS::SecretsManager-2020-07-23` transform), and an AWS
+//! Backup vault, plan and selection for its daily snapshots; its endpoint and secret are
+//! exported; then the cache section, if it has one: a KMS key, and per Redis cluster its subnet
+//! group, parameter group, AUTH token secret (with a policy that lets the services it admits read
+//! it) and replication group, whose endpoint and secret are
 //! exported. Every taggable resource is
 //! tagged `Name`, `Environment` and
 //! `Platform`; the VPC and subnet ids are exported as `<stack name>-<logical id>`.
@@ -112,7 +117,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch, compute, load_balancer, cache }
+sections! { network, batch, compute, load_balancer, database, cache }
 
 /// A section's lowering: adds its resources for the stack's environment to the template.
 type Lower = fn(&Stack<'_>, &mut Template);

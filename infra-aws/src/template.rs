@@ -40,6 +40,8 @@ pub struct Template {
     description: String,
     #[serde(rename = "Metadata", skip_serializing_if = "Option::is_none")]
     metadata: Option<TemplateMetadata>,
+    #[serde(rename = "Transform", skip_serializing_if = "Vec::is_empty")]
+    transforms: Vec<&'static str>,
     #[serde(rename = "Parameters", skip_serializing_if = "BTreeMap::is_empty")]
     parameters: BTreeMap<LogicalId, Parameter>,
     #[serde(rename = "Resources")]
@@ -78,6 +80,7 @@ impl Template {
             format_version: FORMAT_VERSION,
             description: description.into(),
             metadata: None,
+            transforms: Vec::new(),
             parameters: BTreeMap::new(),
             resources: BTreeMap::new(),
             outputs: BTreeMap::new(),
@@ -94,6 +97,19 @@ impl Template {
     /// The sections lowered so far, in order.
     pub(crate) fn sections(&self) -> &[Section] {
         &self.sections
+    }
+
+    /// Asks CloudFormation to process the template with the macro `transform` (such as
+    /// `AWS::SecretsManager-2020-07-23`), once however often it is asked.
+    pub(crate) fn add_transform(&mut self, transform: &'static str) {
+        if !self.transforms.contains(&transform) {
+            self.transforms.push(transform);
+        }
+    }
+
+    /// The transforms CloudFormation runs on the template, in the order they were added.
+    pub fn transforms(&self) -> &[&'static str] {
+        &self.transforms
     }
 
     /// Sets the description.

@@ -63,22 +63,27 @@ fn resource_counts_per_environment() {
     // task definition, service, scalable target), the api's two target tracking policies, the
     // queue's three (its key, the queue and its dead-letter queue) and the worker's queue-depth
     // scaling (two step scaling policies and their two alarms); then the load balancer's: itself,
-    // two listeners and one target group; then the cache's: its key, and the Redis cluster's
-    // subnet group, parameter group, AUTH token, its clients' policy and replication group. The
-    // network's count includes the cache's security group and its ingress rule.
+    // its HTTPS listener and one target group (the design redirects no HTTP); then the database's: its key, subnet group, parameter
+    // group, monitoring role, secret, secret attachment, rotation schedule, primary, backup vault,
+    // role, plan and selection, and a resource per replica (two in production, none elsewhere).
+    // The network's count includes the password rotation's group, its egress rule to the
+    // database's group and that group's ingress rule from it.
+    // Then the cache's: its key, and the Redis cluster's subnet group, parameter group, AUTH
+    // token, its clients' policy and replication group; the network's count includes the cache's
+    // security group and its ingress rule.
     let compute = 2 + 6 * 2 + 2 + 3 + 4;
     let cache = 1 + 5;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        56 + 4 + compute + 4 + cache
+        59 + 4 + compute + 3 + (12 + 2) + cache
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        54 + 4 + compute + 4 + cache
+        57 + 4 + compute + 3 + 12 + cache
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        54 + 4 + compute + 4 + cache
+        57 + 4 + compute + 3 + 12 + cache
     );
 }
 
@@ -148,7 +153,8 @@ fn group_to_group_rules_are_separate_resources() {
         [
             "SecurityGroupApplicationIngress0",
             "SecurityGroupCacheIngress0",
-            "SecurityGroupDatabaseIngress0"
+            "SecurityGroupDatabaseIngress0",
+            "SecurityGroupDatabaseIngress1"
         ]
     );
     let rule = template
@@ -280,17 +286,27 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
         "AWS::EC2::NetworkAclEntry",
         "AWS::EC2::SubnetNetworkAclAssociation",
         "AWS::ApplicationAutoScaling::ScalingPolicy",
+        "AWS::SecretsManager::SecretTargetAttachment",
+        "AWS::SecretsManager::RotationSchedule",
+        "AWS::Backup::BackupSelection",
         "AWS::IAM::Policy",
     ];
     for (id, resource) in template.resources() {
         if untaggable.contains(&resource.resource_type()) {
             continue;
         }
-        // AWS Batch takes its tags as a map of key to value.
-        if let Some(Expr::Map(tags)) = resource.get("Tags") {
+        // AWS Batch and AWS Backup take their tags as a map of key to value.
+        let map = ["Tags", "BackupVaultTags", "BackupPlanTags"]
+            .into_iter()
+            .find_map(|key| resource.get(key));
+        if let Some(Expr::Map(tags)) = map {
             let keys: Vec<&str> = tags.keys().map(String::as_str).collect();
             assert_eq!(keys, ["Environment", "Name", "Platform"], "{id}");
-            assert!(resource.resource_type().starts_with("AWS::Batch::"), "{id}");
+            let kind = resource.resource_type();
+            assert!(
+                kind.starts_with("AWS::Batch::") || kind.starts_with("AWS::Backup::"),
+                "{id}"
+            );
             let name = tags["Name"].as_str().unwrap_or("");
             assert!(name.starts_with("datasets-staging-"), "{id}: {name}");
             continue;
@@ -311,9 +327,9 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
 #[test]
 fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     let template = synth(&design(), "production");
-    // And the load balancer's DNS name, the queue's URL, the cache's endpoint and its AUTH
-    // token's secret.
-    assert_eq!(template.outputs().len(), 12);
+    // And the load balancer's DNS name, the queue's URL, the database's endpoint and its
+    // secret's ARN, the cache's endpoint and its AUTH token's secret.
+    assert_eq!(template.outputs().len(), 14);
     assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
     assert!(template.outputs().contains_key("RedisMainEndpoint"));
     assert!(template.outputs().contains_key("RedisMainAuthTokenArn"));
@@ -323,6 +339,12 @@ fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
         queue.export_name(),
         &Expr::sub("${AWS::StackName}-QueueJobsUrl")
     );
+    let endpoint = &template.outputs()["DatabaseMainEndpoint"];
+    assert_eq!(
+        endpoint.value(),
+        &Expr::GetAtt("DatabaseMain".into(), "Endpoint.Address".into())
+    );
+    assert!(template.outputs().contains_key("DatabaseMainSecretArn"));
     let cluster = &template.outputs()["EcsClusterName"];
     assert_eq!(cluster.value(), &Expr::Ref("EcsCluster".into()));
     assert_eq!(

@@ -5,7 +5,8 @@ mod common;
 use common::{ids_of, platform, synth, A};
 use infra_aws::Expr;
 use infra_core::model::{
-    AclRule, Batch, Caching, Compute, LoadBalancing, Peer, Platform, SecurityGroupRule,
+    AclRule, Batch, Caching, Compute, Databases, LoadBalancing, MasterPassword, Peer, Platform,
+    SecurityGroupRule,
 };
 use infra_core::value::{AclRuleNumber, Cidr, Name, PortRange, Traffic};
 
@@ -62,6 +63,17 @@ fn without_tiers(tiers: &[&str]) -> Platform {
     {
         platform.load_balancer = LoadBalancing::new();
     }
+    // And the databases, when their tier or their password rotation's tier goes.
+    let gone = |tier: &Name| tiers.contains(&tier.as_str());
+    if platform.database.postgres.iter().any(|pg| {
+        gone(&pg.tier)
+            || match &pg.master_password {
+                MasterPassword::Secret { tier, .. } => gone(tier),
+                MasterPassword::RdsManaged { .. } => false,
+            }
+    }) {
+        platform.database = Databases::new();
+    }
     // And the Redis clusters, when their tier goes.
     if platform
         .cache
@@ -78,8 +90,10 @@ fn without_tiers(tiers: &[&str]) -> Platform {
 fn only_the_environments_zones_are_lowered() {
     let mut platform = platform();
     platform.environments[2].zones = vec![A];
-    // An Application Load Balancer needs two zones (`load-balancer-single-zone`).
+    // An Application Load Balancer needs two zones (`load-balancer-single-zone`), and so does a
+    // DB subnet group (`database-single-zone`).
     platform.load_balancer = LoadBalancing::new();
+    platform.database = Databases::new();
     let template = synth(&validate(platform), "development");
     assert_eq!(
         ids_of(&template, "AWS::EC2::Subnet"),
@@ -219,9 +233,11 @@ fn icmp_and_udp_acl_entries() {
 fn without_flow_logs_there_is_no_log_group_or_role() {
     let mut platform = platform();
     platform.network.flow_logs = None;
-    // The services have log groups and roles of their own; the load balancer targets one.
+    // The services have log groups and roles of their own; the load balancer targets one; the
+    // database has its monitoring and backup roles.
     platform.compute = Compute::new();
     platform.load_balancer = LoadBalancing::new();
+    platform.database = Databases::new();
     let template = synth(&validate(platform), "production");
     for resource_type in ["AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::EC2::FlowLog"] {
         assert!(

@@ -28,7 +28,7 @@
 //! * [`value`]: `Cidr`, `PortRange`, `Traffic`, `AclRuleNumber`, `RetentionDays`, `Name`,
 //!   `Region`, `Zone`, `EndpointService`, `JobQueuePriority`, `MaxVcpus`, `Capacity`,
 //!   `VisibilityTimeout`, `MessageRetention`, `MaxReceiveCount`, `QueueThreshold`.
-//! * Sections, one module each ([`network`], [`batch`], [`compute`], [`load_balancer`], [`cache`]), each with its model, paths and rules, registered
+//! * Sections, one module each ([`network`], [`batch`], [`compute`], [`load_balancer`], [`database`], [`cache`]), each with its model, paths and rules, registered
 //!   in [`SECTIONS`] ([`section::Section`]); `docs/sections.md` is the recipe for adding one.
 //! * [`model`]: `Platform`, `Environment`, [`PerEnv`](model::PerEnv) (a value per environment),
 //!   and every section's types; [`model::path`] names them;
@@ -77,6 +77,8 @@ sections! {
     compute,
     /// Application Load Balancers: the HTTPS listener and the target groups of services.
     load_balancer,
+    /// PostgreSQL on RDS: the primary, its read replicas and its backups.
+    database,
     /// Redis OSS on ElastiCache: replication groups, their shards, replicas and parameters.
     cache,
 }

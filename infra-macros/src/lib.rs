@@ -31,7 +31,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch, compute, load_balancer, cache }
+sections! { network, batch, compute, load_balancer, database, cache }
 
 use proc_macro::TokenStream;
 
@@ -73,6 +73,23 @@ use proc_macro::TokenStream;
 ///             security_groups: [<group>, ...],
 ///         }
 ///         job_queue <name> { priority: <0..=1000>, compute_environments: [<name>, ...] }
+///     }
+///     database {
+///         postgres <name> {
+///             engine_version: "<version>",
+///             instance_class: "<class>",
+///             storage: { size: <GiB>, iops: <number>, throughput: <MiB/s> },
+///             multi_az: <bool>,
+///             tier: <tier>,
+///             security_groups: [<group>, ...],
+///             backup: { retention: <days>d, window: "hh:mm-hh:mm" },
+///             maintenance_window: "ddd:hh:mm-ddd:hh:mm",
+///             log_exports: ["postgresql", "upgrade", "iam-db-auth-error"],
+///             replicas: { count: <number>, instance_class: "<class>", storage: { ... } },
+///             snapshots: { keep: <days>d },
+///             master_password: secret { rotation: <days>d, tier: <tier>, security_groups: [<group>, ...] }
+///                 | rds_managed { rotation: <days>d },
+///         }
 ///     }
 ///     cache {
 ///         redis <name> {

@@ -29,7 +29,7 @@ fn main() {
                 log_retention: 30d,
                 tier: app,
                 security_groups: [application],
-                queue: jobs,
+                consumes: jobs,
                 capacity: { min: 1, desired: 2, max: 10 },
                 scaling {
                     queue_depth: { threshold: 0, cooldown: 300s },

@@ -1,4 +1,4 @@
-// A service consumes a queue of the design, named by its identifier.
+// A service consumes and sends to queues of the design, named by their identifiers.
 use infra::platform;
 
 fn main() {
@@ -28,11 +28,21 @@ fn main() {
                 log_retention: 30d,
                 tier: app,
                 security_groups: [application],
-                queue: jbos,
+                consumes: jbos,
                 capacity: { min: 1, desired: 2, max: 10 },
                 scaling {
                     queue_depth: { threshold: 1000, cooldown: 300s },
                 }
+            }
+            service api {
+                image: "api-server:1.0.0",
+                cpu: 1024,
+                memory: 2048,
+                log_retention: 30d,
+                tier: app,
+                security_groups: [application],
+                sends_to: [jobs, job],
+                capacity: { min: 1, desired: 1, max: 2 },
             }
         }
     };

@@ -1,9 +1,10 @@
 //! The lowering of the compute section: an ECS cluster; for each queue an SQS queue, its
 //! dead-letter queue and their KMS key (see [`queue`]); and for each service its log group, its
-//! execution and task roles (the task role may consume the service's queue), its task definition
-//! on Fargate (with its image tag as a template parameter where the design asks), the ECS service
-//! and its Application Auto Scaling (a scalable target with the scheduled actions, a target
-//! tracking policy per tracked metric, and step scaling on its queue's depth).
+//! execution and task roles (the task role may consume the service's queue and send to the
+//! queues it names), its task definition on Fargate (with its image tag as a template parameter
+//! where the design asks), the ECS service and its Application Auto Scaling (a scalable target
+//! with the scheduled actions, a target tracking policy per tracked metric, and step scaling on
+//! its queue's depth).
 //!
 //! The services' log groups are encrypted with one customer managed KMS key of the stack, which
 //! only CloudWatch Logs of this account and region may use. The scalable targets name no
@@ -38,9 +39,21 @@ impl<'a> Stack<'a> {
     }
 
     /// The queue `service` consumes, if it names one of the design.
-    fn queue_of(&self, service: &Service) -> Option<&'a Queue> {
-        let wanted = service.queue.as_ref()?;
+    fn consumed_queue(&self, service: &Service) -> Option<&'a Queue> {
+        let wanted = service.consumes.as_ref()?;
         self.compute().find_queue(wanted.as_str())
+    }
+
+    /// The queues of the design `service` sends to, each once, in the order it names them.
+    fn queues_sent_to(&self, service: &Service) -> Vec<&'a Queue> {
+        let mut queues: Vec<&'a Queue> = Vec::new();
+        for wanted in &service.sends_to {
+            let found = self.compute().find_queue(wanted.as_str());
+            if let Some(queue) = found.filter(|queue| !queues.iter().any(|q| q.name == queue.name)) {
+                queues.push(queue);
+            }
+        }
+        queues
     }
 }
 
@@ -50,6 +63,13 @@ const IMAGE_TAG_PATTERN: &str = "^(?!latest$)[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$"
 
 /// The variable that tells a consumer its queue's URL.
 const QUEUE_URL_VARIABLE: &str = "QUEUE_URL";
+
+/// The variable that tells a producer the URL of a queue it sends to: `JOBS_QUEUE_URL` for
+/// `jobs`, `-` becoming `_`. Distinct queues get distinct variables: names that differ only in
+/// `-` and `_` share a logical id too, which `duplicate-name` refuses.
+fn producer_url_variable(queue: &Queue) -> String {
+    format!("{}_QUEUE_URL", queue.name.as_str().replace('-', "_").to_ascii_uppercase())
+}
 
 /// Adds the compute section of `stack`'s environment to `template`, and says what it added; a
 /// design without services adds nothing.
@@ -229,7 +249,8 @@ fn trust_policy() -> Expr {
 }
 
 /// The execution role (ECS pulls the image and writes the logs with it) and a separate task
-/// role (the container's own identity, with no permissions yet).
+/// role (the container's own identity: it may consume the service's queue and send to the
+/// queues it names, nothing else).
 fn roles(stack: &Stack<'_>, template: &mut Template, service: &Service) {
     let name = service.name.as_str();
     template.add_resource(
@@ -247,15 +268,31 @@ fn roles(stack: &Stack<'_>, template: &mut Template, service: &Service) {
     let mut task_role = Resource::new("AWS::IAM::Role")
         .property("AssumeRolePolicyDocument", trust_policy())
         .property("Tags", stack.tags(&format!("service-{name}-task")));
-    let why = match stack.queue_of(service) {
-        Some(queue) => {
-            task_role = task_role.property("Policies", Expr::list([queue::consumer_policy(queue)]));
-            format!(
-                "Service `{name}`'s containers' own identity, separate from the execution role: it may receive, delete and change the visibility of queue `{}`'s messages and decrypt them, nothing else",
-                queue.name
-            )
-        }
-        None => format!("Service `{name}`'s containers' own identity, separate from the execution role; no permissions"),
+    let consumed = stack.consumed_queue(service);
+    let sent_to = stack.queues_sent_to(service);
+    let policies: Vec<Expr> = consumed
+        .map(queue::consumer_policy)
+        .into_iter()
+        .chain(sent_to.iter().map(|queue| queue::producer_policy(queue)))
+        .collect();
+    let mut may = Vec::new();
+    if let Some(queue) = consumed {
+        may.push(format!(
+            "receive, delete and change the visibility of queue `{}`'s messages and decrypt them",
+            queue.name
+        ));
+    }
+    if !sent_to.is_empty() {
+        may.push(format!("send encrypted messages to {}", queue_list(&sent_to)));
+    }
+    let why = if policies.is_empty() {
+        format!("Service `{name}`'s containers' own identity, separate from the execution role; no permissions")
+    } else {
+        task_role = task_role.property("Policies", Expr::list(policies));
+        format!(
+            "Service `{name}`'s containers' own identity, separate from the execution role: it may {}, nothing else",
+            may.join(", and ")
+        )
     };
     template.add_resource(
         logical_id::task_role(&service.name),
@@ -278,9 +315,15 @@ fn task_definition(stack: &Stack<'_>, template: &mut Template, service: &Service
         .map(|v| variable(v.name.as_str(), Expr::from(v.value.as_str())))
         .collect();
     let written = |wanted: &str| service.environment.iter().any(|v| v.name == wanted);
-    if let (Some(queue), false) = (stack.queue_of(service), written(QUEUE_URL_VARIABLE)) {
+    if let (Some(queue), false) = (stack.consumed_queue(service), written(QUEUE_URL_VARIABLE)) {
         let url = Expr::reference(&logical_id::queue(&queue.name));
         environment.push(variable(QUEUE_URL_VARIABLE, url));
+    }
+    for queue in stack.queues_sent_to(service) {
+        let wanted = producer_url_variable(queue);
+        if !written(&wanted) {
+            environment.push(variable(&wanted, Expr::reference(&logical_id::queue(&queue.name))));
+        }
     }
     let ports = service.port.map(|port| {
         Expr::map([
@@ -573,9 +616,16 @@ fn scaling(stack: &Stack<'_>, template: &mut Template, service: &Service) {
 
 /// Step scaling on the service's queue depth, if it scales on it.
 fn scaling_on_queue(stack: &Stack<'_>, template: &mut Template, service: &Service) {
-    if let (Some(scaling), Some(queue)) = (&service.scaling.queue_depth, stack.queue_of(service)) {
+    if let (Some(scaling), Some(queue)) = (&service.scaling.queue_depth, stack.consumed_queue(service)) {
         queue::queue_scaling(stack, template, service, queue, scaling);
     }
+}
+
+/// ``queue `jobs` `` or ``queues `jobs`, `reports` ``.
+fn queue_list(queues: &[&Queue]) -> String {
+    let names: Vec<String> = queues.iter().map(|queue| format!("`{}`", queue.name)).collect();
+    let which = if names.len() == 1 { "queue" } else { "queues" };
+    format!("{which} {}", names.join(", "))
 }
 
 /// `, port 8080`, or nothing for a service without a port.
@@ -610,13 +660,17 @@ fn arch(stack: &Stack<'_>) -> String {
             } else {
                 format!(", tracking {}", tracked.join(" and "))
             };
-            let queue = match (&service.queue, &service.scaling.queue_depth) {
+            let mut queue = match (&service.consumes, &service.scaling.queue_depth) {
                 (Some(queue), Some(scaling)) => {
                     format!(", consuming queue `{queue}` and scaling out above {} visible messages", scaling.threshold)
                 }
                 (Some(queue), None) => format!(", consuming queue `{queue}`"),
                 (None, _) => String::new(),
             };
+            let sent_to = stack.queues_sent_to(service);
+            if !sent_to.is_empty() {
+                queue.push_str(&format!(", sending to {}", queue_list(&sent_to)));
+            }
             format!(
                 "`{}` ({} cpu / {} MiB{}, {} tier, {}-{} tasks starting at {}{tracked}{queue})",
                 service.name,

@@ -1,6 +1,6 @@
 //! The lowering of the compute section's queues (an SQS standard queue, its dead-letter queue and
-//! their KMS key, and the queue URL as an output), a consumer's permissions on its queue, and
-//! scaling a service on its queue's depth.
+//! their KMS key, and the queue URL as an output), a consumer's and a producer's permissions on
+//! a queue, and scaling a service on its queue's depth.
 //!
 //! Scaling on queue depth is step scaling run by two CloudWatch alarms on the queue's
 //! `ApproximateNumberOfMessagesVisible`: above the threshold a policy adds tasks (one up to
@@ -129,7 +129,7 @@ pub(super) fn lower_queue(stack: &Stack<'_>, template: &mut Template, queue: &Qu
 }
 
 /// The account administers the key, and its IAM policies grant its use: the consumers' task
-/// roles get `kms:Decrypt` on it.
+/// roles get `kms:Decrypt` on it, the producers' `kms:GenerateDataKey` and `kms:Decrypt`.
 fn key_policy() -> Expr {
     let administer = Expr::map([
         ("Sid", Expr::from("AccountAdministers")),
@@ -186,6 +186,43 @@ pub(super) fn consumer_policy(queue: &Queue) -> Expr {
             Expr::map([
                 ("Version", Expr::from("2012-10-17")),
                 ("Statement", Expr::list([consume, decrypt])),
+            ]),
+        ),
+    ])
+}
+
+/// The task role's policy for a producer of `queue`: send messages to that queue, and make and
+/// check the data keys that encrypt them with its key; nothing else, on no other resource.
+///
+/// Source: SQS Developer Guide, "Amazon SQS Key management", configuring AWS KMS permissions for
+/// producers: when the data key reuse period ends, the producer's `SendMessage` also calls
+/// `kms:GenerateDataKey` and `kms:Decrypt` (which checks the new data key), so it needs both on
+/// the key. `sqs:GetQueueUrl` is not granted: the container gets the URL in its environment.
+pub(super) fn producer_policy(queue: &Queue) -> Expr {
+    let name = queue.name.as_str();
+    let pascal = queue.name.pascal_case();
+    let send = Expr::map([
+        ("Sid", Expr::from(format!("SendTo{pascal}"))),
+        ("Effect", Expr::from("Allow")),
+        ("Action", Expr::from("sqs:SendMessage")),
+        ("Resource", Expr::get_att(&logical_id::queue(&queue.name), "Arn")),
+    ]);
+    let encrypt = Expr::map([
+        ("Sid", Expr::from(format!("Encrypt{pascal}"))),
+        ("Effect", Expr::from("Allow")),
+        (
+            "Action",
+            Expr::list(["kms:GenerateDataKey", "kms:Decrypt"].map(Expr::from)),
+        ),
+        ("Resource", Expr::get_att(&logical_id::queue_key(&queue.name), "Arn")),
+    ]);
+    Expr::map([
+        ("PolicyName", Expr::from(format!("send-to-queue-{name}"))),
+        (
+            "PolicyDocument",
+            Expr::map([
+                ("Version", Expr::from("2012-10-17")),
+                ("Statement", Expr::list([send, encrypt])),
             ]),
         ),
     ])
@@ -319,6 +356,7 @@ fn alarm(
 mod tests {
     use infra_core::fixtures::reference_network;
     use infra_core::model::Scaling;
+    use infra_core::value::Name;
 
     use crate::intrinsic::Expr;
     use crate::Template;
@@ -326,6 +364,59 @@ mod tests {
     fn synth(environment: &str) -> Template {
         let platform = reference_network().validate().expect("a valid design");
         crate::synth(&platform, environment).expect("a known environment")
+    }
+
+    /// The inline policies of the role `role`.
+    fn policies<'t>(template: &'t Template, role: &str) -> &'t [Expr] {
+        let role = template.resource(role).expect("the task role");
+        match role.get("Policies") {
+            Some(Expr::List(policies)) => policies,
+            _ => panic!("the task role's policies"),
+        }
+    }
+
+    /// Each statement of a policy document as its actions and its resource.
+    fn statements(document: &Expr) -> Vec<(Vec<&str>, Expr)> {
+        let Some(Expr::List(statements)) = document.get("Statement") else {
+            panic!("statements as a list");
+        };
+        statements
+            .iter()
+            .map(|statement| {
+                let actions = match statement.get("Action") {
+                    Some(Expr::List(actions)) => actions.iter().map(text).collect(),
+                    Some(action) => vec![text(action)],
+                    None => panic!("a statement without actions"),
+                };
+                let resource = statement.get("Resource").expect("a resource").clone();
+                (actions, resource)
+            })
+            .collect()
+    }
+
+    fn text(expr: &Expr) -> &str {
+        match expr {
+            Expr::String(text) => text,
+            other => panic!("not a string: {other:?}"),
+        }
+    }
+
+    /// The `(Name, Value)` pairs of the container environment of the task definition `task`.
+    fn environment(template: &Template, task: &str) -> Vec<(String, Expr)> {
+        let task = template.resource(task).expect("the task definition");
+        let Some(Expr::List(containers)) = task.get("ContainerDefinitions") else {
+            panic!("containers");
+        };
+        let Some(Expr::List(variables)) = containers[0].get("Environment") else {
+            panic!("an environment");
+        };
+        variables
+            .iter()
+            .map(|v| {
+                let name = v.get("Name").map(text).expect("a name").to_owned();
+                (name, v.get("Value").expect("a value").clone())
+            })
+            .collect()
     }
 
     /// Every `Resource` of a policy document's statements.
@@ -378,20 +469,86 @@ mod tests {
         );
         let json = serde_json::to_string(document).expect("JSON");
         assert!(!json.contains('*'), "{json}");
-        // The api consumes nothing and gets no permissions.
-        let api = template.resource("ServiceApiTaskRole").expect("the api's task role");
-        assert!(api.get("Policies").is_none());
-        let task = template.resource("ServiceWorkerTaskDefinition").expect("the task definition");
-        let container = match task.get("ContainerDefinitions") {
-            Some(Expr::List(containers)) => &containers[0],
-            _ => panic!("a container"),
-        };
         assert_eq!(
-            container.get("Environment"),
-            Some(&Expr::list([Expr::map([
-                ("Name", Expr::from("QUEUE_URL")),
-                ("Value", Expr::Ref("QueueJobs".into())),
-            ])]))
+            environment(&template, "ServiceWorkerTaskDefinition"),
+            [("QUEUE_URL".to_owned(), Expr::Ref("QueueJobs".into()))]
+        );
+    }
+
+    #[test]
+    fn the_producer_may_only_send_to_its_queue_and_encrypt_for_it() {
+        let template = synth("production");
+        let policies = policies(&template, "ServiceApiTaskRole");
+        assert_eq!(policies.len(), 1);
+        assert_eq!(policies[0].get("PolicyName"), Some(&Expr::from("send-to-queue-jobs")));
+        let document = policies[0].get("PolicyDocument").expect("a document");
+        assert_eq!(
+            statements(document),
+            [
+                (vec!["sqs:SendMessage"], Expr::GetAtt("QueueJobs".into(), "Arn".into())),
+                (
+                    vec!["kms:GenerateDataKey", "kms:Decrypt"],
+                    Expr::GetAtt("QueueJobsKey".into(), "Arn".into())
+                ),
+            ]
+        );
+        let json = serde_json::to_string(document).expect("JSON");
+        assert!(!json.contains('*'), "{json}");
+        assert_eq!(
+            environment(&template, "ServiceApiTaskDefinition"),
+            [
+                ("PORT".to_owned(), Expr::from("8080")),
+                ("JOBS_QUEUE_URL".to_owned(), Expr::Ref("QueueJobs".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_producer_of_two_queues_gets_a_policy_and_a_variable_per_queue_once() {
+        let mut platform = reference_network();
+        let mut reports = platform.compute.queues[0].clone();
+        reports.name = Name::new_assert("daily-reports");
+        platform.compute.queues.push(reports);
+        let api = &mut platform.compute.services[0];
+        assert_eq!(api.name.as_str(), "api");
+        // Named twice: still one policy and one variable. The design sets `JOBS_QUEUE_URL`
+        // itself, which the lowering keeps.
+        api.sends_to = ["jobs", "daily-reports", "jobs"].map(Name::new_assert).to_vec();
+        api.environment.push(infra_core::model::Variable {
+            name: "JOBS_QUEUE_URL".to_owned(),
+            value: "https://example.com/jobs".to_owned(),
+        });
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
+        let names: Vec<_> = policies(&template, "ServiceApiTaskRole")
+            .iter()
+            .filter_map(|p| p.get("PolicyName").cloned())
+            .collect();
+        assert_eq!(
+            names,
+            [Expr::from("send-to-queue-jobs"), Expr::from("send-to-queue-daily-reports")]
+        );
+        assert_eq!(
+            environment(&template, "ServiceApiTaskDefinition"),
+            [
+                ("PORT".to_owned(), Expr::from("8080")),
+                ("JOBS_QUEUE_URL".to_owned(), Expr::from("https://example.com/jobs")),
+                ("DAILY_REPORTS_QUEUE_URL".to_owned(), Expr::Ref("QueueDailyReports".into())),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_service_without_queues_gets_no_permissions() {
+        let mut platform = reference_network();
+        platform.compute.services[0].sends_to.clear();
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
+        let role = template.resource("ServiceApiTaskRole").expect("the api's task role");
+        assert!(role.get("Policies").is_none());
+        assert_eq!(
+            environment(&template, "ServiceApiTaskDefinition"),
+            [("PORT".to_owned(), Expr::from("8080"))]
         );
     }
 

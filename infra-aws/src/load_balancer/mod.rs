@@ -1,16 +1,18 @@
 //! The lowering of the load balancer section: for each Application Load Balancer, the load
 //! balancer in its tier's subnets, an HTTPS listener (its certificate a template parameter), an
-//! HTTP listener that redirects to HTTPS, a target group per target (the service's tasks by IP,
+//! HTTP listener that redirects to HTTPS when the design asks for one, a target group per target (the service's tasks by IP,
 //! on the service's container port), a listener rule per routed target group (the one without a
 //! route is the listener's default) and its DNS name as an output. The compute lowering binds
 //! each service to its target groups through [`targets_of`].
 
 mod logical_id;
 
-use infra_core::model::{path, LoadBalancer, Platform, Route, Service, TargetGroup};
+use infra_core::model::{
+    path, LoadBalancer, Platform, Route, Service, TargetGroup, HTTPS_PORT, HTTP_PORT,
+};
 use infra_core::rules::{
     INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC, INVALID_DURATION, LOAD_BALANCER_ACL_BLOCKS_TRAFFIC,
-    LOAD_BALANCER_CANNOT_REACH_TARGET, TARGET_ACL_BLOCKS_LOAD_BALANCER,
+    LOAD_BALANCER_CANNOT_REACH_TARGET, LOAD_BALANCER_LISTENER_UNREACHABLE, SERVICE_TARGET_GROUP_COUNT, TARGET_ACL_BLOCKS_LOAD_BALANCER,
     INVALID_LISTENER_RULE_PRIORITY, INVALID_ROUTE_PATTERN, LISTENER_DEFAULT_TARGET_GROUP,
     LISTENER_RULE_CONDITION_VALUES,
     LOAD_BALANCER_SINGLE_ZONE, INVALID_HEALTH_CHECK,
@@ -203,6 +205,7 @@ fn target_group(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer, t
                         &UNKNOWN_TARGET_SERVICE,
                         &LOAD_BALANCER_CANNOT_REACH_TARGET,
                         &TARGET_ACL_BLOCKS_LOAD_BALANCER,
+                        &SERVICE_TARGET_GROUP_COUNT,
                         &INVALID_HEALTH_CHECK,
                         &INVALID_DURATION,
                     ]),
@@ -243,7 +246,7 @@ fn listeners(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) {
         logical_id::https_listener(&lb.name),
         Resource::new("AWS::ElasticLoadBalancingV2::Listener")
             .property("LoadBalancerArn", arn.clone())
-            .property("Port", Expr::Int(443))
+            .property("Port", Expr::Int(HTTPS_PORT.into()))
             .property("Protocol", "HTTPS")
             .property("SslPolicy", lb.ssl_policy.as_str())
             .property(
@@ -263,14 +266,23 @@ fn listeners(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) {
                         &UNKNOWN_TLS_POLICY,
                         &TLS_POLICY_BELOW_MINIMUM,
                         &LISTENER_DEFAULT_TARGET_GROUP,
+                        &LOAD_BALANCER_LISTENER_UNREACHABLE,
                     ]),
             ),
     );
+    if lb.redirect_http {
+        http_listener(stack, template, lb, &arn);
+    }
+}
+
+/// The HTTP listener on 80 that redirects every request to HTTPS.
+fn http_listener(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer, arn: &Expr) {
+    let name = lb.name.as_str();
     template.add_resource(
         logical_id::http_listener(&lb.name),
         Resource::new("AWS::ElasticLoadBalancingV2::Listener")
-            .property("LoadBalancerArn", arn)
-            .property("Port", Expr::Int(80))
+            .property("LoadBalancerArn", arn.clone())
+            .property("Port", Expr::Int(HTTP_PORT.into()))
             .property("Protocol", "HTTP")
             .property(
                 "DefaultActions",
@@ -280,18 +292,22 @@ fn listeners(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) {
                         "RedirectConfig",
                         Expr::map([
                             ("Protocol", Expr::from("HTTPS")),
-                            ("Port", Expr::from("443")),
+                            ("Port", Expr::from(HTTPS_PORT.to_string())),
                             ("StatusCode", Expr::from("HTTP_301")),
                         ]),
                     ),
                 ])]),
             )
             .property("Tags", stack.tags(&format!("alb-{name}-http")))
-            .context(stack.context(
-                path::load_balancer(name),
-                format!("Load balancer `{name}`'s HTTP listener on 80: redirects every request to HTTPS"),
-                State::Stateless,
-            )),
+            .context(
+                stack
+                    .context(
+                        path::redirect_http(name),
+                        format!("Load balancer `{name}`'s HTTP listener on {HTTP_PORT}: redirects every request to HTTPS"),
+                        State::Stateless,
+                    )
+                    .must([&LOAD_BALANCER_LISTENER_UNREACHABLE, &LOAD_BALANCER_ACL_BLOCKS_TRAFFIC]),
+            ),
     );
 }
 
@@ -391,7 +407,9 @@ mod tests {
     }
 
     #[test]
-    fn https_with_the_policy_and_http_redirects() {
+    fn https_with_the_policy_and_http_only_when_it_redirects() {
+        use infra_core::model::AclRule;
+        use infra_core::value::{AclRuleNumber, Cidr, PortRange, Traffic};
         let template = synth("production");
         let https = template
             .resource("LoadBalancerWebHttpsListener")
@@ -409,6 +427,30 @@ mod tests {
             .expect("the certificate parameter");
         assert_eq!(certificate.parameter_type(), "String");
         assert!(!certificate.description().is_empty());
+        // The reference design serves HTTPS only, as the seed does.
+        assert!(template.resource("LoadBalancerWebHttpListener").is_none());
+        let mut platform = reference_network();
+        platform.load_balancer.load_balancers[0].redirect_http = true;
+        let alb = platform
+            .network
+            .security_groups
+            .iter_mut()
+            .find(|group| group.name.as_str() == "alb")
+            .expect("the load balancer's group");
+        alb.ingress[0].traffic = Traffic::All;
+        let public = platform
+            .network
+            .acls
+            .iter_mut()
+            .find(|acl| acl.tier.as_str() == "public")
+            .expect("the public ACL");
+        public.inbound.push(AclRule::allow(
+            AclRuleNumber::new_assert(120),
+            Traffic::Tcp(PortRange::single(80)),
+            Cidr::ANYWHERE,
+        ));
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
         let http = template
             .resource("LoadBalancerWebHttpListener")
             .expect("the HTTP listener");

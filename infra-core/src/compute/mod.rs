@@ -63,9 +63,10 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         if service.port.is_some() {
             paths.push(path::service_port(name));
         }
-        if service.queue.is_some() {
-            paths.push(path::service_queue(name));
+        if service.consumes.is_some() {
+            paths.push(path::service_consumes(name));
         }
+        paths.extend((0..service.sends_to.len()).map(|idx| path::service_sends_to(name, idx)));
         if !service.read_only_root {
             paths.push(path::service_read_only_root(name));
         }

@@ -4,7 +4,7 @@ pub use super::queue::{DeadLetter, Queue, QueueScaling};
 use crate::model::PerEnv;
 use crate::value::{Capacity, Name, RetentionDays};
 
-/// The compute section: the ECS services of one cluster and the queues they consume.
+/// The compute section: the ECS services of one cluster and the queues they send to and consume.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -140,7 +140,10 @@ pub struct Service {
     pub tier: Name,
     /// The queue it consumes, by name: its task role may receive and delete the queue's messages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub queue: Option<Name>,
+    pub consumes: Option<Name>,
+    /// The queues it sends to, by name: its task role may send messages to each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sends_to: Vec<Name>,
     /// The security groups of its tasks, by name.
     pub security_groups: Vec<Name>,
     /// Whether the container's root filesystem is read-only (the default).
@@ -177,7 +180,8 @@ impl Service {
             environment: Vec::new(),
             log_retention,
             tier,
-            queue: None,
+            consumes: None,
+            sends_to: Vec::new(),
             security_groups: Vec::new(),
             read_only_root: true,
             capacity: capacity.into(),
@@ -201,8 +205,14 @@ impl Service {
     }
 
     /// Consumes the queue `queue`.
-    pub fn queue(mut self, queue: Name) -> Service {
-        self.queue = Some(queue);
+    pub fn consumes(mut self, queue: Name) -> Service {
+        self.consumes = Some(queue);
+        self
+    }
+
+    /// Sends messages to the queue `queue`, besides any it already sends to.
+    pub fn sends_to(mut self, queue: Name) -> Service {
+        self.sends_to.push(queue);
         self
     }
 
@@ -360,5 +370,46 @@ impl ScheduledCapacity {
             max: max.into(),
             desired: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api() -> Service {
+        Service::new(
+            Name::new_assert("api"),
+            "api-server:1.0.0",
+            1024,
+            2048,
+            RetentionDays::new_assert(30),
+            Name::new_assert("private"),
+            Capacity::new_assert(1, 1, 2),
+        )
+    }
+
+    #[test]
+    fn a_producer_names_its_queues_in_order_and_in_the_data_form() {
+        let service = api()
+            .sends_to(Name::new_assert("jobs"))
+            .sends_to(Name::new_assert("reports"));
+        assert_eq!(service.sends_to, ["jobs", "reports"].map(Name::new_assert));
+        assert_eq!(service.consumes, None);
+        let json = serde_json::to_value(&service).expect("JSON");
+        assert_eq!(json["sends_to"], serde_json::json!(["jobs", "reports"]));
+        assert!(json.get("consumes").is_none(), "{json}");
+        let back: Service = serde_json::from_value(json).expect("it reads back");
+        assert_eq!(back, service);
+    }
+
+    #[test]
+    fn a_service_without_queues_writes_neither_key_and_the_old_key_is_refused() {
+        let json = serde_json::to_value(api()).expect("JSON");
+        assert!(json.get("sends_to").is_none() && json.get("consumes").is_none(), "{json}");
+        let mut old = json;
+        old["queue"] = serde_json::json!("jobs");
+        let error = serde_json::from_value::<Service>(old).expect_err("`queue` is no field");
+        assert!(error.to_string().contains("unknown field `queue`"), "{error}");
     }
 }

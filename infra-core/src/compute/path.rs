@@ -115,9 +115,14 @@ pub fn schedule_desired(name: &str, schedule: &str) -> ModelPath {
     self::schedule(name, schedule).field("desired")
 }
 
-/// `compute.services.<name>.queue`
-pub fn service_queue(name: &str) -> ModelPath {
-    service(name).field("queue")
+/// `compute.services.<name>.consumes`
+pub fn service_consumes(name: &str) -> ModelPath {
+    service(name).field("consumes")
+}
+
+/// `compute.services.<name>.sends_to[<idx>]`
+pub fn service_sends_to(name: &str, idx: usize) -> ModelPath {
+    service(name).field("sends_to").index(idx)
 }
 
 /// `compute.services.<name>.scaling.queue_depth`

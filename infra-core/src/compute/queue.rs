@@ -1,5 +1,5 @@
 //! The compute section's queues: Amazon SQS standard queues, each with its dead-letter queue,
-//! which services consume and scale on.
+//! which services send to, consume and scale on.
 
 use crate::value::{MaxReceiveCount, MessageRetention, Name, QueueThreshold, VisibilityTimeout};
 

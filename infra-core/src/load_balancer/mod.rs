@@ -40,6 +40,9 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         paths.extend(
             (0..lb.security_groups.len()).map(|idx| path::load_balancer_security_group(name, idx)),
         );
+        if lb.redirect_http {
+            paths.push(path::redirect_http(name));
+        }
         for target in &lb.target_groups {
             let at = target.name.as_str();
             paths.extend([

@@ -81,6 +81,12 @@ impl TlsVersion {
     }
 }
 
+/// The HTTPS listener's port.
+pub const HTTPS_PORT: u16 = 443;
+
+/// The port of the HTTP listener that redirects to HTTPS.
+pub const HTTP_PORT: u16 = 80;
+
 /// Whether a load balancer is reachable from the internet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -101,7 +107,8 @@ impl Scheme {
     }
 }
 
-/// An Application Load Balancer with an HTTPS listener (HTTP redirects to it).
+/// An Application Load Balancer with an HTTPS listener, and an HTTP listener that redirects to it
+/// when asked for.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -116,6 +123,10 @@ pub struct LoadBalancer {
     pub security_groups: Vec<Name>,
     /// The HTTPS listener's security policy, such as `ELBSecurityPolicy-TLS13-1-2-2021-06`.
     pub ssl_policy: String,
+    /// Whether an HTTP listener on port 80 redirects requests to HTTPS (its security groups and
+    /// network ACL must then let port 80 in too).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub redirect_http: bool,
     /// Its target groups.
     pub target_groups: Vec<TargetGroup>,
 }
@@ -135,8 +146,22 @@ impl LoadBalancer {
             tier,
             security_groups: security_groups.into_iter().collect(),
             ssl_policy: ssl_policy.into(),
+            redirect_http: false,
             target_groups: Vec::new(),
         }
+    }
+
+    /// Adds an HTTP listener on port 80 that redirects every request to HTTPS.
+    pub fn redirect_http(mut self) -> LoadBalancer {
+        self.redirect_http = true;
+        self
+    }
+
+    /// The ports its listeners take requests on: 443, and 80 when it redirects HTTP.
+    pub fn listener_ports(&self) -> impl Iterator<Item = u16> {
+        [Some(HTTPS_PORT), self.redirect_http.then_some(HTTP_PORT)]
+            .into_iter()
+            .flatten()
     }
 
     /// Adds a target group.

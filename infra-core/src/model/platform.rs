@@ -3,7 +3,7 @@ use crate::rules;
 use crate::value::{Name, Region, Zone};
 use crate::Validated;
 
-use super::{Batch, Caching, Compute, LoadBalancing, Network};
+use super::{Batch, Caching, Compute, Databases, LoadBalancing, Network};
 
 /// A whole platform: where it runs, its environments and its sections.
 ///
@@ -44,6 +44,9 @@ pub struct Platform {
     /// The load balancer section (empty when the design has none).
     #[serde(default, skip_serializing_if = "LoadBalancing::is_empty")]
     pub load_balancer: LoadBalancing,
+    /// The database section (empty when the design has none).
+    #[serde(default, skip_serializing_if = "Databases::is_empty")]
+    pub database: Databases,
     /// The cache section (empty when the design has none).
     #[serde(default, skip_serializing_if = "Caching::is_empty")]
     pub cache: Caching,
@@ -66,6 +69,7 @@ impl Platform {
             batch: Batch::new(),
             compute: Compute::new(),
             load_balancer: LoadBalancing::new(),
+            database: Databases::new(),
             cache: Caching::new(),
             acknowledgements: Vec::new(),
             source: None,
@@ -113,6 +117,12 @@ impl Platform {
     /// Sets the load balancer section.
     pub fn load_balancer(mut self, load_balancer: LoadBalancing) -> Platform {
         self.load_balancer = load_balancer;
+        self
+    }
+
+    /// Sets the database section.
+    pub fn database(mut self, database: Databases) -> Platform {
+        self.database = database;
         self
     }
 

@@ -5,7 +5,7 @@
 //!     queue jobs { visibility_timeout: 5min, retention: 4d, dead_letter: { max_receives: 5, retention: 14d } }
 //!     service worker {
 //!         image: { repository: "worker", tag: parameter },
-//!         queue: jobs,
+//!         consumes: jobs,
 //!         scaling { queue_depth: { threshold: 1000, cooldown: 300s } },
 //!         ...
 //!     }
@@ -16,6 +16,7 @@
 //!         log_retention: 30d,
 //!         tier: private,
 //!         security_groups: [application],
+//!         sends_to: [jobs],
 //!         capacity: match env { production => { min: 2, desired: 4, max: 10 }, _ => { min: 1, desired: 1, max: 2 } },
 //!         scaling {
 //!             cpu: { target: 70, scale_in_cooldown: 300s, scale_out_cooldown: 60s },
@@ -91,6 +92,7 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
     let svc = name.as_str().to_owned();
     let mut image: Option<Image> = None;
     let mut consumes = None;
+    let mut sends_to: Option<Vec<Name>> = None;
     let mut cpu = None;
     let mut memory = None;
     let mut port = None;
@@ -113,10 +115,14 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
                 once(&image, &key)?;
                 image = image_value(input, cx, &svc)?;
             }
-            ServiceKey::Queue => {
+            ServiceKey::Consumes => {
                 once(&consumes, &key)?;
                 let ident = input.call(Ident::parse_any)?;
-                consumes = Some(ident_name(cx, &ident, |_| path::service_queue(&svc)));
+                consumes = Some(ident_name(cx, &ident, |_| path::service_consumes(&svc)));
+            }
+            ServiceKey::SendsTo => {
+                once(&sends_to, &key)?;
+                sends_to = Some(names(input, cx, |idx| path::service_sends_to(&svc, idx))?);
             }
             ServiceKey::Cpu => {
                 once(&cpu, &key)?;
@@ -210,7 +216,8 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
     };
     let mut service = Service::new(name, image, cpu, memory, retention, tier, capacity);
     service.port = port;
-    service.queue = consumes;
+    service.consumes = consumes;
+    service.sends_to = sends_to.unwrap_or_default();
     service.environment = environment.unwrap_or_default();
     service.security_groups = groups.unwrap_or_default();
     service.read_only_root = read_only_root.unwrap_or(true);

@@ -15,6 +15,7 @@ keywords! {
         Tier = "tier",
         SecurityGroups = "security_groups",
         SslPolicy = "ssl_policy",
+        RedirectHttp = "redirect_http",
         TargetGroup = "target_group",
     }
 

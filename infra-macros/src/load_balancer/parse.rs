@@ -8,6 +8,8 @@
 //!         tier: public,
 //!         security_groups: [alb],
 //!         ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+//!         // Optional: an HTTP listener on 80 that redirects to HTTPS.
+//!         redirect_http: true,
 //!         target_group api {
 //!             service: api,
 //!             health_check: { path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 },
@@ -30,7 +32,7 @@ use infra_core::value::{parse_seconds, Name};
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{braced, Ident, Token};
+use syn::{braced, Ident, LitBool, Token};
 
 use super::keyword::{AlbKey, HealthKey, RouteKey, SchemeKey, SectionKey, TargetKey};
 use crate::cx::Cx;
@@ -86,6 +88,7 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
     let mut tier = None;
     let mut groups: Option<Vec<Name>> = None;
     let mut policy: Option<String> = None;
+    let mut redirect_http: Option<bool> = None;
     let mut targets = Vec::new();
     let mut written = Vec::new();
     entries(input, cx, AlbKey::ALL, |input, cx| {
@@ -118,6 +121,13 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
                 cx.span(path::ssl_policy(&lb), lit.span());
                 policy = Some(lit.value());
             }
+            AlbKey::RedirectHttp => {
+                once(&redirect_http, &key)?;
+                input.parse::<Token![:]>()?;
+                let value: LitBool = input.parse()?;
+                cx.span(path::redirect_http(&lb), value.span());
+                redirect_http = Some(value.value);
+            }
             AlbKey::TargetGroup => {
                 let ident = input.call(Ident::parse_any)?;
                 let target = ident_name(cx, &ident, |at| path::target_group(&lb, at));
@@ -149,6 +159,7 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
         return None;
     };
     let mut balancer = LoadBalancer::new(name, scheme, tier, groups.unwrap_or_default(), policy);
+    balancer.redirect_http = redirect_http.unwrap_or(false);
     balancer.target_groups = targets;
     Some(balancer)
 }

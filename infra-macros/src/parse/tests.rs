@@ -377,7 +377,7 @@ fn with_compute(compute: &str) -> String {
 fn worker(image: &str) -> String {
     format!(
         r#"service worker {{ image: {image}, cpu: 256, memory: 512, log_retention: 30d,
-        tier: private, queue: jobs, capacity: {{ min: 1, desired: 1, max: 2 }} }}"#
+        tier: private, consumes: jobs, capacity: {{ min: 1, desired: 1, max: 2 }} }}"#
     )
 }
 
@@ -429,4 +429,58 @@ fn queues_and_image_blocks_parse_and_report_their_mistakes() {
             .is_some_and(|m| m.starts_with("a dead-letter queue needs `max_receives")),
         "{found:#?}"
     );
+}
+
+/// An api sending to the queues `list`, written as `sends_to: <list>`.
+fn producer(list: &str) -> String {
+    format!(
+        r#"service api {{ image: "api-server:1.0.0", cpu: 256, memory: 512, log_retention: 30d,
+        tier: private, sends_to: {list}, capacity: {{ min: 1, desired: 1, max: 2 }} }}"#
+    )
+}
+
+/// The line (from 1) and column (from 0) where `needle` starts in `text`.
+fn place(text: &str, needle: &str) -> (usize, usize) {
+    let at = text.find(needle).expect("the needle");
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    (line, at - before.rfind('\n').map_or(0, |idx| idx + 1))
+}
+
+#[test]
+fn a_producer_names_its_queues_and_an_unknown_one_is_reported_at_its_token() {
+    let text = with_compute(&format!("{JOBS} {}", producer("[jobs]")));
+    let mut cx = crate::cx::Cx::default();
+    let platform = crate::parse::parse(TokenStream::from_str(&text).expect("tokens"), &mut cx)
+        .expect("it parses");
+    let api = &platform.compute.services[0];
+    assert_eq!(api.sends_to, [infra_core::value::Name::new_assert("jobs")]);
+    assert_eq!(api.consumes, None);
+    assert_eq!(messages(&text), Vec::<String>::new());
+
+    let text = with_compute(&format!("{JOBS} {}", producer("[jobs, jbos]")));
+    let found = expand(&text);
+    let (line, column) = place(&text, "jbos");
+    assert_eq!(
+        found,
+        [(
+            "service `api` sends to queue `jbos`, but no queue `jbos` exists [unknown-queue]\n  = help: did you mean `jobs`?".to_owned(),
+            line,
+            column
+        )]
+    );
+}
+
+#[test]
+fn sends_to_is_a_list_written_once() {
+    let text = with_compute(&format!("{JOBS} {}", producer("jobs")));
+    let found = messages(&text);
+    assert!(
+        found
+            .first()
+            .is_some_and(|m| m.starts_with("expected square brackets")),
+        "{found:#?}"
+    );
+    let text = with_compute(&format!("{JOBS} {}", producer("[jobs], sends_to: [jobs]")));
+    assert_eq!(messages(&text), ["duplicate `sends_to`"]);
 }

@@ -307,8 +307,9 @@ mod tests {
         assert_eq!(codes(&with(t2)), Vec::<&str>::new());
         // Turned on in a single-zone environment, the subnet group has one zone.
         let mut platform = with(cluster().multi_az(true));
-        // A single-zone environment's load balancer would be reported too.
+        // A single-zone environment's load balancer and database would be reported too.
         platform.load_balancer = crate::model::LoadBalancing::new();
+        platform.database = crate::model::Databases::new();
         platform.environments[1].zones.truncate(1);
         assert_eq!(codes(&platform), ["cache-multi-az-single-zone"]);
     }

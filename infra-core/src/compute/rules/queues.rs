@@ -1,17 +1,18 @@
 //! Rules on queues: unique names that fit SQS, the dead-letter queue's retention, and the
-//! services that consume and scale on them.
+//! services that consume, send to and scale on them.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, ModelPath};
 use crate::model::{path, Platform, Queue, Service};
 use crate::rules::declare_rules;
 use crate::rules::names::check_unique;
 use crate::rules::suggest::help_for;
+use crate::value::Name;
 
 declare_rules! {
-    /// A service names a queue the design does not define.
+    /// A service consumes or sends to a queue the design does not define.
     UNKNOWN_QUEUE = "unknown-queue", Error,
-        "a service's queue is a queue of the design",
-        "SQS API ReceiveMessage/GetQueueAttributes (a consumer names an existing queue's URL; the task role's policy names its ARN)";
+        "the queues a service consumes and sends to are queues of the design",
+        "SQS API ReceiveMessage/SendMessage (a consumer or producer names an existing queue's URL; the task role's policy names its ARN)";
     /// A service scales on its queue's depth but names no queue.
     QUEUE_SCALING_WITHOUT_QUEUE = "queue-scaling-without-queue", Error,
         "a service that scales on queue depth names its queue",
@@ -56,6 +57,7 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
     }
     for service in &platform.compute.services {
         check_consumer(cx, platform, service);
+        check_producer(cx, platform, service);
     }
 }
 
@@ -125,17 +127,9 @@ fn check_dead_letter_retention(cx: &mut Vec<Diagnostic>, queue: &Queue) {
 fn check_consumer(cx: &mut Vec<Diagnostic>, platform: &Platform, service: &Service) {
     let name = service.name.as_str();
     let compute = &platform.compute;
-    match &service.queue {
+    match &service.consumes {
         Some(wanted) if compute.find_queue(wanted.as_str()).is_none() => {
-            let known = compute.queues.iter().map(|queue| queue.name.as_str());
-            cx.push(
-                UNKNOWN_QUEUE
-                    .at(
-                        path::service_queue(name),
-                        format!("service `{name}` consumes queue `{wanted}`, but no queue `{wanted}` exists"),
-                    )
-                    .with_help(help_for("queues", wanted.as_str(), known)),
-            );
+            cx.push(unknown_queue(platform, path::service_consumes(name), format!("service `{name}` consumes"), wanted));
         }
         Some(_) => {}
         None if service.scaling.queue_depth.is_some() => cx.push(
@@ -144,10 +138,31 @@ fn check_consumer(cx: &mut Vec<Diagnostic>, platform: &Platform, service: &Servi
                     path::queue_scaling(name),
                     format!("service `{name}` scales on its queue's depth, but names no queue"),
                 )
-                .with_help("name the queue the service consumes, for example `queue: jobs`"),
+                .with_help("name the queue the service consumes, for example `consumes: jobs`"),
         ),
         None => {}
     }
+}
+
+/// Each queue the service sends to exists.
+///
+/// Source: SQS API `SendMessage` (a producer sends to an existing queue's URL), and the task
+/// role's policy names the queue's ARN.
+fn check_producer(cx: &mut Vec<Diagnostic>, platform: &Platform, service: &Service) {
+    let name = service.name.as_str();
+    for (idx, wanted) in service.sends_to.iter().enumerate() {
+        if platform.compute.find_queue(wanted.as_str()).is_none() {
+            cx.push(unknown_queue(platform, path::service_sends_to(name, idx), format!("service `{name}` sends to"), wanted));
+        }
+    }
+}
+
+/// `unknown-queue` at `at`: `{who} queue `wanted`, but ...`, with the closest queue's name.
+fn unknown_queue(platform: &Platform, at: ModelPath, who: String, wanted: &Name) -> Diagnostic {
+    let known = platform.compute.queues.iter().map(|queue| queue.name.as_str());
+    UNKNOWN_QUEUE
+        .at(at, format!("{who} queue `{wanted}`, but no queue `{wanted}` exists"))
+        .with_help(help_for("queues", wanted.as_str(), known))
 }
 
 #[cfg(test)]
@@ -185,7 +200,7 @@ mod tests {
             Capacity::new_assert(1, 2, 10),
         )
         .security_group(Name::new_assert("application"));
-        service.queue = queue.map(Name::new_assert);
+        service.consumes = queue.map(Name::new_assert);
         if scales {
             service = service.scaling(Scaling::new().queue_depth(QueueScaling {
                 threshold: QueueThreshold::new_assert(1000),
@@ -212,8 +227,36 @@ mod tests {
         let findings = crate::rules::check(&with(queue("jobs", 4, 14), worker(Some("jbos"), true)));
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].code, "unknown-queue");
-        assert_eq!(findings[0].path.as_str(), "compute.services.worker.queue");
+        assert_eq!(findings[0].path.as_str(), "compute.services.worker.consumes");
         assert_eq!(findings[0].help.as_deref(), Some("did you mean `jobs`?"));
+    }
+
+    #[test]
+    fn each_unknown_queue_a_service_sends_to_is_an_error_at_its_place() {
+        let mut producer = worker(None, false);
+        producer.sends_to = ["jobs", "jbos", "other"].map(Name::new_assert).to_vec();
+        let findings = crate::rules::check(&with(queue("jobs", 4, 14), producer));
+        let found: Vec<_> = findings
+            .iter()
+            .map(|d| (d.code, d.path.as_str(), d.help.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("unknown-queue", "compute.services.worker.sends_to[1]", Some("did you mean `jobs`?")),
+                ("unknown-queue", "compute.services.worker.sends_to[2]", Some("the design defines the queues `jobs`")),
+            ]
+        );
+        assert_eq!(
+            findings[0].message,
+            "service `worker` sends to queue `jbos`, but no queue `jbos` exists"
+        );
+    }
+
+    #[test]
+    fn a_service_may_send_to_the_queue_it_consumes() {
+        let service = worker(Some("jobs"), true).sends_to(Name::new_assert("jobs"));
+        assert_eq!(codes(&with(queue("jobs", 4, 14), service)), Vec::<&str>::new());
     }
 
     #[test]

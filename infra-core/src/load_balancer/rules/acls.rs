@@ -5,7 +5,7 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{
-    path, Direction, LoadBalancer, NetworkAcl, Platform, Scheme, SubnetTier, TargetGroup,
+    path, Direction, HTTP_PORT, LoadBalancer, NetworkAcl, Platform, Scheme, SubnetTier, TargetGroup,
     TierRole,
 };
 use crate::network::rules::{gap_finding, Flows};
@@ -24,8 +24,6 @@ declare_rules! {
         "ALB User Guide, load-balancer-troubleshooting.md, network ACLs (the targets' subnets must allow inbound traffic on the target and health check port and outbound traffic on ports 1024-65535 to the load balancer); aws-rules.md §10";
 }
 
-/// The HTTPS listener's port.
-const LISTENER: u16 = 443;
 
 /// A target of a load balancer: the tier its service's tasks run in and the port they serve
 /// (requests and health checks alike).
@@ -143,18 +141,21 @@ fn check_load_balancer_tier(
             cx.push(related(finding));
         }
     };
-    push(
-        cx,
-        gap_finding(
-            &LOAD_BALANCER_ACL_BLOCKS_TRAFFIC,
-            acl,
-            Direction::Inbound,
-            Flows::new(clients, PortRange::single(LISTENER)),
-            |reason| format!("network ACL of tier `{tier}` blocks the HTTPS requests of load balancer `{name}`'s clients: {reason}"),
-            format!("add an inbound rule `allow tcp {LISTENER} from {clients_rule}` to tier `{tier}`"),
-            env,
-        ),
-    );
+    for port in lb.listener_ports() {
+        let protocol = if port == HTTP_PORT { "HTTP" } else { "HTTPS" };
+        push(
+            cx,
+            gap_finding(
+                &LOAD_BALANCER_ACL_BLOCKS_TRAFFIC,
+                acl,
+                Direction::Inbound,
+                Flows::new(clients, PortRange::single(port)),
+                |reason| format!("network ACL of tier `{tier}` blocks the {protocol} requests of load balancer `{name}`'s clients: {reason}"),
+                format!("add an inbound rule `allow tcp {port} from {clients_rule}` to tier `{tier}`"),
+                env,
+            ),
+        );
+    }
     push(
         cx,
         gap_finding(

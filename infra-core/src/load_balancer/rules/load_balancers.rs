@@ -479,6 +479,8 @@ mod tests {
     #[test]
     fn the_tier_needs_two_zones_in_every_environment() {
         let mut platform = with(lb("public", GOOD, "api", seed_check()), None);
+        // The database's subnet group needs two zones too (`database-single-zone`).
+        platform.database = crate::model::Databases::new();
         let staging = &mut platform.environments[1];
         assert_eq!(staging.name.as_str(), "staging");
         assert!(!staging.multi_az);

@@ -948,12 +948,19 @@ mod tests {
             .acls
             .retain(|acl| acl.tier.as_str() == "public");
         platform.network.interface_endpoints.clear();
-        platform.network.security_groups[1].tier = None;
+        // The groups of the private tier (`application`, `password_rotation`) lose their tier.
+        for group in &mut platform.network.security_groups {
+            if group.tier.as_ref().is_some_and(|tier| tier.as_str() == "private") {
+                group.tier = None;
+            }
+        }
         // The batch jobs and the services ran in the private tier, the load balancer's target
         // among them.
         platform.batch = crate::model::Batch::new();
         platform.compute = crate::model::Compute::new();
         platform.load_balancer = crate::model::LoadBalancing::new();
+        // The database's password rotation ran there too.
+        platform.database = crate::model::Databases::new();
         let acl = acl_mut(&mut platform, "public");
         acl.inbound.truncate(1);
         acl.outbound.clear();
