@@ -58,7 +58,12 @@
 //! exported; then the cache section, if it has one: a KMS key, and per Redis cluster its subnet
 //! group, parameter group, AUTH token secret (with a policy that lets the services it admits read
 //! it) and replication group, whose endpoint and secret are
-//! exported. Every taggable resource is
+//! exported; then the storage section, if it has one: per
+//! bucket an S3 bucket (public access blocked, ownership enforced, default encryption,
+//! versioning, server access logs and the lifecycle; retained) and a policy that denies requests
+//! without TLS or below the platform's minimum TLS version and admits the log delivery of the
+//! buckets that log to it; each bucket's name is exported as `<stack name>-Bucket<Name>Name`.
+//! Every taggable resource is
 //! tagged `Name`, `Environment` and
 //! `Platform`; the VPC and subnet ids are exported as `<stack name>-<logical id>`.
 //!
@@ -117,7 +122,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch, compute, load_balancer, database, cache }
+sections! { network, batch, compute, load_balancer, database, cache, storage }
 
 /// A section's lowering: adds its resources for the stack's environment to the template.
 type Lower = fn(&Stack<'_>, &mut Template);

@@ -67,7 +67,8 @@ fn resource_counts_per_environment() {
     // group, monitoring role, secret, secret attachment, rotation schedule, primary, backup vault,
     // role, plan and selection, and a resource per replica (two in production, none elsewhere).
     // The network's count includes the password rotation's group, its egress rule to the
-    // database's group and that group's ingress rule from it.
+    // database's group and that group's ingress rule from it. Then storage's: three buckets,
+    // each with its policy.
     // Then the cache's: its key, and the Redis cluster's subnet group, parameter group, AUTH
     // token, its clients' policy and replication group; the network's count includes the cache's
     // security group and its ingress rule.
@@ -75,15 +76,15 @@ fn resource_counts_per_environment() {
     let cache = 1 + 5;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        59 + 4 + compute + 3 + (12 + 2) + cache
+        59 + 4 + compute + 3 + (12 + 2) + cache + 6
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        57 + 4 + compute + 3 + 12 + cache
+        57 + 4 + compute + 3 + 12 + cache + 6
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        57 + 4 + compute + 3 + 12 + cache
+        57 + 4 + compute + 3 + 12 + cache + 6
     );
 }
 
@@ -290,6 +291,7 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
         "AWS::SecretsManager::RotationSchedule",
         "AWS::Backup::BackupSelection",
         "AWS::IAM::Policy",
+        "AWS::S3::BucketPolicy",
     ];
     for (id, resource) in template.resources() {
         if untaggable.contains(&resource.resource_type()) {
@@ -328,11 +330,18 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
 fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     let template = synth(&design(), "production");
     // And the load balancer's DNS name, the queue's URL, the database's endpoint and its
-    // secret's ARN, the cache's endpoint and its AUTH token's secret.
-    assert_eq!(template.outputs().len(), 14);
+    // secret's ARN, the cache's endpoint and its AUTH token's secret, and the three buckets'
+    // names.
+    assert_eq!(template.outputs().len(), 14 + 3);
     assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
     assert!(template.outputs().contains_key("RedisMainEndpoint"));
     assert!(template.outputs().contains_key("RedisMainAuthTokenArn"));
+    let datasets = &template.outputs()["BucketDatasetsName"];
+    assert_eq!(datasets.value(), &Expr::Ref("BucketDatasets".into()));
+    assert_eq!(
+        datasets.export_name(),
+        &Expr::sub("${AWS::StackName}-BucketDatasetsName")
+    );
     let queue = &template.outputs()["QueueJobsUrl"];
     assert_eq!(queue.value(), &Expr::Ref("QueueJobs".into()));
     assert_eq!(

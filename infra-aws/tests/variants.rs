@@ -111,8 +111,8 @@ fn only_the_environments_zones_are_lowered() {
     );
     assert_eq!(ids_of(&template, "AWS::EC2::NatGateway").len(), 1);
     // The VPC and three subnets, the cluster's name, the queue's URL, the Redis endpoint and its
-    // AUTH token.
-    assert_eq!(template.outputs().len(), 8);
+    // AUTH token, and the three buckets' names.
+    assert_eq!(template.outputs().len(), 8 + 3);
 }
 
 #[test]

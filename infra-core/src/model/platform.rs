@@ -3,7 +3,7 @@ use crate::rules;
 use crate::value::{Name, Region, Zone};
 use crate::Validated;
 
-use super::{Batch, Caching, Compute, Databases, LoadBalancing, Network};
+use super::{Batch, Caching, Compute, Databases, LoadBalancing, Network, ObjectStorage};
 
 /// A whole platform: where it runs, its environments and its sections.
 ///
@@ -50,6 +50,9 @@ pub struct Platform {
     /// The cache section (empty when the design has none).
     #[serde(default, skip_serializing_if = "Caching::is_empty")]
     pub cache: Caching,
+    /// The storage section (empty when the design has none).
+    #[serde(default, skip_serializing_if = "ObjectStorage::is_empty")]
+    pub storage: ObjectStorage,
     /// Warnings the design acknowledges, each with a reason.
     pub acknowledgements: Vec<Acknowledgement>,
     /// The file the design is written in, relative to its crate (`examples/production.rs`),
@@ -71,6 +74,7 @@ impl Platform {
             load_balancer: LoadBalancing::new(),
             database: Databases::new(),
             cache: Caching::new(),
+            storage: ObjectStorage::new(),
             acknowledgements: Vec::new(),
             source: None,
         }
@@ -129,6 +133,12 @@ impl Platform {
     /// Sets the cache section.
     pub fn cache(mut self, cache: Caching) -> Platform {
         self.cache = cache;
+        self
+    }
+
+    /// Sets the storage section.
+    pub fn storage(mut self, storage: ObjectStorage) -> Platform {
+        self.storage = storage;
         self
     }
 
