@@ -28,7 +28,7 @@
 //! * [`value`]: `Cidr`, `PortRange`, `Traffic`, `AclRuleNumber`, `RetentionDays`, `Name`,
 //!   `Region`, `Zone`, `EndpointService`, `JobQueuePriority`, `MaxVcpus`, `Capacity`,
 //!   `VisibilityTimeout`, `MessageRetention`, `MaxReceiveCount`, `QueueThreshold`.
-//! * Sections, one module each ([`network`], [`batch`], [`compute`], [`load_balancer`], [`database`]), each with its model, paths and rules, registered
+//! * Sections, one module each ([`network`], [`batch`], [`compute`], [`load_balancer`], [`database`], [`monitoring`]), each with its model, paths and rules, registered
 //!   in [`SECTIONS`] ([`section::Section`]); `docs/sections.md` is the recipe for adding one.
 //! * [`model`]: `Platform`, `Environment`, [`PerEnv`](model::PerEnv) (a value per environment),
 //!   and every section's types; [`model::path`] names them;
@@ -79,6 +79,8 @@ sections! {
     load_balancer,
     /// PostgreSQL on RDS: the primary, its read replicas and its backups.
     database,
+    /// Monitoring: CloudWatch alarms with typed thresholds, severities and alert channels.
+    monitoring,
 }
 
 #[cfg(any(test, feature = "_fixtures"))]

@@ -3,7 +3,7 @@ use crate::rules;
 use crate::value::{Name, Region, Zone};
 use crate::Validated;
 
-use super::{Batch, Compute, Databases, LoadBalancing, Network};
+use super::{Batch, Compute, Databases, LoadBalancing, Monitoring, Network};
 
 /// A whole platform: where it runs, its environments and its sections.
 ///
@@ -47,6 +47,9 @@ pub struct Platform {
     /// The database section (empty when the design has none).
     #[serde(default, skip_serializing_if = "Databases::is_empty")]
     pub database: Databases,
+    /// The monitoring section (empty when the design has none).
+    #[serde(default, skip_serializing_if = "Monitoring::is_empty")]
+    pub monitoring: Monitoring,
     /// Warnings the design acknowledges, each with a reason.
     pub acknowledgements: Vec<Acknowledgement>,
     /// The file the design is written in, relative to its crate (`examples/production.rs`),
@@ -67,6 +70,7 @@ impl Platform {
             compute: Compute::new(),
             load_balancer: LoadBalancing::new(),
             database: Databases::new(),
+            monitoring: Monitoring::new(),
             acknowledgements: Vec::new(),
             source: None,
         }
@@ -119,6 +123,12 @@ impl Platform {
     /// Sets the database section.
     pub fn database(mut self, database: Databases) -> Platform {
         self.database = database;
+        self
+    }
+
+    /// Sets the monitoring section.
+    pub fn monitoring(mut self, monitoring: Monitoring) -> Platform {
+        self.monitoring = monitoring;
         self
     }
 
