@@ -114,7 +114,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch, compute, load_balancer, database }
+sections! { network, batch, compute, load_balancer, database, monitoring }
 
 /// A section's lowering: adds its resources for the stack's environment to the template.
 type Lower = fn(&Stack<'_>, &mut Template);

@@ -31,7 +31,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch, compute, load_balancer, database }
+sections! { network, batch, compute, load_balancer, database, monitoring }
 
 use proc_macro::TokenStream;
 

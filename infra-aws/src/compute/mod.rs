@@ -10,7 +10,7 @@
 //! only CloudWatch Logs of this account and region may use. The scalable targets name no
 //! `RoleARN`: Application Auto Scaling then uses its service-linked role for ECS.
 
-mod logical_id;
+pub(crate) mod logical_id;
 mod queue;
 
 use infra_core::model::{path, Compute, Image, Metric, Queue, ScheduledCapacity, Service};

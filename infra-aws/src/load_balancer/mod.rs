@@ -5,7 +5,7 @@
 //! route is the listener's default) and its DNS name as an output. The compute lowering binds
 //! each service to its target groups through [`targets_of`].
 
-mod logical_id;
+pub(crate) mod logical_id;
 
 use infra_core::model::{
     path, LoadBalancer, Platform, Route, Service, TargetGroup, HTTPS_PORT, HTTP_PORT,
