@@ -137,6 +137,7 @@ fn slack(stack: &Stack<'_>, template: &mut Template, channel: &AlertChannel, sla
             .property("SnsTopicArns", Expr::list(topics))
             .property("GuardrailPolicies", Expr::list([Expr::sub(READ_ONLY_POLICY)]))
             .property("LoggingLevel", "ERROR")
+            .property("Tags", stack.tags(&format!("alerts-{name}")))
             .context(
                 stack
                     .context(

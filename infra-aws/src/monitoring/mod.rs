@@ -24,7 +24,7 @@ use crate::database::logical_id as database_id;
 use crate::intrinsic::Expr;
 use crate::load_balancer::logical_id as load_balancer_id;
 use crate::stack::Stack;
-use crate::template::{Resource, Section, Template};
+use crate::template::{Policy, Resource, Section, Template};
 
 /// Bytes in a GiB: RDS allocates storage in GiB, FreeStorageSpace counts bytes.
 const GIB: u64 = 1 << 30;
@@ -133,9 +133,10 @@ fn key(stack: &Stack<'_>, template: &mut Template) {
                 ]),
             )
             .property("Tags", stack.tags("alerts-key"))
+            .keep_on(Policy::Delete)
             .context(stack.context(
                 path::monitoring(),
-                "Encrypts the severities' SNS topics at rest, rotated yearly; CloudWatch may use it to publish the alarms' notifications",
+                "Encrypts the severities' SNS topics at rest, rotated yearly; CloudWatch may use it to publish the alarms' notifications. Deleted with the stack: it protects only notifications in flight",
                 State::Stateless,
             )),
     );
@@ -241,7 +242,9 @@ fn lower_alarm(
 /// reject (a validated design has none).
 fn threshold(stack: &Stack<'_>, alarm: &Alarm) -> Option<Expr> {
     match (alarm.metric, alarm.threshold) {
-        (AlarmMetric::LoadBalancerLatency, Threshold::Milliseconds(ms)) => Some(Expr::from(seconds_text(ms))),
+        (AlarmMetric::LoadBalancerLatency, Threshold::Milliseconds(ms)) => {
+            seconds_text(ms).parse::<serde_json::Number>().ok().map(Expr::Number)
+        }
         (AlarmMetric::DatabaseFreeStorage, Threshold::Percent(percent)) => {
             let pg = stack.databases().postgres.iter().find(|pg| pg.name == alarm.target)?;
             let bytes = u64::from(pg.storage.size_gib) * GIB / 100 * u64::from(percent);
