@@ -265,13 +265,13 @@ pub fn design() -> Validated<Platform> {
         // that write them (the services' logs in `compute`, the flow log in `network`).
         monitoring {
             // The seed's `alerts@example.com`: the address is a template parameter.
-            email oncall_email,
-            slack alerts_slack { channel: match env { production => "#alerts-prod", _ => "#alerts-staging" } }
+            email oncall,
+            slack team { channel: match env { production => "#alerts-prod", _ => "#alerts-staging" } }
             // The seed's `arn:aws:sns:...`: the topic's ARN is a template parameter.
             sns pager,
             // The seed's response times: 15 minutes and 4 hours.
-            severity critical { response: 15min, channels: [alerts_slack, pager] }
-            severity warning { response: 4h, channels: [oncall_email, alerts_slack] }
+            severity critical { response: 15min, channels: [team, pager] }
+            severity warning { response: 4h, channels: [oncall, team] }
 
             // The seed gives no severity per metric: user-facing latency and running out of
             // storage are critical, the rest a warning.

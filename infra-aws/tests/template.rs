@@ -67,19 +67,22 @@ fn resource_counts_per_environment() {
     // group, monitoring role, secret, secret attachment, rotation schedule, primary, backup vault,
     // role, plan and selection, and a resource per replica (two in production, none elsewhere).
     // The network's count includes the password rotation's group, its egress rule to the
-    // database's group and that group's ingress rule from it.
+    // database's group and that group's ingress rule from it. Then monitoring's: its key, a
+    // topic per severity (two), the warning's e-mail subscription, the Slack channel's Chatbot
+    // configuration and role, and the eight alarms.
     let compute = 2 + 6 * 2 + 2 + 3 + 4;
+    let monitoring = 1 + 2 + 1 + 2 + 8;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        57 + 4 + compute + 3 + (12 + 2)
+        57 + 4 + compute + 3 + (12 + 2) + monitoring
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        55 + 4 + compute + 3 + 12
+        55 + 4 + compute + 3 + 12 + monitoring
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        55 + 4 + compute + 3 + 12
+        55 + 4 + compute + 3 + 12 + monitoring
     );
 }
 
@@ -284,6 +287,7 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
         "AWS::SecretsManager::SecretTargetAttachment",
         "AWS::SecretsManager::RotationSchedule",
         "AWS::Backup::BackupSelection",
+        "AWS::SNS::Subscription",
     ];
     for (id, resource) in template.resources() {
         if untaggable.contains(&resource.resource_type()) {

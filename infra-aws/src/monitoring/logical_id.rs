@@ -19,34 +19,34 @@ pub(crate) fn subscription(severity: &Name, channel: &Name) -> LogicalId {
     LogicalId::new(["Alerts", &severity.pascal_case(), &channel.pascal_case(), "Subscription"])
 }
 
-/// `Alerts<Channel>EmailAddress`: the parameter of an e-mail channel's address.
+/// `Channel<Name>EmailAddress`: the parameter of an e-mail channel's address.
 pub(crate) fn email_address(channel: &Name) -> LogicalId {
-    LogicalId::new(["Alerts", &channel.pascal_case(), "EmailAddress"])
+    LogicalId::new(["Channel", &channel.pascal_case(), "EmailAddress"])
 }
 
-/// `Alerts<Channel>TopicArn`: the parameter of an SNS channel's topic.
+/// `Channel<Name>TopicArn`: the parameter of an SNS channel's topic.
 pub(crate) fn topic_arn(channel: &Name) -> LogicalId {
-    LogicalId::new(["Alerts", &channel.pascal_case(), "TopicArn"])
+    LogicalId::new(["Channel", &channel.pascal_case(), "TopicArn"])
 }
 
-/// `Alerts<Channel>SlackWorkspaceId`: the parameter of a Slack channel's workspace.
+/// `Channel<Name>SlackWorkspaceId`: the parameter of a Slack channel's workspace.
 pub(crate) fn slack_workspace(channel: &Name) -> LogicalId {
-    LogicalId::new(["Alerts", &channel.pascal_case(), "SlackWorkspaceId"])
+    LogicalId::new(["Channel", &channel.pascal_case(), "SlackWorkspaceId"])
 }
 
-/// `Alerts<Channel>SlackChannelId`: the parameter of a Slack channel's id.
+/// `Channel<Name>SlackChannelId`: the parameter of a Slack channel's id.
 pub(crate) fn slack_channel(channel: &Name) -> LogicalId {
-    LogicalId::new(["Alerts", &channel.pascal_case(), "SlackChannelId"])
+    LogicalId::new(["Channel", &channel.pascal_case(), "SlackChannelId"])
 }
 
-/// `Alerts<Channel>Chatbot`: the Slack channel configuration.
+/// `Channel<Name>Chatbot`: the Slack channel configuration.
 pub(crate) fn chatbot(channel: &Name) -> LogicalId {
-    LogicalId::new(["Alerts", &channel.pascal_case(), "Chatbot"])
+    LogicalId::new(["Channel", &channel.pascal_case(), "Chatbot"])
 }
 
-/// `Alerts<Channel>ChatbotRole`: the role AWS Chatbot assumes in the channel.
+/// `Channel<Name>ChatbotRole`: the role AWS Chatbot assumes in the channel.
 pub(crate) fn chatbot_role(channel: &Name) -> LogicalId {
-    LogicalId::new(["Alerts", &channel.pascal_case(), "ChatbotRole"])
+    LogicalId::new(["Channel", &channel.pascal_case(), "ChatbotRole"])
 }
 
 /// `Alarm<Name>`

@@ -305,3 +305,66 @@ fn dimensions(alarm: &Alarm) -> Expr {
         )]),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use infra_core::fixtures::reference_network;
+
+    use crate::intrinsic::Expr;
+    use crate::Template;
+
+    fn synth(environment: &str) -> Template {
+        let platform = reference_network().validate().expect("a valid design");
+        crate::synth(&platform, environment).expect("a known environment")
+    }
+
+    #[test]
+    fn thresholds_are_lowered_to_the_metrics_units() {
+        let template = synth("production");
+        let threshold = |id: &str| template.resource(id).and_then(|r| r.get("Threshold")).cloned();
+        // 1000ms on TargetResponseTime, which is in seconds.
+        assert_eq!(serde_json::to_string(&threshold("AlarmWebLatency")).ok().as_deref(), Some("1.0"));
+        // 20% free of 1000 GiB, in bytes.
+        assert_eq!(threshold("AlarmDatabaseStorage"), Some(Expr::Int(214_748_364_800)));
+        assert_eq!(threshold("AlarmApiCpu"), Some(Expr::Int(70)));
+        assert_eq!(threshold("AlarmDatabaseConnections"), Some(Expr::Int(1000)));
+    }
+
+    #[test]
+    fn alarms_notify_their_severitys_topic_and_sns_channels() {
+        let template = synth("production");
+        let latency = template.resource("AlarmWebLatency").expect("the latency alarm");
+        let actions = Expr::list([Expr::Ref("AlertsCriticalTopic".into()), Expr::Ref("ChannelPagerTopicArn".into())]);
+        assert_eq!(latency.get("AlarmActions"), Some(&actions));
+        assert_eq!(latency.get("OKActions"), Some(&actions));
+        assert_eq!(latency.get("Namespace"), Some(&Expr::from("AWS/ApplicationELB")));
+        let description = latency.get("AlarmDescription").and_then(Expr::as_str).unwrap_or_default();
+        assert!(description.contains("respond within 15 minutes"), "{description}");
+        let cpu = template.resource("AlarmApiCpu").expect("the cpu alarm");
+        assert_eq!(cpu.get("AlarmActions"), Some(&Expr::list([Expr::Ref("AlertsWarningTopic".into())])));
+        let topic = template.resource("AlertsWarningTopic").expect("the warning topic");
+        assert_eq!(topic.get("KmsMasterKeyId"), Some(&Expr::Ref("MonitoringKey".into())));
+    }
+
+    #[test]
+    fn the_slack_channel_listens_to_its_severities_per_environment() {
+        for (environment, channel) in [("production", "#alerts-prod"), ("staging", "#alerts-staging")] {
+            let template = synth(environment);
+            let chatbot = template.resource("ChannelTeamChatbot").expect("the Slack channel");
+            assert_eq!(
+                chatbot.get("SnsTopicArns"),
+                Some(&Expr::list([Expr::Ref("AlertsCriticalTopic".into()), Expr::Ref("AlertsWarningTopic".into())]))
+            );
+            let parameter = &template.parameters()["ChannelTeamSlackChannelId"];
+            assert!(parameter.description().contains(channel), "{environment}");
+        }
+    }
+
+    #[test]
+    fn response_times_read_in_words() {
+        assert_eq!(super::response_text(900), "15 minutes");
+        assert_eq!(super::response_text(14_400), "4 hours");
+        assert_eq!(super::response_text(86_400), "1 day");
+        assert_eq!(super::response_text(90), "90 seconds");
+    }
+}
