@@ -85,9 +85,9 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
 /// `900` seconds as `15 minutes`, `14400` as `4 hours`.
 pub(crate) fn response_text(seconds: u64) -> String {
     let (count, unit) = match seconds {
-        s if s >= 86_400 && s % 86_400 == 0 => (s / 86_400, "day"),
-        s if s >= 3_600 && s % 3_600 == 0 => (s / 3_600, "hour"),
-        s if s >= 60 && s % 60 == 0 => (s / 60, "minute"),
+        s if s >= 86_400 && s.is_multiple_of(86_400) => (s / 86_400, "day"),
+        s if s >= 3_600 && s.is_multiple_of(3_600) => (s / 3_600, "hour"),
+        s if s >= 60 && s.is_multiple_of(60) => (s / 60, "minute"),
         s => (s, "second"),
     };
     format!("{count} {unit}{}", if count == 1 { "" } else { "s" })

@@ -60,7 +60,7 @@ fn check_period(cx: &mut Vec<Diagnostic>, alarm: &Alarm) {
                 .at(path::alarm_period(name), format!("alarm `{name}` evaluates {period}-second periods of {}, which CloudWatch publishes once a minute", alarm.metric.metric_name()))
                 .with_help("use `60s` or a multiple of it; sub-minute periods suit high-resolution custom metrics"),
         ),
-        _ if period > 0 && period % 60 == 0 => {}
+        _ if period > 0 && period.is_multiple_of(60) => {}
         _ => {
             let near = (period.saturating_add(30) / 60).max(1) * 60;
             cx.push(

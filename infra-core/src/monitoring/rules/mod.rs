@@ -47,33 +47,10 @@ pub(crate) mod tests {
     };
     use crate::value::Name;
 
-    fn name(text: &'static str) -> Name {
-        Name::new_assert(text)
-    }
-
-    /// The reference design's monitoring, corrected: every rule accepts it.
-    pub(crate) fn monitoring() -> Monitoring {
-        fn alarm(n: &'static str, metric: AlarmMetric, target: &'static str, comparison: Comparison, threshold: Threshold, severity: &'static str) -> Alarm {
-            Alarm::new(name(n), metric, name(target), comparison, threshold, 300, 2, name(severity))
-        }
-        Monitoring::new()
-            .channel(AlertChannel::email(name("email")))
-            .channel(AlertChannel::slack(name("slack"), PerEnv::new("#alerts-staging".to_owned()).with(name("production"), "#alerts-prod".to_owned())))
-            .channel(AlertChannel::sns(name("sns")))
-            .severity(AlertSeverity::new(name("critical"), 900, [name("slack"), name("sns")]))
-            .severity(AlertSeverity::new(name("warning"), 14_400, [name("email"), name("slack")]))
-            .alarm(alarm("api_cpu", AlarmMetric::ServiceCpu, "api", Comparison::Above, Threshold::Percent(70), "warning"))
-            .alarm(alarm("api_latency", AlarmMetric::LoadBalancerLatency, "web", Comparison::Above, Threshold::Milliseconds(1000), "critical"))
-            .alarm(alarm("db_storage", AlarmMetric::DatabaseFreeStorage, "main", Comparison::Below, Threshold::Percent(20), "critical"))
-            .alarm(alarm("db_connections", AlarmMetric::DatabaseConnections, "main", Comparison::Above, Threshold::Number(1000), "warning"))
-    }
-
-    /// The reference design with `monitoring()` changed by `change`.
+    /// The reference design with its monitoring changed by `change`.
     pub(crate) fn platform_with(change: impl FnOnce(&mut Monitoring)) -> Platform {
-        let mut monitoring = monitoring();
-        change(&mut monitoring);
-        let mut platform = crate::testing::design();
-        platform.monitoring = monitoring;
+        let mut platform = crate::fixtures::reference_network();
+        change(&mut platform.monitoring);
         platform
     }
 
@@ -93,6 +70,33 @@ pub(crate) mod tests {
     #[test]
     fn the_corrected_reference_monitoring_passes() {
         assert_eq!(codes_with(|_| {}), Vec::<&str>::new());
+    }
+
+    fn name(text: &'static str) -> Name {
+        Name::new_assert(text)
+    }
+
+    #[test]
+    fn the_builders_make_the_reference_monitoring() {
+        let alarm = |n, metric, target, comparison, threshold, severity| {
+            Alarm::new(name(n), metric, name(target), comparison, threshold, 300, 2, name(severity))
+        };
+        let slack = PerEnv::new("#alerts-staging".to_owned()).with(name("production"), "#alerts-prod".to_owned());
+        let built = Monitoring::new()
+            .channel(AlertChannel::email(name("oncall")))
+            .channel(AlertChannel::slack(name("team"), slack))
+            .channel(AlertChannel::sns(name("pager")))
+            .severity(AlertSeverity::new(name("critical"), 900, [name("team"), name("pager")]))
+            .severity(AlertSeverity::new(name("warning"), 14_400, [name("oncall"), name("team")]))
+            .alarm(alarm("api_cpu", AlarmMetric::ServiceCpu, "api", Comparison::Above, Threshold::Percent(70), "warning"))
+            .alarm(alarm("api_memory", AlarmMetric::ServiceMemory, "api", Comparison::Above, Threshold::Percent(80), "warning"))
+            .alarm(alarm("worker_cpu", AlarmMetric::ServiceCpu, "worker", Comparison::Above, Threshold::Percent(70), "warning"))
+            .alarm(alarm("worker_memory", AlarmMetric::ServiceMemory, "worker", Comparison::Above, Threshold::Percent(80), "warning"))
+            .alarm(alarm("web_latency", AlarmMetric::LoadBalancerLatency, "web", Comparison::Above, Threshold::Milliseconds(1000), "critical"))
+            .alarm(alarm("database_cpu", AlarmMetric::DatabaseCpu, "main", Comparison::Above, Threshold::Percent(80), "warning"))
+            .alarm(alarm("database_connections", AlarmMetric::DatabaseConnections, "main", Comparison::Above, Threshold::Number(1000), "warning"))
+            .alarm(alarm("database_storage", AlarmMetric::DatabaseFreeStorage, "main", Comparison::Below, Threshold::Percent(20), "critical"));
+        assert_eq!(built, crate::fixtures::reference_network().monitoring);
     }
 
     #[test]

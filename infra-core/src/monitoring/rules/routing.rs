@@ -99,10 +99,10 @@ mod tests {
 
     #[test]
     fn severities_name_defined_channels() {
-        let found = findings_with(|m| m.severities[0].channels[0] = Name::new_assert("slak"));
+        let found = findings_with(|m| m.severities[0].channels[0] = Name::new_assert("tem"));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].code, "unknown-alert-channel");
-        assert_eq!(found[0].help.as_deref(), Some("did you mean `slack`?"));
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `team`?"));
     }
 
     #[test]
