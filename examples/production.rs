@@ -261,6 +261,49 @@ pub fn design() -> Validated<Platform> {
             }
         }
 
+        // Seed §5.1 `storage.object` and §7 `object.buckets`: S3 buckets, each named
+        // `<platform>-<environment>-<bucket>-<account id>-<region>` (`invalid-bucket-name`).
+        storage {
+            bucket datasets {
+                // The seed's `class: 'STANDARD'` is no bucket setting either (`bucket-storage-class`):
+                // objects are STANDARD unless their upload names another class.
+                versioning: true,
+                // The seed's `encryption: 'AES-256'` with a `kms_key` (§6) is contradictory:
+                // SSE-S3 takes no key (`kms-key-without-kms-encryption`). SSE-KMS, with the
+                // account's `aws/s3` key until the security section names the design's key.
+                encryption: kms,
+                access_logs: access_logs,
+                lifecycle: [
+                    after 30d => STANDARD_IA,
+                    after 90d => GLACIER,
+                    expire 365d,
+                    // Versioned, the seed kept every old version forever
+                    // (`noncurrent-versions-kept`).
+                    noncurrent_expire 90d,
+                    abort_uploads 7d,
+                ],
+            }
+            bucket backups {
+                versioning: true,
+                // `AES-256` with a `kms_key`, as above (`kms-key-without-kms-encryption`).
+                encryption: kms,
+                access_logs: access_logs,
+                // The seed's `class: STANDARD_IA` is no bucket setting (`bucket-storage-class`):
+                // backups move to STANDARD_IA at 30 days, the earliest S3 allows
+                // (`infrequent-access-too-early`), and expire at 90 as in the seed. Versioned, old
+                // versions expire too (`noncurrent-versions-kept`).
+                lifecycle: [after 30d => STANDARD_IA, expire 90d, noncurrent_expire 30d, abort_uploads 7d],
+            }
+            // Not in the seed: the buckets' server access logs (checkov CKV_AWS_18).
+            #[allow(bucket-without-access-logs, reason = "this is the access-log bucket: logging it into itself would log each delivery of its own logs")]
+            bucket access_logs {
+                versioning: true,
+                // S3 delivers server access logs only to SSE-S3 buckets (`access-log-bucket-with-kms`).
+                encryption: aes256,
+                lifecycle: [expire 365d, noncurrent_expire 30d, abort_uploads 7d],
+            }
+        }
+
         // Seed §7.1 `metrics` and `alerts`. The seed's `logging` groups are owned by the sections
         // that write them (the services' logs in `compute`, the flow log in `network`).
         monitoring {

@@ -55,7 +55,12 @@
 //! primary and its read replicas, a generated master secret rotated by AWS's hosted function
 //! (the template then carries the `AWS::SecretsManager-2020-07-23` transform), and an AWS
 //! Backup vault, plan and selection for its daily snapshots; its endpoint and secret are
-//! exported. Every taggable resource is
+//! exported; then the storage section, if it has one: per
+//! bucket an S3 bucket (public access blocked, ownership enforced, default encryption,
+//! versioning, server access logs and the lifecycle; retained) and a policy that denies requests
+//! without TLS or below the platform's minimum TLS version and admits the log delivery of the
+//! buckets that log to it; each bucket's name is exported as `<stack name>-Bucket<Name>Name`.
+//! Every taggable resource is
 //! tagged `Name`, `Environment` and
 //! `Platform`; the VPC and subnet ids are exported as `<stack name>-<logical id>`.
 //!
@@ -114,7 +119,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch, compute, load_balancer, database, monitoring }
+sections! { network, batch, compute, load_balancer, database, storage, monitoring }
 
 /// A section's lowering: adds its resources for the stack's environment to the template.
 type Lower = fn(&Stack<'_>, &mut Template);

@@ -67,22 +67,23 @@ fn resource_counts_per_environment() {
     // group, monitoring role, secret, secret attachment, rotation schedule, primary, backup vault,
     // role, plan and selection, and a resource per replica (two in production, none elsewhere).
     // The network's count includes the password rotation's group, its egress rule to the
-    // database's group and that group's ingress rule from it. Then monitoring's: its key, a
-    // topic per severity (two), the warning's e-mail subscription, the Slack channel's Chatbot
-    // configuration and role, and the eight alarms.
+    // database's group and that group's ingress rule from it. Then storage's: three buckets,
+    // each with its policy. Then monitoring's: its key, a topic per severity (two), the
+    // warning's e-mail subscription, the Slack channel's Chatbot configuration and role, and
+    // the eight alarms.
     let compute = 2 + 6 * 2 + 2 + 3 + 4;
     let monitoring = 1 + 2 + 1 + 2 + 8;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        57 + 4 + compute + 3 + (12 + 2) + monitoring
+        57 + 4 + compute + 3 + (12 + 2) + 6 + monitoring
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        55 + 4 + compute + 3 + 12 + monitoring
+        55 + 4 + compute + 3 + 12 + 6 + monitoring
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        55 + 4 + compute + 3 + 12 + monitoring
+        55 + 4 + compute + 3 + 12 + 6 + monitoring
     );
 }
 
@@ -287,6 +288,7 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
         "AWS::SecretsManager::SecretTargetAttachment",
         "AWS::SecretsManager::RotationSchedule",
         "AWS::Backup::BackupSelection",
+        "AWS::S3::BucketPolicy",
         "AWS::SNS::Subscription",
     ];
     for (id, resource) in template.resources() {
@@ -326,9 +328,15 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
 fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     let template = synth(&design(), "production");
     // And the load balancer's DNS name, the queue's URL, the database's endpoint and its
-    // secret's ARN.
-    assert_eq!(template.outputs().len(), 12);
+    // secret's ARN, and the three buckets' names.
+    assert_eq!(template.outputs().len(), 12 + 3);
     assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
+    let datasets = &template.outputs()["BucketDatasetsName"];
+    assert_eq!(datasets.value(), &Expr::Ref("BucketDatasets".into()));
+    assert_eq!(
+        datasets.export_name(),
+        &Expr::sub("${AWS::StackName}-BucketDatasetsName")
+    );
     let queue = &template.outputs()["QueueJobsUrl"];
     assert_eq!(queue.value(), &Expr::Ref("QueueJobs".into()));
     assert_eq!(

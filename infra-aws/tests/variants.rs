@@ -136,8 +136,9 @@ fn only_the_environments_zones_are_lowered() {
         ]
     );
     assert_eq!(ids_of(&template, "AWS::EC2::NatGateway").len(), 1);
-    // The VPC and three subnets, the cluster's name and the queue's URL.
-    assert_eq!(template.outputs().len(), 6);
+    // The VPC and three subnets, the cluster's name, the queue's URL and the three buckets'
+    // names.
+    assert_eq!(template.outputs().len(), 6 + 3);
 }
 
 #[test]

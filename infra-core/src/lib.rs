@@ -27,8 +27,9 @@
 //! # Organization
 //! * [`value`]: `Cidr`, `PortRange`, `Traffic`, `AclRuleNumber`, `RetentionDays`, `Name`,
 //!   `Region`, `Zone`, `EndpointService`, `JobQueuePriority`, `MaxVcpus`, `Capacity`,
-//!   `VisibilityTimeout`, `MessageRetention`, `MaxReceiveCount`, `QueueThreshold`.
-//! * Sections, one module each ([`network`], [`batch`], [`compute`], [`load_balancer`], [`database`], [`monitoring`]), each with its model, paths and rules, registered
+//!   `VisibilityTimeout`, `MessageRetention`, `MaxReceiveCount`, `QueueThreshold`,
+//!   `Lifecycle` (with its `Transition`s to a `StorageClass`).
+//! * Sections, one module each ([`network`], [`batch`], [`compute`], [`load_balancer`], [`database`], [`storage`], [`monitoring`]), each with its model, paths and rules, registered
 //!   in [`SECTIONS`] ([`section::Section`]); `docs/sections.md` is the recipe for adding one.
 //! * [`model`]: `Platform`, `Environment`, [`PerEnv`](model::PerEnv) (a value per environment),
 //!   and every section's types; [`model::path`] names them;
@@ -79,6 +80,8 @@ sections! {
     load_balancer,
     /// PostgreSQL on RDS: the primary, its read replicas and its backups.
     database,
+    /// S3 buckets: versioning, encryption, access logs and lifecycles.
+    storage,
     /// Monitoring: CloudWatch alarms with typed thresholds, severities and alert channels.
     monitoring,
 }

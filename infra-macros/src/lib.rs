@@ -31,7 +31,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch, compute, load_balancer, database, monitoring }
+sections! { network, batch, compute, load_balancer, database, storage, monitoring }
 
 use proc_macro::TokenStream;
 
@@ -91,6 +91,16 @@ use proc_macro::TokenStream;
 ///                 | rds_managed { rotation: <days>d },
 ///         }
 ///     }
+///     storage {
+///         bucket <name> {
+///             versioning: <bool>,
+///             encryption: aes256|kms,
+///             kms_key: "<key arn, id or alias>",
+///             access_logs: <bucket>,
+///             lifecycle: [after <days>d => <CLASS>, ..., expire <days>d,
+///                         noncurrent_expire <days>d, abort_uploads <days>d],
+///         }
+///     }
 /// }
 /// ```
 ///
@@ -106,7 +116,10 @@ use proc_macro::TokenStream;
 /// `<service>` is the service part of `com.amazonaws.<region>.<service>`, such as `ecr.api` or
 /// `logs`. Commas between entries are optional. `#[allow(<warning-code>, reason = "...")]`
 /// before an environment, a tier, a security group, a network ACL, `interface_endpoints`,
-/// `network`, a compute environment, a job queue or `batch` acknowledges a warning there. A security group without egress rules allows no outbound traffic.
+/// `network`, a compute environment, a job queue, `batch` or a bucket acknowledges a warning there. A security group without egress rules allows no outbound traffic.
+/// A lifecycle's `<CLASS>` is S3's name: `STANDARD_IA`, `INTELLIGENT_TIERING`, `ONEZONE_IA`,
+/// `GLACIER_IR`, `GLACIER` or `DEEP_ARCHIVE`; a bucket has no `class` of its own (S3 has no
+/// bucket-level storage class).
 #[proc_macro]
 pub fn platform(input: TokenStream) -> TokenStream {
     expand::platform(input.into()).into()

@@ -3,7 +3,7 @@ use crate::rules;
 use crate::value::{Name, Region, Zone};
 use crate::Validated;
 
-use super::{Batch, Compute, Databases, LoadBalancing, Monitoring, Network};
+use super::{Batch, Compute, Databases, LoadBalancing, Monitoring, Network, ObjectStorage};
 
 /// A whole platform: where it runs, its environments and its sections.
 ///
@@ -47,6 +47,9 @@ pub struct Platform {
     /// The database section (empty when the design has none).
     #[serde(default, skip_serializing_if = "Databases::is_empty")]
     pub database: Databases,
+    /// The storage section (empty when the design has none).
+    #[serde(default, skip_serializing_if = "ObjectStorage::is_empty")]
+    pub storage: ObjectStorage,
     /// The monitoring section (empty when the design has none).
     #[serde(default, skip_serializing_if = "Monitoring::is_empty")]
     pub monitoring: Monitoring,
@@ -70,6 +73,7 @@ impl Platform {
             compute: Compute::new(),
             load_balancer: LoadBalancing::new(),
             database: Databases::new(),
+            storage: ObjectStorage::new(),
             monitoring: Monitoring::new(),
             acknowledgements: Vec::new(),
             source: None,
@@ -123,6 +127,12 @@ impl Platform {
     /// Sets the database section.
     pub fn database(mut self, database: Databases) -> Platform {
         self.database = database;
+        self
+    }
+
+    /// Sets the storage section.
+    pub fn storage(mut self, storage: ObjectStorage) -> Platform {
+        self.storage = storage;
         self
     }
 

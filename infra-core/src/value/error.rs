@@ -1,6 +1,7 @@
 use std::fmt;
 
 use crate::rules::{self, Rule};
+use crate::storage::error::LifecycleError;
 
 /// Why a single value was rejected by its constructor.
 ///
@@ -73,6 +74,8 @@ pub enum ValueError {
     /// A queue-depth scaling threshold below 1, as written (`i128::MAX` or `MIN` once beyond
     /// that).
     QueueThreshold(i128),
+    /// A bucket lifecycle S3 would reject.
+    Lifecycle(LifecycleError),
 }
 
 impl ValueError {
@@ -98,6 +101,7 @@ impl ValueError {
             Self::MessageRetention(_) => &rules::INVALID_MESSAGE_RETENTION,
             Self::MaxReceiveCount(_) => &rules::INVALID_MAX_RECEIVE_COUNT,
             Self::QueueThreshold(_) => &rules::INVALID_QUEUE_THRESHOLD,
+            Self::Lifecycle(error) => error.rule(),
         }
     }
 
@@ -155,6 +159,7 @@ impl ValueError {
             Self::QueueThreshold(_) => {
                 "invalid queue threshold: a worker scales out above at least 1 visible message"
             }
+            Self::Lifecycle(error) => error.summary(),
         }
     }
 
@@ -223,6 +228,7 @@ impl ValueError {
             Self::QueueThreshold(_) => {
                 "write the number of visible messages above which the worker adds tasks, such as `1000`".into()
             }
+            Self::Lifecycle(error) => error.help(),
         }
     }
 }
@@ -240,6 +246,7 @@ impl fmt::Display for ValueError {
                 f,
                 "invalid capacity: min {min}, desired {desired}, max {max} is not min <= desired <= max"
             ),
+            Self::Lifecycle(error) => error.fmt(f),
             Self::PortRangeReversed { from, to } => {
                 write!(
                     f,

@@ -17,6 +17,8 @@ pub use crate::compute::queue_value::{
     parse_duration, MaxReceiveCount, MessageRetention, QueueThreshold, VisibilityTimeout,
 };
 pub use crate::compute::value::Capacity;
+pub use crate::storage::error::LifecycleError;
+pub use crate::storage::value::{Lifecycle, StorageClass, Transition};
 pub use cidr::Cidr;
 pub use error::ValueError;
 pub use name::{Name, Region, Zone};

@@ -1,0 +1,28 @@
+// The expiration comes after every transition: objects cannot expire at 60 days and move to
+// GLACIER at 90.
+use infra::platform;
+
+fn main() {
+    let _ = platform! {
+        name: "datasets",
+        region: "ap-northeast-1",
+        environments {
+            production { zones: ["ap-northeast-1a"] }
+        }
+        network {
+            vpc: "10.0.0.0/16",
+            subnets {
+                isolated app { "ap-northeast-1a": "10.0.11.0/24" }
+            }
+        }
+        storage {
+            bucket datasets {
+                encryption: kms,
+                access_logs: logs,
+                lifecycle: [after 30d => STANDARD_IA, after 90d => GLACIER, expire 60d],
+            }
+            #[allow(bucket-without-access-logs, reason = "the access-log bucket")]
+            bucket logs { versioning: true, encryption: aes256, lifecycle: [noncurrent_expire 30d] }
+        }
+    };
+}

@@ -1,0 +1,26 @@
+// A bucket sends its access logs to a bucket the design does not have.
+use infra::platform;
+
+fn main() {
+    let _ = platform! {
+        name: "datasets",
+        region: "ap-northeast-1",
+        environments {
+            production { zones: ["ap-northeast-1a"] }
+        }
+        network {
+            vpc: "10.0.0.0/16",
+            subnets {
+                isolated app { "ap-northeast-1a": "10.0.11.0/24" }
+            }
+        }
+        storage {
+            bucket datasets {
+                encryption: kms,
+                access_logs: log,
+            }
+            #[allow(bucket-without-access-logs, reason = "the access-log bucket")]
+            bucket logs { versioning: true, encryption: aes256, lifecycle: [noncurrent_expire 30d] }
+        }
+    };
+}
