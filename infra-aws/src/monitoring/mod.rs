@@ -94,7 +94,9 @@ pub(crate) fn response_text(seconds: u64) -> String {
 }
 
 /// The key of the topics: the account administers it; CloudWatch may encrypt the alarms'
-/// notifications with it (an encrypted topic needs the publisher to use its key).
+/// notifications with it (an encrypted topic needs the publisher to use its key: the statement
+/// of the CloudWatch User Guide, "Setting up Amazon SNS notifications", for encrypted topics).
+/// SNS decrypts before it delivers to e-mail and to AWS Chatbot, which need no grant.
 fn key(stack: &Stack<'_>, template: &mut Template) {
     let administer = Expr::map([
         ("Sid", Expr::from("AccountAdministers")),
@@ -112,13 +114,6 @@ fn key(stack: &Stack<'_>, template: &mut Template) {
         ("Principal", Expr::map([("Service", Expr::from("cloudwatch.amazonaws.com"))])),
         ("Action", Expr::list([Expr::from("kms:Decrypt"), Expr::from("kms:GenerateDataKey*")])),
         ("Resource", Expr::from("*")),
-        (
-            "Condition",
-            Expr::map([(
-                "StringEquals",
-                Expr::map([("aws:SourceAccount", Expr::sub("${AWS::AccountId}"))]),
-            )]),
-        ),
     ]);
     template.add_resource(
         logical_id::key(),
