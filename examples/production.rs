@@ -340,6 +340,34 @@ pub fn design() -> Validated<Platform> {
                 lifecycle: [expire 365d, noncurrent_expire 30d, abort_uploads 7d],
             }
         }
+
+        // Seed §7.1 `metrics` and `alerts`. The seed's `logging` groups are owned by the sections
+        // that write them (the services' logs in `compute`, the flow log in `network`).
+        monitoring {
+            // The seed's `alerts@example.com`: the address is a template parameter.
+            email oncall,
+            slack team { channel: match env { production => "#alerts-prod", _ => "#alerts-staging" } }
+            // The seed's `arn:aws:sns:...`: the topic's ARN is a template parameter.
+            sns pager,
+            // The seed's response times: 15 minutes and 4 hours.
+            severity critical { response: 15min, channels: [team, pager] }
+            severity warning { response: 4h, channels: [oncall, team] }
+
+            // The seed gives no severity per metric: user-facing latency and running out of
+            // storage are critical, the rest a warning.
+            alarm api_cpu { metric: service_cpu(api), above: 70%, period: 300s, evaluations: 2, severity: warning }
+            alarm api_memory { metric: service_memory(api), above: 80%, period: 300s, evaluations: 2, severity: warning }
+            alarm worker_cpu { metric: service_cpu(worker), above: 70%, period: 300s, evaluations: 2, severity: warning }
+            alarm worker_memory { metric: service_memory(worker), above: 80%, period: 300s, evaluations: 2, severity: warning }
+            // The seed's latency threshold `1000` has no unit, and TargetResponseTime is in
+            // seconds (`threshold-without-unit`): 1000 ms, lowered to 1.0 s.
+            alarm web_latency { metric: load_balancer_latency(web), above: 1000ms, period: 300s, evaluations: 2, severity: critical }
+            alarm database_cpu { metric: database_cpu(main), above: 80%, period: 300s, evaluations: 2, severity: warning }
+            alarm database_connections { metric: database_connections(main), above: 1000, period: 300s, evaluations: 2, severity: warning }
+            // The seed's storage threshold `80` has no unit, and FreeStorageSpace is in bytes
+            // (`threshold-without-unit`): 80% used is 20% of the 1000 GiB free, lowered to bytes.
+            alarm database_storage { metric: database_free_storage(main), below: 20%, period: 300s, evaluations: 2, severity: critical }
+        }
     }
 }
 

@@ -122,7 +122,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch, compute, load_balancer, database, cache, storage }
+sections! { network, batch, compute, load_balancer, database, cache, storage, monitoring }
 
 /// A section's lowering: adds its resources for the stack's environment to the template.
 type Lower = fn(&Stack<'_>, &mut Template);

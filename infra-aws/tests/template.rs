@@ -71,20 +71,23 @@ fn resource_counts_per_environment() {
     // each with its policy.
     // Then the cache's: its key, and the Redis cluster's subnet group, parameter group, AUTH
     // token, its clients' policy and replication group; the network's count includes the cache's
-    // security group and its ingress rule.
+    // security group and its ingress rule. Then monitoring's: its key, a topic per severity
+    // (two), the warning's e-mail subscription, the Slack channel's Chatbot configuration and
+    // role, and the eight alarms.
     let compute = 2 + 6 * 2 + 2 + 3 + 4;
     let cache = 1 + 5;
+    let monitoring = 1 + 2 + 1 + 2 + 8;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        59 + 4 + compute + 3 + (12 + 2) + cache + 6
+        59 + 4 + compute + 3 + (12 + 2) + cache + 6 + monitoring
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        57 + 4 + compute + 3 + 12 + cache + 6
+        57 + 4 + compute + 3 + 12 + cache + 6 + monitoring
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        57 + 4 + compute + 3 + 12 + cache + 6
+        57 + 4 + compute + 3 + 12 + cache + 6 + monitoring
     );
 }
 
@@ -292,6 +295,7 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
         "AWS::Backup::BackupSelection",
         "AWS::IAM::Policy",
         "AWS::S3::BucketPolicy",
+        "AWS::SNS::Subscription",
     ];
     for (id, resource) in template.resources() {
         if untaggable.contains(&resource.resource_type()) {

@@ -5,12 +5,39 @@ mod common;
 use common::{ids_of, platform, synth, A};
 use infra_aws::Expr;
 use infra_core::model::{
-    AclRule, Batch, Caching, Compute, Databases, LoadBalancing, MasterPassword, Peer, Platform,
-    SecurityGroupRule,
+    AclRule, Batch, Caching, Component, Compute, Databases, LoadBalancing, MasterPassword, Peer,
+    Platform, SecurityGroupRule,
 };
 use infra_core::value::{AclRuleNumber, Cidr, Name, PortRange, Traffic};
 
-fn validate(platform: Platform) -> infra_core::Validated<Platform> {
+/// The variation, validated; the alarms go with the components they watch.
+fn validate(mut platform: Platform) -> infra_core::Validated<Platform> {
+    let services: Vec<Name> = platform
+        .compute
+        .services
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    let balancers: Vec<Name> = platform
+        .load_balancer
+        .load_balancers
+        .iter()
+        .map(|lb| lb.name.clone())
+        .collect();
+    let databases: Vec<Name> = platform
+        .database
+        .postgres
+        .iter()
+        .map(|pg| pg.name.clone())
+        .collect();
+    platform
+        .monitoring
+        .alarms
+        .retain(|alarm| match alarm.metric.component() {
+            Component::Service => services.contains(&alarm.target),
+            Component::LoadBalancer => balancers.contains(&alarm.target),
+            Component::Database => databases.contains(&alarm.target),
+        });
     platform.validate().expect("a valid variation")
 }
 
@@ -104,10 +131,18 @@ fn only_the_environments_zones_are_lowered() {
         ]
     );
     let parameters: Vec<&str> = template.parameters().keys().map(|id| id.as_str()).collect();
-    // The zone, and the worker's image tag.
+    // The zone, the alert channels' e-mail address, SNS topic and Slack ids, and the worker's
+    // image tag.
     assert_eq!(
         parameters,
-        ["AvailabilityZoneApNortheast1a", "ServiceWorkerImageTag"]
+        [
+            "AvailabilityZoneApNortheast1a",
+            "ChannelOncallEmailAddress",
+            "ChannelPagerTopicArn",
+            "ChannelTeamSlackChannelId",
+            "ChannelTeamSlackWorkspaceId",
+            "ServiceWorkerImageTag"
+        ]
     );
     assert_eq!(ids_of(&template, "AWS::EC2::NatGateway").len(), 1);
     // The VPC and three subnets, the cluster's name, the queue's URL, the Redis endpoint and its
@@ -234,10 +269,11 @@ fn without_flow_logs_there_is_no_log_group_or_role() {
     let mut platform = platform();
     platform.network.flow_logs = None;
     // The services have log groups and roles of their own; the load balancer targets one; the
-    // database has its monitoring and backup roles.
+    // database has its monitoring and backup roles; AWS Chatbot's Slack channel has its own.
     platform.compute = Compute::new();
     platform.load_balancer = LoadBalancing::new();
     platform.database = Databases::new();
+    platform.monitoring = infra_core::model::Monitoring::new();
     let template = synth(&validate(platform), "production");
     for resource_type in ["AWS::Logs::LogGroup", "AWS::IAM::Role", "AWS::EC2::FlowLog"] {
         assert!(

@@ -2,7 +2,14 @@
 
 use crate::model::{NetworkAcl, PerEnv, Platform, SecurityGroup};
 
-pub(crate) use crate::fixtures::reference_network as design;
+/// The reference design without its alarms: they watch the services, load balancer and
+/// database that the other sections' tests replace or remove. The monitoring section's tests
+/// start from [`reference_network`](crate::fixtures::reference_network), alarms included.
+pub(crate) fn design() -> Platform {
+    let mut platform = crate::fixtures::reference_network();
+    platform.monitoring.alarms.clear();
+    platform
+}
 
 /// The reference design with every environment on the default (production's) address blocks,
 /// for tests that rewrite a block and expect only the finding they cause.

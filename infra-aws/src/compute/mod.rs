@@ -789,6 +789,8 @@ mod tests {
         platform.compute = Compute::new();
         // The load balancer's target is a service.
         platform.load_balancer = infra_core::model::LoadBalancing::new();
+        // The monitoring section's alarms watch the services.
+        platform.monitoring = infra_core::model::Monitoring::new();
         let platform = platform.validate().expect("a valid design");
         let template = crate::synth(&platform, "production").expect("a known environment");
         assert_eq!(template.resources_of_type("AWS::ECS::Cluster").count(), 0);

@@ -9,7 +9,7 @@
 //! included; a replica holds nothing of its own and is deleted.
 
 mod backup;
-mod logical_id;
+pub(crate) mod logical_id;
 mod password;
 
 use infra_core::model::{path, Databases, Postgres, TlsVersion};

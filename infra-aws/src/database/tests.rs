@@ -105,6 +105,8 @@ fn an_rds_managed_password_has_no_secret_of_the_stack() {
 fn no_database_adds_nothing() {
     let mut platform = reference_network();
     platform.database = Databases::new();
+    // The monitoring section's alarms watch the database.
+    platform.monitoring = infra_core::model::Monitoring::new();
     let platform = platform.validate().expect("a valid design");
     let template = crate::synth(&platform, "production").expect("a known environment");
     assert!(template

@@ -5,7 +5,7 @@
 //! route is the listener's default) and its DNS name as an output. The compute lowering binds
 //! each service to its target groups through [`targets_of`].
 
-mod logical_id;
+pub(crate) mod logical_id;
 
 use infra_core::model::{
     path, LoadBalancer, Platform, Route, Service, TargetGroup, HTTPS_PORT, HTTP_PORT,
@@ -530,6 +530,8 @@ mod tests {
     fn no_load_balancer_adds_nothing() {
         let mut platform = reference_network();
         platform.load_balancer = LoadBalancing::new();
+        // The monitoring section's latency alarm watches the load balancer.
+        platform.monitoring.alarms.retain(|alarm| alarm.metric != infra_core::model::AlarmMetric::LoadBalancerLatency);
         let platform = platform.validate().expect("a valid design");
         let template = crate::synth(&platform, "production").expect("a known environment");
         assert!(template

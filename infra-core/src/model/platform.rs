@@ -3,7 +3,9 @@ use crate::rules;
 use crate::value::{Name, Region, Zone};
 use crate::Validated;
 
-use super::{Batch, Caching, Compute, Databases, LoadBalancing, Network, ObjectStorage};
+use super::{
+    Batch, Caching, Compute, Databases, LoadBalancing, Monitoring, Network, ObjectStorage,
+};
 
 /// A whole platform: where it runs, its environments and its sections.
 ///
@@ -53,6 +55,9 @@ pub struct Platform {
     /// The storage section (empty when the design has none).
     #[serde(default, skip_serializing_if = "ObjectStorage::is_empty")]
     pub storage: ObjectStorage,
+    /// The monitoring section (empty when the design has none).
+    #[serde(default, skip_serializing_if = "Monitoring::is_empty")]
+    pub monitoring: Monitoring,
     /// Warnings the design acknowledges, each with a reason.
     pub acknowledgements: Vec<Acknowledgement>,
     /// The file the design is written in, relative to its crate (`examples/production.rs`),
@@ -75,6 +80,7 @@ impl Platform {
             database: Databases::new(),
             cache: Caching::new(),
             storage: ObjectStorage::new(),
+            monitoring: Monitoring::new(),
             acknowledgements: Vec::new(),
             source: None,
         }
@@ -139,6 +145,12 @@ impl Platform {
     /// Sets the storage section.
     pub fn storage(mut self, storage: ObjectStorage) -> Platform {
         self.storage = storage;
+        self
+    }
+
+    /// Sets the monitoring section.
+    pub fn monitoring(mut self, monitoring: Monitoring) -> Platform {
+        self.monitoring = monitoring;
         self
     }
 
