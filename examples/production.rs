@@ -1,9 +1,10 @@
 //! The reference design (`shared/seed/infrastructure-design.ja.md`), as far as the project models
 //! it today: the environments, the network, batch, compute (with the worker's queue), the load
-//! balancer, the database and security (WAF and IAM), with the seed's two network ACL mistakes,
-//! its two batch mistakes, its compute mistakes (`latest` image tags, a scheduled `desired`), its
-//! TLS policy, its database mistakes (engine version, gp3 performance, the `audit` log) and its
-//! security mistakes (the `waf` log group, the policy names) corrected.
+//! balancer, the database, the cache, the storage, monitoring and security (WAF and IAM), with the
+//! seed's two network ACL mistakes, its two batch mistakes, its compute mistakes (`latest` image
+//! tags, a scheduled `desired`), its TLS policy, its database mistakes (engine version, gp3
+//! performance, the `audit` log), its cache mistakes (3 nodes for 2 x (1 + 1), `appendonly` on
+//! Redis 6.0) and its security mistakes (the `waf` log group, the policy names) corrected.
 //!
 //! `cargo run --example production` prints the production template;
 //! `cargo run --example production -- --env staging` (or `development`) another environment's;
@@ -75,6 +76,14 @@ pub fn design() -> Validated<Platform> {
                 description: "Database password rotation",
                 tier: private,
                 egress: [5432 to database as "PostgreSQL", 443 to "0.0.0.0/0" as "Secrets Manager"],
+            }
+            // Not in the seed: the Redis cluster's nodes share the isolated database tier (no
+            // route to the internet, the same two zones as PostgreSQL), and admit only the
+            // application's tasks on Redis's port. They open no connections, so no egress.
+            security_group cache {
+                description: "Redis",
+                tier: database,
+                ingress: [6379 from application as "Redis"],
             }
 
             // The seed allows only 443 in: NAT gateway replies (ports 1024-65535) would be dropped,
@@ -262,6 +271,34 @@ pub fn design() -> Validated<Platform> {
             }
         }
 
+        // Seed §2.1 and §5.1 `cache`, §6.1 `encryption.at_rest.cache` and `in_transit`.
+        cache {
+            redis main {
+                engine_version: "6.0",
+                // Not in the seed: staging and development run one small node per shard.
+                node_type: match env { production => "cache.r5.large", _ => "cache.t3.medium" },
+                shards: 2,
+                replicas_per_shard: match env { production => 1, _ => 0 },
+                // The seed declares 3 nodes for 2 shards of a primary and a replica, which make
+                // 2 x (1 + 1) = 4 (`cache-node-count-mismatch`).
+                nodes: match env { production => 4, _ => 2 },
+                // Multi-AZ follows each environment's `multi_az`: production fails over to a
+                // replica in the other zone; staging and development have none to fail over to.
+                // The seed sets `appendonly: yes`, which ElastiCache does not support on Redis
+                // 6.0 (`redis-appendonly-unsupported`): durability comes from the replicas in the
+                // other zone and the daily snapshots instead.
+                parameters: { "maxmemory-policy": "volatile-lru" },
+                // The seed's `AES-256` with a KMS key: encrypted at rest with the section's key,
+                // and in transit with TLS, as the platform's `minimum_tls` requires
+                // (`cache-without-tls`), clients presenting a generated AUTH token.
+                encryption: { at_rest: true, in_transit: true },
+                // Not in the seed: a week of daily snapshots.
+                snapshot_retention: 7d,
+                tier: database,
+                security_groups: [cache],
+            }
+        }
+
         // Seed §5.1 `storage.object` and §7 `object.buckets`: S3 buckets, each named
         // `<platform>-<environment>-<bucket>-<account id>-<region>` (`invalid-bucket-name`).
         storage {
@@ -303,6 +340,34 @@ pub fn design() -> Validated<Platform> {
                 encryption: aes256,
                 lifecycle: [expire 365d, noncurrent_expire 30d, abort_uploads 7d],
             }
+        }
+
+        // Seed §7.1 `metrics` and `alerts`. The seed's `logging` groups are owned by the sections
+        // that write them (the services' logs in `compute`, the flow log in `network`).
+        monitoring {
+            // The seed's `alerts@example.com`: the address is a template parameter.
+            email oncall,
+            slack team { channel: match env { production => "#alerts-prod", _ => "#alerts-staging" } }
+            // The seed's `arn:aws:sns:...`: the topic's ARN is a template parameter.
+            sns pager,
+            // The seed's response times: 15 minutes and 4 hours.
+            severity critical { response: 15min, channels: [team, pager] }
+            severity warning { response: 4h, channels: [oncall, team] }
+
+            // The seed gives no severity per metric: user-facing latency and running out of
+            // storage are critical, the rest a warning.
+            alarm api_cpu { metric: service_cpu(api), above: 70%, period: 300s, evaluations: 2, severity: warning }
+            alarm api_memory { metric: service_memory(api), above: 80%, period: 300s, evaluations: 2, severity: warning }
+            alarm worker_cpu { metric: service_cpu(worker), above: 70%, period: 300s, evaluations: 2, severity: warning }
+            alarm worker_memory { metric: service_memory(worker), above: 80%, period: 300s, evaluations: 2, severity: warning }
+            // The seed's latency threshold `1000` has no unit, and TargetResponseTime is in
+            // seconds (`threshold-without-unit`): 1000 ms, lowered to 1.0 s.
+            alarm web_latency { metric: load_balancer_latency(web), above: 1000ms, period: 300s, evaluations: 2, severity: critical }
+            alarm database_cpu { metric: database_cpu(main), above: 80%, period: 300s, evaluations: 2, severity: warning }
+            alarm database_connections { metric: database_connections(main), above: 1000, period: 300s, evaluations: 2, severity: warning }
+            // The seed's storage threshold `80` has no unit, and FreeStorageSpace is in bytes
+            // (`threshold-without-unit`): 80% used is 20% of the 1000 GiB free, lowered to bytes.
+            alarm database_storage { metric: database_free_storage(main), below: 20%, period: 300s, evaluations: 2, severity: critical }
         }
 
         // Seed §6.1 `network.waf` and `access_control.iam`, §7.1 `logging.access` (the `waf` group).

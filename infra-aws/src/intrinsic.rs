@@ -28,6 +28,8 @@ pub enum Expr {
     String(String),
     /// An integer literal.
     Int(i64),
+    /// A decimal literal, such as an alarm threshold of `1.5` seconds.
+    Number(serde_json::Number),
     /// A boolean literal.
     Bool(bool),
     /// A list of values.
@@ -174,6 +176,7 @@ impl Serialize for Expr {
         match self {
             Expr::String(text) => serializer.serialize_str(text),
             Expr::Int(value) => serializer.serialize_i64(*value),
+            Expr::Number(value) => value.serialize(serializer),
             Expr::Bool(value) => serializer.serialize_bool(*value),
             Expr::List(values) => serialize_list(serializer, values),
             Expr::Map(entries) => entries.serialize(serializer),

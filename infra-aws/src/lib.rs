@@ -55,6 +55,9 @@
 //! primary and its read replicas, a generated master secret rotated by AWS's hosted function
 //! (the template then carries the `AWS::SecretsManager-2020-07-23` transform), and an AWS
 //! Backup vault, plan and selection for its daily snapshots; its endpoint and secret are
+//! exported; then the cache section, if it has one: a KMS key, and per Redis cluster its subnet
+//! group, parameter group, AUTH token secret (with a policy that lets the services it admits read
+//! it) and replication group, whose endpoint and secret are
 //! exported; then the storage section, if it has one: per
 //! bucket an S3 bucket (public access blocked, ownership enforced, default encryption,
 //! versioning, server access logs and the lifecycle; retained) and a policy that denies requests
@@ -119,7 +122,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch, compute, load_balancer, database, storage, security }
+sections! { network, batch, compute, load_balancer, database, cache, storage, monitoring, security }
 
 /// A section's lowering: adds its resources for the stack's environment to the template.
 type Lower = fn(&Stack<'_>, &mut Template);

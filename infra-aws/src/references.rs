@@ -49,7 +49,7 @@ pub(crate) fn collect(template: &Template) -> Vec<Reference> {
 
 fn walk(found: &mut Vec<Reference>, from: &str, expr: &Expr) {
     match expr {
-        Expr::String(_) | Expr::Int(_) | Expr::Bool(_) => {}
+        Expr::String(_) | Expr::Int(_) | Expr::Number(_) | Expr::Bool(_) => {}
         Expr::List(values) | Expr::Join(_, values) => {
             for value in values {
                 walk(found, from, value);

@@ -68,21 +68,28 @@ fn resource_counts_per_environment() {
     // role, plan and selection, and a resource per replica (two in production, none elsewhere).
     // The network's count includes the password rotation's group, its egress rule to the
     // database's group and that group's ingress rule from it. Then storage's: three buckets,
-    // each with its policy. Then security's: the web ACL, its association, log group and logging
-    // configuration, two roles, the MFA policy, two groups and two users.
+    // each with its policy.
+    // Then the cache's: its key, and the Redis cluster's subnet group, parameter group, AUTH
+    // token, its clients' policy and replication group; the network's count includes the cache's
+    // security group and its ingress rule. Then monitoring's: its key, a topic per severity
+    // (two), the warning's e-mail subscription, the Slack channel's Chatbot configuration and
+    // role, and the eight alarms. Then security's: the web ACL, its association, log group and
+    // logging configuration, two roles, the MFA policy, two groups and two users.
     let compute = 2 + 6 * 2 + 2 + 3 + 4;
+    let cache = 1 + 5;
+    let monitoring = 1 + 2 + 1 + 2 + 8;
     let security = 4 + 2 + 1 + 2 + 2;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        57 + 4 + compute + 3 + (12 + 2) + 6 + security
+        59 + 4 + compute + 3 + (12 + 2) + cache + 6 + monitoring + security
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        55 + 4 + compute + 3 + 12 + 6 + security
+        57 + 4 + compute + 3 + 12 + cache + 6 + monitoring + security
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        55 + 4 + compute + 3 + 12 + 6 + security
+        57 + 4 + compute + 3 + 12 + cache + 6 + monitoring + security
     );
 }
 
@@ -151,6 +158,7 @@ fn group_to_group_rules_are_separate_resources() {
         ids_of(&template, "AWS::EC2::SecurityGroupIngress"),
         [
             "SecurityGroupApplicationIngress0",
+            "SecurityGroupCacheIngress0",
             "SecurityGroupDatabaseIngress0",
             "SecurityGroupDatabaseIngress1"
         ]
@@ -287,7 +295,9 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
         "AWS::SecretsManager::SecretTargetAttachment",
         "AWS::SecretsManager::RotationSchedule",
         "AWS::Backup::BackupSelection",
+        "AWS::IAM::Policy",
         "AWS::S3::BucketPolicy",
+        "AWS::SNS::Subscription",
         // IAM groups and customer managed policies, a web ACL's association and its logging
         // configuration take no tags.
         "AWS::IAM::Group",
@@ -332,9 +342,12 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
 fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     let template = synth(&design(), "production");
     // And the load balancer's DNS name, the queue's URL, the database's endpoint and its
-    // secret's ARN, and the three buckets' names.
-    assert_eq!(template.outputs().len(), 12 + 3);
+    // secret's ARN, the cache's endpoint and its AUTH token's secret, and the three buckets'
+    // names.
+    assert_eq!(template.outputs().len(), 14 + 3);
     assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
+    assert!(template.outputs().contains_key("RedisMainEndpoint"));
+    assert!(template.outputs().contains_key("RedisMainAuthTokenArn"));
     let datasets = &template.outputs()["BucketDatasetsName"];
     assert_eq!(datasets.value(), &Expr::Ref("BucketDatasets".into()));
     assert_eq!(

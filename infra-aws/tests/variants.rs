@@ -5,13 +5,19 @@ mod common;
 use common::{ids_of, platform, synth, A};
 use infra_aws::Expr;
 use infra_core::model::{
-    AclRule, Batch, Compute, Databases, LoadBalancing, MasterPassword, Peer, Platform, Security,
-    SecurityGroupRule,
+    AclRule, Batch, Caching, Component, Compute, Databases, LoadBalancing, MasterPassword, Peer,
+    Platform, Security, SecurityGroupRule,
 };
 use infra_core::value::{AclRuleNumber, Cidr, Name, PortRange, Traffic};
 
+/// The variation, validated; the alarms go with the components they watch.
 fn validate(mut platform: Platform) -> infra_core::Validated<Platform> {
-    // The security section refers to the load balancers and databases a variation may remove.
+    let services: Vec<Name> = platform
+        .compute
+        .services
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
     let balancers: Vec<Name> = platform
         .load_balancer
         .load_balancers
@@ -24,6 +30,14 @@ fn validate(mut platform: Platform) -> infra_core::Validated<Platform> {
         .iter()
         .map(|pg| pg.name.clone())
         .collect();
+    platform
+        .monitoring
+        .alarms
+        .retain(|alarm| match alarm.metric.component() {
+            Component::Service => services.contains(&alarm.target),
+            Component::LoadBalancer => balancers.contains(&alarm.target),
+            Component::Database => databases.contains(&alarm.target),
+        });
     let security = &mut platform.security;
     security
         .web_acls
@@ -94,6 +108,15 @@ fn without_tiers(tiers: &[&str]) -> Platform {
     }) {
         platform.database = Databases::new();
     }
+    // And the Redis clusters, when their tier goes.
+    if platform
+        .cache
+        .clusters
+        .iter()
+        .any(|cluster| tiers.contains(&cluster.tier.as_str()))
+    {
+        platform.cache = Caching::new();
+    }
     platform
 }
 
@@ -115,15 +138,23 @@ fn only_the_environments_zones_are_lowered() {
         ]
     );
     let parameters: Vec<&str> = template.parameters().keys().map(|id| id.as_str()).collect();
-    // The zone, and the worker's image tag.
+    // The zone, the alert channels' e-mail address, SNS topic and Slack ids, and the worker's
+    // image tag.
     assert_eq!(
         parameters,
-        ["AvailabilityZoneApNortheast1a", "ServiceWorkerImageTag"]
+        [
+            "AvailabilityZoneApNortheast1a",
+            "ChannelOncallEmailAddress",
+            "ChannelPagerTopicArn",
+            "ChannelTeamSlackChannelId",
+            "ChannelTeamSlackWorkspaceId",
+            "ServiceWorkerImageTag"
+        ]
     );
     assert_eq!(ids_of(&template, "AWS::EC2::NatGateway").len(), 1);
-    // The VPC and three subnets, the cluster's name, the queue's URL and the three buckets'
-    // names.
-    assert_eq!(template.outputs().len(), 6 + 3);
+    // The VPC and three subnets, the cluster's name, the queue's URL, the Redis endpoint and its
+    // AUTH token, and the three buckets' names.
+    assert_eq!(template.outputs().len(), 8 + 3);
 }
 
 #[test]
@@ -245,11 +276,12 @@ fn without_flow_logs_there_is_no_log_group_or_role() {
     let mut platform = platform();
     platform.network.flow_logs = None;
     // The services have log groups and roles of their own; the load balancer targets one; the
-    // database has its monitoring and backup roles; the security section has its workload roles
-    // and the web ACL's log group.
+    // database has its monitoring and backup roles; AWS Chatbot's Slack channel has its own; the
+    // security section has its workload roles and the web ACL's log group.
     platform.compute = Compute::new();
     platform.load_balancer = LoadBalancing::new();
     platform.database = Databases::new();
+    platform.monitoring = infra_core::model::Monitoring::new();
     platform.security = Security::new();
     platform
         .acknowledgements

@@ -29,7 +29,7 @@
 //!   `Region`, `Zone`, `EndpointService`, `JobQueuePriority`, `MaxVcpus`, `Capacity`,
 //!   `VisibilityTimeout`, `MessageRetention`, `MaxReceiveCount`, `QueueThreshold`,
 //!   `Lifecycle` (with its `Transition`s to a `StorageClass`).
-//! * Sections, one module each ([`network`], [`batch`], [`compute`], [`load_balancer`], [`database`], [`storage`], [`security`]), each with its model, paths and rules, registered
+//! * Sections, one module each ([`network`], [`batch`], [`compute`], [`load_balancer`], [`database`], [`cache`], [`storage`], [`monitoring`], [`security`]), each with its model, paths and rules, registered
 //!   in [`SECTIONS`] ([`section::Section`]); `docs/sections.md` is the recipe for adding one.
 //! * [`model`]: `Platform`, `Environment`, [`PerEnv`](model::PerEnv) (a value per environment),
 //!   and every section's types; [`model::path`] names them;
@@ -80,8 +80,12 @@ sections! {
     load_balancer,
     /// PostgreSQL on RDS: the primary, its read replicas and its backups.
     database,
+    /// Redis OSS on ElastiCache: replication groups, their shards, replicas and parameters.
+    cache,
     /// S3 buckets: versioning, encryption, access logs and lifecycles.
     storage,
+    /// Monitoring: CloudWatch alarms with typed thresholds, severities and alert channels.
+    monitoring,
     /// Security: the WAF web ACL on the load balancer, IAM roles, groups (MFA enforced) and users.
     security,
 }

@@ -3,12 +3,13 @@
 use crate::fixtures::reference_network;
 use crate::model::{NetworkAcl, PerEnv, Platform, Security, SecurityGroup};
 
-/// The reference design without its security section (and the acknowledgement there), so that
-/// the other sections' tests that remove or rename a load balancer or a database see only their
-/// own findings. The security section's tests add it back (`security::rules::testing`), and the
-/// whole reference design is checked as it is elsewhere.
+/// The reference design without its alarms and its security section (and the acknowledgement
+/// there): they watch or protect the services, load balancer and database that the other
+/// sections' tests replace or remove. The monitoring and security sections' tests start from
+/// [`reference_network`](crate::fixtures::reference_network) or add theirs back.
 pub(crate) fn design() -> Platform {
     let mut platform = reference_network();
+    platform.monitoring.alarms.clear();
     platform.security = Security::new();
     platform
         .acknowledgements

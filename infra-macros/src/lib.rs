@@ -31,7 +31,7 @@ macro_rules! sections {
     };
 }
 
-sections! { network, batch, compute, load_balancer, database, storage, security }
+sections! { network, batch, compute, load_balancer, database, cache, storage, monitoring, security }
 
 use proc_macro::TokenStream;
 
@@ -91,6 +91,22 @@ use proc_macro::TokenStream;
 ///                 | rds_managed { rotation: <days>d },
 ///         }
 ///     }
+///     cache {
+///         redis <name> {
+///             engine_version: "<version>",
+///             node_type: "cache.<family>.<size>",
+///             shards: <number>,
+///             replicas_per_shard: <0..=5>,
+///             nodes: <number>,
+///             cluster_mode: <bool>,
+///             multi_az: <bool>,
+///             parameters: { "maxmemory-policy": "<policy>" },
+///             encryption: { at_rest: <bool>, in_transit: <bool> },
+///             snapshot_retention: <days>d,
+///             tier: <tier>,
+///             security_groups: [<group>, ...],
+///         }
+///     }
 ///     storage {
 ///         bucket <name> {
 ///             versioning: <bool>,
@@ -99,6 +115,19 @@ use proc_macro::TokenStream;
 ///             access_logs: <bucket>,
 ///             lifecycle: [after <days>d => <CLASS>, ..., expire <days>d,
 ///                         noncurrent_expire <days>d, abort_uploads <days>d],
+///         }
+///     }
+///     monitoring {
+///         email <name>,
+///         slack <name> { channel: "<#channel>" },
+///         sns <name>,
+///         severity <name> { response: <n>min|<n>h, channels: [<channel>, ...] }
+///         alarm <name> {
+///             metric: service_cpu|service_memory(<service>) | load_balancer_latency(<alb>)
+///                 | database_cpu|database_connections|database_free_storage(<postgres>),
+///             above|below: <n>% | <n>ms | <n>s | <n>,
+///             period: <seconds>s, evaluations: <number>, datapoints: <number>,
+///             severity: <severity>,
 ///         }
 ///     }
 ///     security {

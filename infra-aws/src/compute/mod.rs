@@ -10,7 +10,7 @@
 //! only CloudWatch Logs of this account and region may use. The scalable targets name no
 //! `RoleARN`: Application Auto Scaling then uses its service-linked role for ECS.
 
-mod logical_id;
+pub(crate) mod logical_id;
 mod queue;
 
 use infra_core::model::{path, Compute, Image, Metric, Queue, ScheduledCapacity, Service};
@@ -789,6 +789,8 @@ mod tests {
         platform.compute = Compute::new();
         // The load balancer's target is a service.
         platform.load_balancer = infra_core::model::LoadBalancing::new();
+        // The monitoring section's alarms watch the services.
+        platform.monitoring = infra_core::model::Monitoring::new();
         // The web ACL protects the load balancer.
         platform.security.web_acls.clear();
         let platform = platform.validate().expect("a valid design");

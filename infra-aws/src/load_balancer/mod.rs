@@ -530,6 +530,8 @@ mod tests {
     fn no_load_balancer_adds_nothing() {
         let mut platform = reference_network();
         platform.load_balancer = LoadBalancing::new();
+        // The monitoring section's latency alarm watches the load balancer.
+        platform.monitoring.alarms.retain(|alarm| alarm.metric != infra_core::model::AlarmMetric::LoadBalancerLatency);
         // The web ACL protects the load balancer.
         platform.security.web_acls.clear();
         let platform = platform.validate().expect("a valid design");

@@ -3,7 +3,9 @@ use crate::rules;
 use crate::value::{Name, Region, Zone};
 use crate::Validated;
 
-use super::{Batch, Compute, Databases, LoadBalancing, Network, ObjectStorage, Security};
+use super::{
+    Batch, Caching, Compute, Databases, LoadBalancing, Monitoring, Network, ObjectStorage, Security,
+};
 
 /// A whole platform: where it runs, its environments and its sections.
 ///
@@ -47,9 +49,15 @@ pub struct Platform {
     /// The database section (empty when the design has none).
     #[serde(default, skip_serializing_if = "Databases::is_empty")]
     pub database: Databases,
+    /// The cache section (empty when the design has none).
+    #[serde(default, skip_serializing_if = "Caching::is_empty")]
+    pub cache: Caching,
     /// The storage section (empty when the design has none).
     #[serde(default, skip_serializing_if = "ObjectStorage::is_empty")]
     pub storage: ObjectStorage,
+    /// The monitoring section (empty when the design has none).
+    #[serde(default, skip_serializing_if = "Monitoring::is_empty")]
+    pub monitoring: Monitoring,
     /// The security section (empty when the design has none).
     #[serde(default, skip_serializing_if = "Security::is_empty")]
     pub security: Security,
@@ -73,7 +81,9 @@ impl Platform {
             compute: Compute::new(),
             load_balancer: LoadBalancing::new(),
             database: Databases::new(),
+            cache: Caching::new(),
             storage: ObjectStorage::new(),
+            monitoring: Monitoring::new(),
             security: Security::new(),
             acknowledgements: Vec::new(),
             source: None,
@@ -130,9 +140,21 @@ impl Platform {
         self
     }
 
+    /// Sets the cache section.
+    pub fn cache(mut self, cache: Caching) -> Platform {
+        self.cache = cache;
+        self
+    }
+
     /// Sets the storage section.
     pub fn storage(mut self, storage: ObjectStorage) -> Platform {
         self.storage = storage;
+        self
+    }
+
+    /// Sets the monitoring section.
+    pub fn monitoring(mut self, monitoring: Monitoring) -> Platform {
+        self.monitoring = monitoring;
         self
     }
 

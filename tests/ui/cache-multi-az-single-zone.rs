@@ -1,0 +1,33 @@
+// A Multi-AZ cluster places replicas in other zones than their primaries, but this environment
+// has one zone.
+use infra::platform;
+
+fn main() {
+    let _ = platform! {
+        name: "demo",
+        region: "ap-northeast-1",
+        environments {
+            production { zones: ["ap-northeast-1a"] }
+        }
+        network {
+            vpc: "10.0.0.0/16",
+            subnets {
+                isolated app { "ap-northeast-1a": "10.0.11.0/24" }
+                isolated database { "ap-northeast-1a": "10.0.21.0/24" }
+            }
+            security_group application { tier: app, egress: [all to "0.0.0.0/0"] }
+            security_group cache { tier: database, ingress: [6379 from application] }
+        }
+        cache {
+            redis main {
+                engine_version: "6.0",
+                node_type: "cache.r5.large",
+                shards: 2,
+                replicas_per_shard: 1,
+                multi_az: true,
+                tier: database,
+                security_groups: [cache],
+            }
+        }
+    };
+}
