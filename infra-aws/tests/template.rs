@@ -73,21 +73,22 @@ fn resource_counts_per_environment() {
     // token, its clients' policy and replication group; the network's count includes the cache's
     // security group and its ingress rule. Then monitoring's: its key, a topic per severity
     // (two), the warning's e-mail subscription, the Slack channel's Chatbot configuration and
-    // role, and the eight alarms.
+    // role, the eight alarms on services, the load balancer and the database, and the three
+    // cache alarms once per Redis node: 2 shards x (1 + 1) = 4 in production, 2 x 1 elsewhere.
     let compute = 2 + 6 * 2 + 2 + 3 + 4;
     let cache = 1 + 5;
     let monitoring = 1 + 2 + 1 + 2 + 8;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        59 + 4 + compute + 3 + (12 + 2) + cache + 6 + monitoring
+        59 + 4 + compute + 3 + (12 + 2) + cache + 6 + monitoring + 3 * 4
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        57 + 4 + compute + 3 + 12 + cache + 6 + monitoring
+        57 + 4 + compute + 3 + 12 + cache + 6 + monitoring + 3 * 2
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        57 + 4 + compute + 3 + 12 + cache + 6 + monitoring
+        57 + 4 + compute + 3 + 12 + cache + 6 + monitoring + 3 * 2
     );
 }
 
