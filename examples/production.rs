@@ -368,6 +368,13 @@ pub fn design() -> Validated<Platform> {
             // The seed's storage threshold `80` has no unit, and FreeStorageSpace is in bytes
             // (`threshold-without-unit`): 80% used is 20% of the 1000 GiB free, lowered to bytes.
             alarm database_storage { metric: database_free_storage(main), below: 20%, period: 300s, evaluations: 2, severity: critical }
+            // The seed's cache thresholds (80, 80, 1000) are kept; its "cpu" is read as Redis's
+            // EngineCPUUtilization, since the host's CPUUtilization of a 2-vCPU cache.r5.large
+            // stays near 50% while the single Redis thread is saturated. ElastiCache publishes
+            // per node: each alarm watches every node of `main` (4 in production, 2 elsewhere).
+            alarm cache_cpu { metric: cache_cpu(main), above: 80%, period: 300s, evaluations: 2, severity: warning }
+            alarm cache_memory { metric: cache_memory(main), above: 80%, period: 300s, evaluations: 2, severity: warning }
+            alarm cache_connections { metric: cache_connections(main), above: 1000, period: 300s, evaluations: 2, severity: warning }
         }
 
         // Seed §6.1 `network.waf` and `access_control.iam`, §7.1 `logging.access` (the `waf` group).

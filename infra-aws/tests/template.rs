@@ -73,23 +73,25 @@ fn resource_counts_per_environment() {
     // token, its clients' policy and replication group; the network's count includes the cache's
     // security group and its ingress rule. Then monitoring's: its key, a topic per severity
     // (two), the warning's e-mail subscription, the Slack channel's Chatbot configuration and
-    // role, and the eight alarms. Then security's: the web ACL, its association, log group and
-    // logging configuration, two roles, the MFA policy, two groups and two users.
+    // role, the eight alarms on services, the load balancer and the database, and the three
+    // cache alarms once per Redis node: 2 shards x (1 + 1) = 4 in production, 2 x 1 elsewhere.
+    // Then security's: the web ACL, its association, log group and logging configuration, two
+    // roles, the MFA policy, two groups and two users.
     let compute = 2 + 6 * 2 + 2 + 3 + 4;
     let cache = 1 + 5;
     let monitoring = 1 + 2 + 1 + 2 + 8;
     let security = 4 + 2 + 1 + 2 + 2;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        59 + 4 + compute + 3 + (12 + 2) + cache + 6 + monitoring + security
+        59 + 4 + compute + 3 + (12 + 2) + cache + 6 + monitoring + 3 * 4 + security
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        57 + 4 + compute + 3 + 12 + cache + 6 + monitoring + security
+        57 + 4 + compute + 3 + 12 + cache + 6 + monitoring + 3 * 2 + security
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        57 + 4 + compute + 3 + 12 + cache + 6 + monitoring + security
+        57 + 4 + compute + 3 + 12 + cache + 6 + monitoring + 3 * 2 + security
     );
 }
 

@@ -30,6 +30,12 @@ fn validate(mut platform: Platform) -> infra_core::Validated<Platform> {
         .iter()
         .map(|pg| pg.name.clone())
         .collect();
+    let caches: Vec<Name> = platform
+        .cache
+        .clusters
+        .iter()
+        .map(|cluster| cluster.name.clone())
+        .collect();
     platform
         .monitoring
         .alarms
@@ -37,6 +43,7 @@ fn validate(mut platform: Platform) -> infra_core::Validated<Platform> {
             Component::Service => services.contains(&alarm.target),
             Component::LoadBalancer => balancers.contains(&alarm.target),
             Component::Database => databases.contains(&alarm.target),
+            Component::Cache => caches.contains(&alarm.target),
         });
     let security = &mut platform.security;
     security

@@ -124,7 +124,8 @@ use proc_macro::TokenStream;
 ///         severity <name> { response: <n>min|<n>h, channels: [<channel>, ...] }
 ///         alarm <name> {
 ///             metric: service_cpu|service_memory(<service>) | load_balancer_latency(<alb>)
-///                 | database_cpu|database_connections|database_free_storage(<postgres>),
+///                 | database_cpu|database_connections|database_free_storage(<postgres>)
+///                 | cache_cpu|cache_memory|cache_connections(<redis>),
 ///             above|below: <n>% | <n>ms | <n>s | <n>,
 ///             period: <seconds>s, evaluations: <number>, datapoints: <number>,
 ///             severity: <severity>,

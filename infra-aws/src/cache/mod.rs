@@ -8,7 +8,7 @@
 //! (the configuration endpoint in cluster mode, the primary endpoint otherwise) and the AUTH
 //! token's secret.
 
-mod logical_id;
+pub(crate) mod logical_id;
 
 use infra_core::model::{path, Caching, Peer, RedisCluster, Service};
 use infra_core::rules::{
@@ -561,6 +561,11 @@ mod tests {
     fn without_a_cache_nothing_is_added() {
         let mut platform = reference_network();
         platform.cache = Caching::new();
+        // The alarms that watch it go with it.
+        platform
+            .monitoring
+            .alarms
+            .retain(|alarm| alarm.metric.component() != infra_core::model::Component::Cache);
         let template = synth(platform, "production");
         assert!(template.resource("CacheKey").is_none());
         assert!(!template.description().contains("cache ("));

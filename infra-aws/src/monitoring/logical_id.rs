@@ -53,3 +53,9 @@ pub(crate) fn chatbot_role(channel: &Name) -> LogicalId {
 pub(crate) fn alarm(name: &Name) -> LogicalId {
     LogicalId::new(["Alarm", &name.pascal_case()])
 }
+
+/// `Alarm<Name>Node<Suffix>`: the alarm on one node of a Redis cluster, such as
+/// `AlarmCacheCpuNode0001001` for member cluster suffix `0001-001`.
+pub(crate) fn node_alarm(name: &Name, node: &str) -> LogicalId {
+    LogicalId::new(["Alarm", &name.pascal_case(), "Node", node])
+}

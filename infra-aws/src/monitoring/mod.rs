@@ -4,13 +4,20 @@
 //! actions are their severity's topic and its SNS channels. Thresholds are converted to the
 //! metric's unit: a latency to seconds, a free-storage percent to bytes of the database's
 //! allocated storage.
+//!
+//! ElastiCache publishes its metrics per node, with the dimension `CacheClusterId` naming the
+//! node's member cluster (ElastiCache User Guide, CacheMetrics.md: "measured and published for
+//! each cache node"; CloudWatchMetrics.md), and no metric of the replication group as a whole.
+//! An alarm on a Redis cluster is therefore lowered to one CloudWatch alarm per node the
+//! topology implies in the environment (`shards x (1 + replicas)`, see [`cache_nodes`]), so a
+//! hot shard or a full primary is seen on its own node rather than averaged away.
 
 mod channels;
 mod logical_id;
 
 use infra_core::model::{
     path, Alarm, AlarmMetric, AlertSeverity, ChannelKind, Comparison, Component, Monitoring,
-    Threshold,
+    RedisCluster, Threshold,
 };
 use infra_core::rules::{
     seconds_text, INVALID_ALARM_EVALUATION, INVALID_ALARM_PERIOD, SEVERITY_WITHOUT_CHANNELS,
@@ -18,11 +25,13 @@ use infra_core::rules::{
     TOO_MANY_ALARM_ACTIONS, UNKNOWN_ALARM_TARGET, UNKNOWN_ALERT_CHANNEL, UNKNOWN_SEVERITY,
 };
 
+use crate::cache::logical_id as cache_id;
 use crate::compute::logical_id as compute_id;
 use crate::context::State;
 use crate::database::logical_id as database_id;
 use crate::intrinsic::Expr;
 use crate::load_balancer::logical_id as load_balancer_id;
+use crate::logical_id::LogicalId;
 use crate::stack::Stack;
 use crate::template::{Policy, Resource, Section, Template};
 
@@ -50,9 +59,10 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
         topic(stack, template, severity);
     }
     channels::lower(stack, template, monitoring);
+    let mut resources = 0;
     for alarm in &monitoring.alarms {
         if let Some(severity) = monitoring.find_severity(alarm.severity.as_str()) {
-            lower_alarm(stack, template, monitoring, alarm, severity);
+            resources += lower_alarm(stack, template, monitoring, alarm, severity);
         }
     }
     let severities: Vec<String> = monitoring
@@ -69,8 +79,13 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
             if monitoring.severities.len() == 1 { "y" } else { "ies" },
         ),
         arch: format!(
-            "Monitoring: {} CloudWatch alarms notify their severity's encrypted SNS topic: {}; channels: {}.",
+            "Monitoring: {} CloudWatch alarms{} notify their severity's encrypted SNS topic: {}; channels: {}.",
             monitoring.alarms.len(),
+            if resources == monitoring.alarms.len() {
+                String::new()
+            } else {
+                format!(" ({resources} in the template: a Redis cluster's alarm has one per node)")
+            },
             severities.join(", "),
             monitoring
                 .channels
@@ -159,17 +174,18 @@ fn topic(stack: &Stack<'_>, template: &mut Template, severity: &AlertSeverity) {
 }
 
 /// The alarm, its threshold in the metric's unit, notifying its severity's topic and SNS
-/// channels when it fires and when it recovers.
+/// channels when it fires and when it recovers: one CloudWatch alarm, or one per node of a
+/// Redis cluster. Returns how many it added.
 fn lower_alarm(
     stack: &Stack<'_>,
     template: &mut Template,
     monitoring: &Monitoring,
     alarm: &Alarm,
     severity: &AlertSeverity,
-) {
+) -> usize {
     let name = alarm.name.as_str();
     let Some(threshold) = threshold(stack, alarm) else {
-        return;
+        return 0;
     };
     let mut actions = vec![Expr::reference(&logical_id::topic(&severity.name))];
     for channel in &severity.channels {
@@ -184,52 +200,131 @@ fn lower_alarm(
         Comparison::Above => ("GreaterThanThreshold", "above"),
         Comparison::Below => ("LessThanThreshold", "below"),
     };
-    let description = format!(
-        "{}: {} of {} `{}` {words} {} for {} of {} periods of {} s. Severity {}: respond within {}.",
-        alarm.name,
-        alarm.metric.metric_name(),
-        component_words(alarm.metric),
-        alarm.target,
-        alarm.threshold,
-        alarm.datapoints_or_all(),
-        alarm.evaluation_periods,
-        alarm.period_seconds,
-        severity.name,
-        response_text(severity.response_seconds),
-    );
-    let mut resource = Resource::new("AWS::CloudWatch::Alarm")
-        .property("AlarmDescription", description.as_str())
-        .property("Namespace", alarm.metric.namespace())
-        .property("MetricName", alarm.metric.metric_name())
-        .property("Dimensions", dimensions(alarm))
-        .property("Statistic", statistic(alarm.metric))
-        .property("Period", i64::from(alarm.period_seconds))
-        .property("EvaluationPeriods", i64::from(alarm.evaluation_periods))
-        .property("Threshold", threshold)
-        .property("ComparisonOperator", operator)
-        .property("TreatMissingData", "missing")
-        .property("AlarmActions", Expr::list(actions.clone()))
-        .property("OKActions", Expr::list(actions))
-        .property("Tags", stack.tags(&format!("alarm-{name}")));
-    if let Some(datapoints) = alarm.datapoints_to_alarm {
-        resource = resource.property("DatapointsToAlarm", i64::from(datapoints));
+    let watched = watched(stack, alarm);
+    for one in &watched {
+        let description = format!(
+            "{}: {} of {} `{}`{} {words} {} for {} of {} periods of {} s. Severity {}: respond within {}.",
+            alarm.name,
+            alarm.metric.metric_name(),
+            component_words(alarm.metric),
+            alarm.target,
+            one.node.as_deref().map(|node| format!(", node {node}")).unwrap_or_default(),
+            alarm.threshold,
+            alarm.datapoints_or_all(),
+            alarm.evaluation_periods,
+            alarm.period_seconds,
+            severity.name,
+            response_text(severity.response_seconds),
+        );
+        let tag = match &one.node {
+            Some(node) => format!("alarm-{name}-{node}"),
+            None => format!("alarm-{name}"),
+        };
+        let mut resource = Resource::new("AWS::CloudWatch::Alarm")
+            .property("AlarmDescription", description.as_str())
+            .property("Namespace", alarm.metric.namespace())
+            .property("MetricName", alarm.metric.metric_name())
+            .property("Dimensions", one.dimensions.clone())
+            .property("Statistic", statistic(alarm.metric))
+            .property("Period", i64::from(alarm.period_seconds))
+            .property("EvaluationPeriods", i64::from(alarm.evaluation_periods))
+            .property("Threshold", threshold.clone())
+            .property("ComparisonOperator", operator)
+            .property("TreatMissingData", "missing")
+            .property("AlarmActions", Expr::list(actions.clone()))
+            .property("OKActions", Expr::list(actions.clone()))
+            .property("Tags", stack.tags(&tag));
+        if let Some(datapoints) = alarm.datapoints_to_alarm {
+            resource = resource.property("DatapointsToAlarm", i64::from(datapoints));
+        }
+        template.add_resource(
+            one.id.clone(),
+            resource.context(
+                stack
+                    .context(path::alarm(name), description, State::Stateless)
+                    .must([
+                        &INVALID_ALARM_PERIOD,
+                        &SUB_MINUTE_ALARM_PERIOD,
+                        &INVALID_ALARM_EVALUATION,
+                        &THRESHOLD_WITHOUT_UNIT,
+                        &THRESHOLD_UNIT_MISMATCH,
+                        &UNKNOWN_ALARM_TARGET,
+                        &UNKNOWN_SEVERITY,
+                    ]),
+            ),
+        );
     }
-    template.add_resource(
-        logical_id::alarm(&alarm.name),
-        resource.context(
-            stack
-                .context(path::alarm(name), description, State::Stateless)
-                .must([
-                    &INVALID_ALARM_PERIOD,
-                    &SUB_MINUTE_ALARM_PERIOD,
-                    &INVALID_ALARM_EVALUATION,
-                    &THRESHOLD_WITHOUT_UNIT,
-                    &THRESHOLD_UNIT_MISMATCH,
-                    &UNKNOWN_ALARM_TARGET,
-                    &UNKNOWN_SEVERITY,
-                ]),
-        ),
-    );
+    watched.len()
+}
+
+/// One CloudWatch alarm of a design's alarm: its logical id, the metric's dimensions, and the
+/// node it watches when the metric is per node.
+struct Watched {
+    id: LogicalId,
+    dimensions: Expr,
+    node: Option<String>,
+}
+
+/// What `alarm` lowers to: one CloudWatch alarm on the component, or one per node of a Redis
+/// cluster (none for a cluster the design lacks, which `unknown-alarm-target` rejects).
+fn watched(stack: &Stack<'_>, alarm: &Alarm) -> Vec<Watched> {
+    let dimension = |name: &str, value: Expr| Expr::map([("Name", Expr::from(name)), ("Value", value)]);
+    let single = |dimensions: Vec<Expr>| {
+        vec![Watched { id: logical_id::alarm(&alarm.name), dimensions: Expr::list(dimensions), node: None }]
+    };
+    match alarm.metric.component() {
+        Component::Service => single(vec![
+            dimension("ClusterName", Expr::reference(&compute_id::cluster())),
+            dimension("ServiceName", Expr::get_att(&compute_id::service(&alarm.target), "Name")),
+        ]),
+        Component::LoadBalancer => single(vec![dimension(
+            "LoadBalancer",
+            Expr::get_att(&load_balancer_id::load_balancer(&alarm.target), "LoadBalancerFullName"),
+        )]),
+        Component::Database => single(vec![dimension(
+            "DBInstanceIdentifier",
+            Expr::reference(&database_id::primary(&alarm.target)),
+        )]),
+        Component::Cache => {
+            let Some(cluster) = stack.cache().clusters.iter().find(|c| c.name == alarm.target) else {
+                return Vec::new();
+            };
+            let group = cache_id::replication_group(&cluster.name);
+            cache_nodes(cluster, *stack.value(&cluster.replicas_per_shard))
+                .into_iter()
+                .map(|node| Watched {
+                    id: logical_id::node_alarm(&alarm.name, &node),
+                    dimensions: Expr::list([dimension(
+                        "CacheClusterId",
+                        Expr::sub(format!("${{{group}}}-{node}")),
+                    )]),
+                    node: Some(node),
+                })
+                .collect()
+        }
+    }
+}
+
+/// The suffixes of a replication group's member clusters, one per node, as ElastiCache names
+/// them after the replication group's id: `0001-001` (shard, then node in the shard) in cluster
+/// mode, `001` (node) with cluster mode off, where the group has one shard of
+/// `NumCacheClusters` nodes (ElastiCache User Guide, "Connecting to nodes in a cluster": member
+/// clusters `redis2x2-0001-001` ... `redis2x2-0002-002` of group `redis2x2`).
+///
+/// The replication group's id is left to CloudFormation (so that a change requiring
+/// replacement can still be made); `Ref` returns it (CloudFormation User Guide,
+/// AWS::ElastiCache::ReplicationGroup, Return values), so each alarm's `CacheClusterId` is
+/// `${Redis<Name>}-<suffix>`. The nodes are those the lowering creates in the environment; a
+/// node ElastiCache replaces keeps its id, but scaling outside the template is not followed.
+pub(crate) fn cache_nodes(cluster: &RedisCluster, replicas: u32) -> Vec<String> {
+    let per_shard = 1 + replicas;
+    if cluster.cluster_mode_enabled() {
+        (1..=cluster.shards)
+            .flat_map(|shard| (1..=per_shard).map(move |node| format!("{shard:04}-{node:03}")))
+            .collect()
+    } else {
+        (1..=per_shard).map(|node| format!("{node:03}")).collect()
+    }
 }
 
 /// The threshold in the metric's unit: a latency in seconds, free storage in bytes of the
@@ -246,30 +341,39 @@ fn threshold(stack: &Stack<'_>, alarm: &Alarm) -> Option<Expr> {
             i64::try_from(bytes).ok().map(Expr::Int)
         }
         (
-            AlarmMetric::ServiceCpu | AlarmMetric::ServiceMemory | AlarmMetric::DatabaseCpu,
+            AlarmMetric::ServiceCpu
+            | AlarmMetric::ServiceMemory
+            | AlarmMetric::DatabaseCpu
+            | AlarmMetric::CacheCpu
+            | AlarmMetric::CacheMemory,
             Threshold::Percent(n),
         ) => Some(Expr::Int(i64::from(n))),
         (
             AlarmMetric::ServiceCpu
             | AlarmMetric::ServiceMemory
             | AlarmMetric::DatabaseCpu
-            | AlarmMetric::DatabaseConnections,
+            | AlarmMetric::DatabaseConnections
+            | AlarmMetric::CacheCpu
+            | AlarmMetric::CacheMemory
+            | AlarmMetric::CacheConnections,
             Threshold::Number(n),
         ) => i64::try_from(n).ok().map(Expr::Int),
         (_, Threshold::Number(_) | Threshold::Percent(_) | Threshold::Milliseconds(_)) => None,
     }
 }
 
-/// How CloudWatch aggregates the metric over a period: the worst value for free storage and
-/// connections, the average otherwise.
+/// How CloudWatch aggregates the metric over a period: the worst value for free storage,
+/// connections and a cache's memory (Redis evicts or rejects writes as soon as it is full), the
+/// average otherwise.
 fn statistic(metric: AlarmMetric) -> &'static str {
     match metric {
         AlarmMetric::DatabaseFreeStorage => "Minimum",
-        AlarmMetric::DatabaseConnections => "Maximum",
+        AlarmMetric::DatabaseConnections | AlarmMetric::CacheConnections | AlarmMetric::CacheMemory => "Maximum",
         AlarmMetric::ServiceCpu
         | AlarmMetric::ServiceMemory
         | AlarmMetric::LoadBalancerLatency
-        | AlarmMetric::DatabaseCpu => "Average",
+        | AlarmMetric::DatabaseCpu
+        | AlarmMetric::CacheCpu => "Average",
     }
 }
 
@@ -278,26 +382,7 @@ fn component_words(metric: AlarmMetric) -> &'static str {
         Component::Service => "service",
         Component::LoadBalancer => "load balancer",
         Component::Database => "database",
-    }
-}
-
-/// The metric's dimensions: the cluster and service, the load balancer's full name, or the
-/// database instance.
-fn dimensions(alarm: &Alarm) -> Expr {
-    let dimension = |name: &str, value: Expr| Expr::map([("Name", Expr::from(name)), ("Value", value)]);
-    match alarm.metric.component() {
-        Component::Service => Expr::list([
-            dimension("ClusterName", Expr::reference(&compute_id::cluster())),
-            dimension("ServiceName", Expr::get_att(&compute_id::service(&alarm.target), "Name")),
-        ]),
-        Component::LoadBalancer => Expr::list([dimension(
-            "LoadBalancer",
-            Expr::get_att(&load_balancer_id::load_balancer(&alarm.target), "LoadBalancerFullName"),
-        )]),
-        Component::Database => Expr::list([dimension(
-            "DBInstanceIdentifier",
-            Expr::reference(&database_id::primary(&alarm.target)),
-        )]),
+        Component::Cache => "Redis cluster",
     }
 }
 
@@ -353,6 +438,84 @@ mod tests {
             let parameter = &template.parameters()["ChannelTeamSlackChannelId"];
             assert!(parameter.description().contains(channel), "{environment}");
         }
+    }
+
+    /// The `CacheClusterId` each of `alarm`'s CloudWatch alarms watches, by logical id.
+    fn cache_nodes_watched(template: &Template, alarm: &str) -> Vec<(String, Expr)> {
+        template
+            .resources()
+            .iter()
+            .filter(|(id, _)| id.as_str().starts_with(alarm) && id.as_str()[alarm.len()..].starts_with("Node"))
+            .map(|(id, resource)| {
+                let dimensions = resource.get("Dimensions").cloned().unwrap_or(Expr::list([]));
+                (id.as_str().to_owned(), dimensions)
+            })
+            .collect()
+    }
+
+    fn cache_cluster_id(value: &str) -> Expr {
+        Expr::list([Expr::map([("Name", Expr::from("CacheClusterId")), ("Value", Expr::sub(value))])])
+    }
+
+    #[test]
+    fn cache_alarms_watch_every_node_of_each_environment() {
+        let production = synth("production");
+        assert_eq!(
+            cache_nodes_watched(&production, "AlarmCacheMemory"),
+            [
+                ("AlarmCacheMemoryNode0001001".to_owned(), cache_cluster_id("${RedisMain}-0001-001")),
+                ("AlarmCacheMemoryNode0001002".to_owned(), cache_cluster_id("${RedisMain}-0001-002")),
+                ("AlarmCacheMemoryNode0002001".to_owned(), cache_cluster_id("${RedisMain}-0002-001")),
+                ("AlarmCacheMemoryNode0002002".to_owned(), cache_cluster_id("${RedisMain}-0002-002")),
+            ]
+        );
+        assert!(production.resource("AlarmCacheMemory").is_none());
+        let memory = production.resource("AlarmCacheMemoryNode0001001").expect("a node's alarm");
+        assert_eq!(memory.get("Namespace"), Some(&Expr::from("AWS/ElastiCache")));
+        assert_eq!(memory.get("MetricName"), Some(&Expr::from("DatabaseMemoryUsagePercentage")));
+        assert_eq!(memory.get("Statistic"), Some(&Expr::from("Maximum")));
+        assert_eq!(memory.get("Threshold"), Some(&Expr::Int(80)));
+        let cpu = production.resource("AlarmCacheCpuNode0002002").expect("a node's alarm");
+        assert_eq!(cpu.get("MetricName"), Some(&Expr::from("EngineCPUUtilization")));
+        let connections = production.resource("AlarmCacheConnectionsNode0002001").expect("a node's alarm");
+        assert_eq!(connections.get("MetricName"), Some(&Expr::from("CurrConnections")));
+        assert_eq!(connections.get("Threshold"), Some(&Expr::Int(1000)));
+        // Staging has no replicas: one node per shard.
+        let staging = synth("staging");
+        let ids: Vec<String> = cache_nodes_watched(&staging, "AlarmCacheCpu").into_iter().map(|(id, _)| id).collect();
+        assert_eq!(ids, ["AlarmCacheCpuNode0001001", "AlarmCacheCpuNode0002001"]);
+        let arch = staging.arch().unwrap_or_default();
+        assert!(arch.contains("11 CloudWatch alarms (14 in the template: a Redis cluster's alarm has one per node)"), "{arch}");
+    }
+
+    #[test]
+    fn without_cluster_mode_nodes_are_numbered_in_the_one_shard() {
+        let mut platform = reference_network();
+        let cluster = &mut platform.cache.clusters[0];
+        cluster.shards = 1;
+        cluster.nodes = None;
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
+        assert_eq!(
+            cache_nodes_watched(&template, "AlarmCacheConnections"),
+            [
+                ("AlarmCacheConnectionsNode001".to_owned(), cache_cluster_id("${RedisMain}-001")),
+                ("AlarmCacheConnectionsNode002".to_owned(), cache_cluster_id("${RedisMain}-002")),
+            ]
+        );
+    }
+
+    #[test]
+    fn cluster_mode_numbers_shards_then_nodes() {
+        let mut cluster = reference_network().cache.clusters[0].clone();
+        cluster.shards = 3;
+        assert_eq!(super::cache_nodes(&cluster, 2).len(), 9);
+        assert_eq!(super::cache_nodes(&cluster, 2)[8], "0003-003");
+        cluster.cluster_mode = Some(true);
+        cluster.shards = 1;
+        assert_eq!(super::cache_nodes(&cluster, 0), ["0001-001"]);
+        cluster.cluster_mode = Some(false);
+        assert_eq!(super::cache_nodes(&cluster, 5).last().map(String::as_str), Some("006"));
     }
 
     #[test]

@@ -134,7 +134,8 @@ pub struct Alarm {
     pub name: Name,
     /// The metric watched.
     pub metric: AlarmMetric,
-    /// The component watched, by name: a service, a load balancer or a database, by metric.
+    /// The component watched, by name: a service, a load balancer, a database or a Redis
+    /// cluster, by metric.
     pub target: Name,
     /// Whether it fires above or below the threshold.
     pub comparison: Comparison,
@@ -206,6 +207,17 @@ pub enum AlarmMetric {
     DatabaseConnections,
     /// A database's free storage (`AWS/RDS` `FreeStorageSpace`, bytes).
     DatabaseFreeStorage,
+    /// A Redis cluster's engine CPU (`AWS/ElastiCache` `EngineCPUUtilization`, percent): the
+    /// Redis thread's share of its core. Redis runs commands on one thread, so the host's
+    /// `CPUUtilization` on a 2-vCPU node stays near 50% while the engine is saturated
+    /// (ElastiCache User Guide, CacheMetrics.Redis.md and CacheMetrics.WhichShouldIMonitor.md).
+    CacheCpu,
+    /// A Redis cluster's memory (`AWS/ElastiCache` `DatabaseMemoryUsagePercentage`, percent of
+    /// the memory available to Redis, `maxmemory`; CacheMetrics.Redis.md).
+    CacheMemory,
+    /// A Redis cluster's client connections (`AWS/ElastiCache` `CurrConnections`, count;
+    /// CacheMetrics.Redis.md).
+    CacheConnections,
 }
 
 /// The kind of component a metric belongs to.
@@ -217,6 +229,8 @@ pub enum Component {
     LoadBalancer,
     /// A PostgreSQL database.
     Database,
+    /// A Redis cluster of the cache section: its metrics are per node (`CacheClusterId`).
+    Cache,
 }
 
 /// The unit a metric is reported in, and so the units a threshold on it may be written in.
@@ -241,6 +255,9 @@ impl AlarmMetric {
             AlarmMetric::DatabaseCpu
             | AlarmMetric::DatabaseConnections
             | AlarmMetric::DatabaseFreeStorage => Component::Database,
+            AlarmMetric::CacheCpu | AlarmMetric::CacheMemory | AlarmMetric::CacheConnections => {
+                Component::Cache
+            }
         }
     }
 
@@ -250,6 +267,7 @@ impl AlarmMetric {
             Component::Service => "AWS/ECS",
             Component::LoadBalancer => "AWS/ApplicationELB",
             Component::Database => "AWS/RDS",
+            Component::Cache => "AWS/ElastiCache",
         }
     }
 
@@ -261,16 +279,21 @@ impl AlarmMetric {
             AlarmMetric::LoadBalancerLatency => "TargetResponseTime",
             AlarmMetric::DatabaseConnections => "DatabaseConnections",
             AlarmMetric::DatabaseFreeStorage => "FreeStorageSpace",
+            AlarmMetric::CacheCpu => "EngineCPUUtilization",
+            AlarmMetric::CacheMemory => "DatabaseMemoryUsagePercentage",
+            AlarmMetric::CacheConnections => "CurrConnections",
         }
     }
 
     /// The unit CloudWatch reports it in.
     pub const fn unit(self) -> MetricUnit {
         match self {
-            AlarmMetric::ServiceCpu | AlarmMetric::ServiceMemory | AlarmMetric::DatabaseCpu => {
-                MetricUnit::Percent
-            }
-            AlarmMetric::DatabaseConnections => MetricUnit::Count,
+            AlarmMetric::ServiceCpu
+            | AlarmMetric::ServiceMemory
+            | AlarmMetric::DatabaseCpu
+            | AlarmMetric::CacheCpu
+            | AlarmMetric::CacheMemory => MetricUnit::Percent,
+            AlarmMetric::DatabaseConnections | AlarmMetric::CacheConnections => MetricUnit::Count,
             AlarmMetric::LoadBalancerLatency => MetricUnit::Seconds,
             AlarmMetric::DatabaseFreeStorage => MetricUnit::Bytes,
         }
@@ -285,6 +308,9 @@ impl AlarmMetric {
             AlarmMetric::DatabaseCpu => "database_cpu",
             AlarmMetric::DatabaseConnections => "database_connections",
             AlarmMetric::DatabaseFreeStorage => "database_free_storage",
+            AlarmMetric::CacheCpu => "cache_cpu",
+            AlarmMetric::CacheMemory => "cache_memory",
+            AlarmMetric::CacheConnections => "cache_connections",
         }
     }
 }

@@ -42,5 +42,8 @@ keywords! {
         DatabaseCpu = "database_cpu",
         DatabaseConnections = "database_connections",
         DatabaseFreeStorage = "database_free_storage",
+        CacheCpu = "cache_cpu",
+        CacheMemory = "cache_memory",
+        CacheConnections = "cache_connections",
     }
 }

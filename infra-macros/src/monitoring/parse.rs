@@ -7,7 +7,7 @@
 //!     sns pager,                               // an existing topic: its ARN is a template parameter
 //!     severity critical { response: 15min, channels: [alerts, pager] }
 //!     alarm api_latency {
-//!         metric: load_balancer_latency(web),  // service_cpu(<service>), database_free_storage(<db>), ...
+//!         metric: load_balancer_latency(web),  // service_cpu(<service>), database_free_storage(<db>), cache_memory(<redis>), ...
 //!         above: 1000ms,                       // or `below:`; `70%`, `1s`, `1000` (a count)
 //!         period: 300s,
 //!         evaluations: 2,
@@ -218,6 +218,9 @@ fn watched(input: ParseStream, cx: &mut Cx, alarm: &str) -> syn::Result<(AlarmMe
         MetricKey::DatabaseCpu => AlarmMetric::DatabaseCpu,
         MetricKey::DatabaseConnections => AlarmMetric::DatabaseConnections,
         MetricKey::DatabaseFreeStorage => AlarmMetric::DatabaseFreeStorage,
+        MetricKey::CacheCpu => AlarmMetric::CacheCpu,
+        MetricKey::CacheMemory => AlarmMetric::CacheMemory,
+        MetricKey::CacheConnections => AlarmMetric::CacheConnections,
     };
     cx.span(path::alarm_metric(alarm), ident.span());
     let content;

@@ -13,7 +13,7 @@ declare_rules! {
         "CloudWatch API PutMetricAlarm Period (\"Valid values are 10, 20, 30, and any multiple of 60\"); aws-rules.md §13";
     /// A sub-minute period on a metric published once a minute.
     SUB_MINUTE_ALARM_PERIOD = "sub-minute-alarm-period", Warning,
-        "a period of 10, 20 or 30 seconds only suits high-resolution metrics; ECS, load balancer and RDS metrics are published every minute",
+        "a period of 10, 20 or 30 seconds only suits high-resolution metrics; ECS, load balancer, RDS and ElastiCache metrics are published every minute",
         "CloudWatch API PutMetricAlarm Period (a 10 or 30 s period on a metric without sub-minute resolution misses data and \"might often lapse into INSUFFICIENT_DATA\")";
     /// Evaluation periods or datapoints to alarm that CloudWatch rejects.
     INVALID_ALARM_EVALUATION = "invalid-alarm-evaluation", Error,
@@ -26,11 +26,11 @@ declare_rules! {
     /// A threshold whose unit does not fit its metric.
     THRESHOLD_UNIT_MISMATCH = "threshold-unit-mismatch", Error,
         "a threshold's unit fits its metric: a percent up to 100 for CPU, memory and free storage, a duration for latency, a count for connections",
-        "CloudWatch metric units: AWS/ECS CPUUtilization and MemoryUtilization, AWS/RDS CPUUtilization (Percent), DatabaseConnections (Count), FreeStorageSpace (Bytes), AWS/ApplicationELB TargetResponseTime (Seconds); aws-rules.md §13";
+        "CloudWatch metric units: AWS/ECS CPUUtilization and MemoryUtilization, AWS/RDS CPUUtilization (Percent), DatabaseConnections (Count), FreeStorageSpace (Bytes), AWS/ApplicationELB TargetResponseTime (Seconds); AWS/ElastiCache EngineCPUUtilization and DatabaseMemoryUsagePercentage (Percent), CurrConnections (Count) (ElastiCache User Guide, CacheMetrics.Redis.md); aws-rules.md §13";
     /// An alarm watches a component the design does not have.
     UNKNOWN_ALARM_TARGET = "unknown-alarm-target", Error,
-        "an alarm watches a service, load balancer or database of the design, by name",
-        "CloudWatch API PutMetricAlarm Dimensions (ClusterName/ServiceName, LoadBalancer, DBInstanceIdentifier name an existing resource; a metric that is never published leaves the alarm in INSUFFICIENT_DATA)";
+        "an alarm watches a service, load balancer, database or Redis cluster of the design, by name",
+        "CloudWatch API PutMetricAlarm Dimensions (ClusterName/ServiceName, LoadBalancer, DBInstanceIdentifier, CacheClusterId name an existing resource; a metric that is never published leaves the alarm in INSUFFICIENT_DATA)";
 }
 
 /// The longest evaluation window below a one-hour period: one day.
@@ -187,7 +187,8 @@ fn unit_example(metric: AlarmMetric) -> &'static str {
     }
 }
 
-/// The component is a service, load balancer or database of the design, by the metric's kind.
+/// The component is a service, load balancer, database or Redis cluster of the design, by the
+/// metric's kind.
 ///
 /// Source: CloudWatch API `PutMetricAlarm` `Dimensions`: the alarm watches the metric of one
 /// existing resource.
@@ -197,6 +198,7 @@ fn check_target(cx: &mut Vec<Diagnostic>, platform: &Platform, alarm: &Alarm) {
         Component::Service => ("services", platform.compute.services.iter().map(|s| s.name.as_str()).collect()),
         Component::LoadBalancer => ("load balancers", platform.load_balancer.load_balancers.iter().map(|lb| lb.name.as_str()).collect()),
         Component::Database => ("databases", platform.database.postgres.iter().map(|pg| pg.name.as_str()).collect()),
+        Component::Cache => ("Redis clusters", platform.cache.clusters.iter().map(|c| c.name.as_str()).collect()),
     };
     if known.contains(&wanted) {
         return;
@@ -222,7 +224,7 @@ mod tests {
             m.alarms[0].target = match metric.component() {
                 Component::Service => crate::value::Name::new_assert("api"),
                 Component::LoadBalancer => crate::value::Name::new_assert("web"),
-                Component::Database => crate::value::Name::new_assert("main"),
+                Component::Database | Component::Cache => crate::value::Name::new_assert("main"),
             };
             m.alarms[0].threshold = threshold;
             m.alarms[0].comparison = Comparison::Above;
@@ -283,6 +285,35 @@ mod tests {
         assert_eq!(set(AlarmMetric::ServiceCpu, Threshold::Milliseconds(70)), ["threshold-unit-mismatch"]);
         assert_eq!(set(AlarmMetric::DatabaseConnections, Threshold::Percent(80)), ["threshold-unit-mismatch"]);
         assert_eq!(set(AlarmMetric::LoadBalancerLatency, Threshold::Percent(80)), ["threshold-unit-mismatch"]);
+    }
+
+    #[test]
+    fn cache_cpu_and_memory_are_percents_and_connections_a_count() {
+        assert_eq!(set(AlarmMetric::CacheCpu, Threshold::Percent(80)), Vec::<&str>::new());
+        assert_eq!(set(AlarmMetric::CacheMemory, Threshold::Number(80)), Vec::<&str>::new());
+        assert_eq!(set(AlarmMetric::CacheConnections, Threshold::Number(1000)), Vec::<&str>::new());
+        assert_eq!(set(AlarmMetric::CacheCpu, Threshold::Percent(180)), ["threshold-unit-mismatch"]);
+        assert_eq!(set(AlarmMetric::CacheMemory, Threshold::Milliseconds(80)), ["threshold-unit-mismatch"]);
+        assert_eq!(set(AlarmMetric::CacheConnections, Threshold::Percent(80)), ["threshold-unit-mismatch"]);
+        assert_eq!(set(AlarmMetric::CacheConnections, Threshold::Milliseconds(1000)), ["threshold-unit-mismatch"]);
+    }
+
+    #[test]
+    fn cache_alarms_watch_redis_clusters_by_name() {
+        let watch = |target: &'static str| {
+            crate::monitoring::rules::tests::findings_with(|m| {
+                m.alarms[0].metric = AlarmMetric::CacheMemory;
+                m.alarms[0].target = crate::value::Name::new_assert(target);
+            })
+        };
+        assert!(watch("main").is_empty());
+        let found = watch("mian");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code, "unknown-alarm-target");
+        assert!(found[0].message.contains("no Redis cluster `mian`"), "{}", found[0].message);
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `main`?"));
+        // A service's name is no Redis cluster's.
+        assert_eq!(watch("api")[0].code, "unknown-alarm-target");
     }
 
     #[test]

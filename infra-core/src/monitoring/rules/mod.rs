@@ -95,7 +95,10 @@ pub(crate) mod tests {
             .alarm(alarm("web_latency", AlarmMetric::LoadBalancerLatency, "web", Comparison::Above, Threshold::Milliseconds(1000), "critical"))
             .alarm(alarm("database_cpu", AlarmMetric::DatabaseCpu, "main", Comparison::Above, Threshold::Percent(80), "warning"))
             .alarm(alarm("database_connections", AlarmMetric::DatabaseConnections, "main", Comparison::Above, Threshold::Number(1000), "warning"))
-            .alarm(alarm("database_storage", AlarmMetric::DatabaseFreeStorage, "main", Comparison::Below, Threshold::Percent(20), "critical"));
+            .alarm(alarm("database_storage", AlarmMetric::DatabaseFreeStorage, "main", Comparison::Below, Threshold::Percent(20), "critical"))
+            .alarm(alarm("cache_cpu", AlarmMetric::CacheCpu, "main", Comparison::Above, Threshold::Percent(80), "warning"))
+            .alarm(alarm("cache_memory", AlarmMetric::CacheMemory, "main", Comparison::Above, Threshold::Percent(80), "warning"))
+            .alarm(alarm("cache_connections", AlarmMetric::CacheConnections, "main", Comparison::Above, Threshold::Number(1000), "warning"));
         assert_eq!(built, crate::fixtures::reference_network().monitoring);
     }
 
@@ -119,7 +122,7 @@ mod properties {
             datapoints: Option<u32>,
             number: u64,
             percent: u32,
-            metric in 0usize..6,
+            metric in 0usize..9,
             unit in 0usize..3,
         ) {
             let metrics = [
@@ -129,6 +132,9 @@ mod properties {
                 AlarmMetric::DatabaseCpu,
                 AlarmMetric::DatabaseConnections,
                 AlarmMetric::DatabaseFreeStorage,
+                AlarmMetric::CacheCpu,
+                AlarmMetric::CacheMemory,
+                AlarmMetric::CacheConnections,
             ];
             let threshold = [Threshold::Number(number), Threshold::Percent(percent), Threshold::Milliseconds(number)][unit];
             let found = findings_with(|m| {
