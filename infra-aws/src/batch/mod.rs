@@ -69,16 +69,10 @@ const DEFAULT_INSTANCE_TYPES: &str = "optimal";
 /// groups; an EC2 or Spot one adds its instance types, minimum vCPUs, allocation strategy,
 /// instance profile and launch template.
 fn compute_environment(stack: &Stack<'_>, template: &mut Template, environment: &ComputeEnvironment) {
-    let network = stack.network();
     let subnets: Vec<Expr> = environment
         .subnets
         .iter()
-        .filter_map(|tier| network.find_tier(tier.as_str()))
-        .flat_map(|tier| {
-            stack
-                .subnets(tier)
-                .map(|subnet| Expr::reference(&network_id::subnet(&tier.name, &subnet.zone)))
-        })
+        .flat_map(|tier| stack.subnet_ids(tier.as_str()))
         .collect();
     let groups = environment
         .security_groups

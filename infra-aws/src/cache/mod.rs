@@ -116,16 +116,7 @@ fn key(stack: &Stack<'_>, template: &mut Template) {
 
 fn subnet_group(stack: &Stack<'_>, template: &mut Template, cluster: &RedisCluster) {
     let name = cluster.name.as_str();
-    let network = stack.network();
-    let subnets: Vec<Expr> = network
-        .find_tier(cluster.tier.as_str())
-        .into_iter()
-        .flat_map(|tier| {
-            stack
-                .subnets(tier)
-                .map(|subnet| Expr::reference(&network_id::subnet(&tier.name, &subnet.zone)))
-        })
-        .collect();
+    let subnets = stack.subnet_ids(cluster.tier.as_str());
     template.add_resource(
         logical_id::subnet_group(&cluster.name),
         Resource::new("AWS::ElastiCache::SubnetGroup")

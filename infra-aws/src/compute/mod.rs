@@ -424,16 +424,7 @@ fn image(template: &mut Template, service: &Service) -> Expr {
 
 fn ecs_service(stack: &Stack<'_>, template: &mut Template, service: &Service) {
     let name = service.name.as_str();
-    let network = stack.network();
-    let subnets: Vec<Expr> = network
-        .find_tier(service.tier.as_str())
-        .into_iter()
-        .flat_map(|tier| {
-            stack
-                .subnets(tier)
-                .map(|subnet| Expr::reference(&network_id::subnet(&tier.name, &subnet.zone)))
-        })
-        .collect();
+    let subnets = stack.subnet_ids(service.tier.as_str());
     let groups = service
         .security_groups
         .iter()

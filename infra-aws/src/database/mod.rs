@@ -157,16 +157,7 @@ fn key(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
 
 fn subnet_group(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
     let name = pg.name.as_str();
-    let network = stack.network();
-    let subnets: Vec<Expr> = network
-        .find_tier(pg.tier.as_str())
-        .into_iter()
-        .flat_map(|tier| {
-            stack
-                .subnets(tier)
-                .map(|subnet| Expr::reference(&network_id::subnet(&tier.name, &subnet.zone)))
-        })
-        .collect();
+    let subnets = stack.subnet_ids(pg.tier.as_str());
     template.add_resource(
         logical_id::subnet_group(&pg.name),
         Resource::new("AWS::RDS::DBSubnetGroup")

@@ -54,16 +54,7 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
     let secret_arn = match &pg.master_password {
         MasterPassword::Secret { tier, security_groups, .. } => {
             secret(stack, template, pg);
-            let network = stack.network();
-            let subnets: Vec<Expr> = network
-                .find_tier(tier.as_str())
-                .into_iter()
-                .flat_map(|found| {
-                    stack
-                        .subnets(found)
-                        .map(|subnet| Expr::reference(&network_id::subnet(&found.name, &subnet.zone)))
-                })
-                .collect();
+            let subnets = stack.subnet_ids(tier.as_str());
             let groups = security_groups
                 .iter()
                 .map(|group| Expr::get_att(&network_id::security_group(group), "GroupId"));

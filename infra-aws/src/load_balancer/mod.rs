@@ -99,16 +99,7 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
 
 fn load_balancer(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) {
     let name = lb.name.as_str();
-    let network = stack.network();
-    let subnets: Vec<Expr> = network
-        .find_tier(lb.tier.as_str())
-        .into_iter()
-        .flat_map(|tier| {
-            stack
-                .subnets(tier)
-                .map(|subnet| Expr::reference(&network_id::subnet(&tier.name, &subnet.zone)))
-        })
-        .collect();
+    let subnets = stack.subnet_ids(lb.tier.as_str());
     let groups = lb
         .security_groups
         .iter()

@@ -15,6 +15,7 @@ mod vpc;
 
 use infra_core::model::{Network, Peer, SecurityGroupRule, Subnet, SubnetTier, TierRole};
 
+use crate::intrinsic::Expr;
 use crate::stack::Stack;
 use crate::template::{Section, Template};
 
@@ -29,6 +30,19 @@ impl<'a> Stack<'a> {
         self.zones()
             .iter()
             .filter_map(move |zone| tier.subnet_in(zone))
+    }
+
+    /// `Ref`s to the subnets of the tier named `tier` in the environment's zones (none when the
+    /// design has no such tier, which validation has already reported).
+    pub(crate) fn subnet_ids(&self, tier: &str) -> Vec<Expr> {
+        self.network()
+            .find_tier(tier)
+            .into_iter()
+            .flat_map(|tier| {
+                self.subnets(tier)
+                    .map(|subnet| Expr::reference(&logical_id::subnet(&tier.name, &subnet.zone)))
+            })
+            .collect()
     }
 }
 
