@@ -96,6 +96,7 @@ mod quota;
 mod references;
 mod stack;
 mod template;
+mod trust;
 
 use infra_core::model::Platform;
 use infra_core::Validated;

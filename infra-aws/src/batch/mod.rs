@@ -19,6 +19,7 @@ use infra_core::rules::{
 };
 
 use crate::context::State;
+use crate::trust::service_trust;
 use crate::intrinsic::Expr;
 use crate::network::logical_id as network_id;
 use crate::stack::Stack;
@@ -163,20 +164,7 @@ fn compute_environment(stack: &Stack<'_>, template: &mut Template, environment: 
 fn instances(stack: &Stack<'_>, template: &mut Template, environment: &ComputeEnvironment) {
     let name = environment.name.as_str();
     let role = logical_id::instance_role(&environment.name);
-    let trust = Expr::map([
-        ("Version", Expr::from("2012-10-17")),
-        (
-            "Statement",
-            Expr::list([Expr::map([
-                ("Effect", Expr::from("Allow")),
-                (
-                    "Principal",
-                    Expr::map([("Service", Expr::from("ec2.amazonaws.com"))]),
-                ),
-                ("Action", Expr::from("sts:AssumeRole")),
-            ])]),
-        ),
-    ]);
+    let trust = service_trust("ec2.amazonaws.com", None);
     let at = path::compute_environment(name);
     template.add_resource(
         role.clone(),

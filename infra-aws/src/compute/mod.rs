@@ -23,6 +23,7 @@ use infra_core::rules::{
 };
 
 use crate::context::State;
+use crate::trust::{service_trust, this_account};
 use crate::intrinsic::{Expr, Pseudo};
 use crate::network::logical_id as network_id;
 use crate::stack::Stack;
@@ -225,27 +226,7 @@ fn lower_service(stack: &Stack<'_>, template: &mut Template, service: &Service) 
 
 /// Only ECS tasks of this account may assume the roles.
 fn trust_policy() -> Expr {
-    Expr::map([
-        ("Version", Expr::from("2012-10-17")),
-        (
-            "Statement",
-            Expr::list([Expr::map([
-                ("Effect", Expr::from("Allow")),
-                (
-                    "Principal",
-                    Expr::map([("Service", Expr::from("ecs-tasks.amazonaws.com"))]),
-                ),
-                ("Action", Expr::from("sts:AssumeRole")),
-                (
-                    "Condition",
-                    Expr::map([(
-                        "StringEquals",
-                        Expr::map([("aws:SourceAccount", Expr::pseudo(Pseudo::AccountId))]),
-                    )]),
-                ),
-            ])]),
-        ),
-    ])
+    service_trust("ecs-tasks.amazonaws.com", Some(this_account()))
 }
 
 /// The execution role (ECS pulls the image and writes the logs with it) and a separate task

@@ -7,7 +7,8 @@ use infra_core::rules::INVALID_BACKUP_RETENTION;
 
 use super::logical_id;
 use crate::context::State;
-use crate::intrinsic::{Expr, Pseudo};
+use crate::trust::{service_trust, this_account};
+use crate::intrinsic::Expr;
 use crate::stack::Stack;
 use crate::template::{Policy, Resource, Template};
 
@@ -57,24 +58,7 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
             )),
     );
     let role = logical_id::backup_role(&pg.name);
-    let trust = Expr::map([
-        ("Version", Expr::from("2012-10-17")),
-        (
-            "Statement",
-            Expr::list([Expr::map([
-                ("Effect", Expr::from("Allow")),
-                ("Principal", Expr::map([("Service", Expr::from("backup.amazonaws.com"))])),
-                ("Action", Expr::from("sts:AssumeRole")),
-                (
-                    "Condition",
-                    Expr::map([(
-                        "StringEquals",
-                        Expr::map([("aws:SourceAccount", Expr::pseudo(Pseudo::AccountId))]),
-                    )]),
-                ),
-            ])]),
-        ),
-    ]);
+    let trust = service_trust("backup.amazonaws.com", Some(this_account()));
     template.add_resource(
         role.clone(),
         Resource::new("AWS::IAM::Role")

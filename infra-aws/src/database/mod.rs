@@ -21,6 +21,7 @@ use infra_core::rules::{
 };
 
 use crate::context::State;
+use crate::trust::{service_trust, this_account};
 use crate::intrinsic::{Expr, Pseudo};
 use crate::network::logical_id as network_id;
 use crate::stack::Stack;
@@ -216,27 +217,7 @@ fn parameter_group(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
 
 fn monitoring_role(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
     let name = pg.name.as_str();
-    let trust = Expr::map([
-        ("Version", Expr::from("2012-10-17")),
-        (
-            "Statement",
-            Expr::list([Expr::map([
-                ("Effect", Expr::from("Allow")),
-                (
-                    "Principal",
-                    Expr::map([("Service", Expr::from("monitoring.rds.amazonaws.com"))]),
-                ),
-                ("Action", Expr::from("sts:AssumeRole")),
-                (
-                    "Condition",
-                    Expr::map([(
-                        "StringEquals",
-                        Expr::map([("aws:SourceAccount", Expr::pseudo(Pseudo::AccountId))]),
-                    )]),
-                ),
-            ])]),
-        ),
-    ]);
+    let trust = service_trust("monitoring.rds.amazonaws.com", Some(this_account()));
     template.add_resource(
         logical_id::monitoring_role(&pg.name),
         Resource::new("AWS::IAM::Role")

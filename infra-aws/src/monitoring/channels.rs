@@ -8,6 +8,7 @@ use infra_core::rules::{UNKNOWN_ALERT_CHANNEL, UNKNOWN_SEVERITY};
 
 use super::logical_id;
 use crate::context::State;
+use crate::trust::service_trust;
 use crate::intrinsic::Expr;
 use crate::stack::Stack;
 use crate::template::{Parameter, Resource, Template};
@@ -106,17 +107,12 @@ fn slack(stack: &Stack<'_>, template: &mut Template, channel: &AlertChannel, sla
             .allowed_pattern("^[A-Za-z0-9]+$", "a Slack channel id, such as C0123ABCD"),
     );
     let role = logical_id::chatbot_role(&channel.name);
-    let assume = Expr::map([
-        ("Effect", Expr::from("Allow")),
-        ("Principal", Expr::map([("Service", Expr::from("chatbot.amazonaws.com"))])),
-        ("Action", Expr::from("sts:AssumeRole")),
-    ]);
     template.add_resource(
         role.clone(),
         Resource::new("AWS::IAM::Role")
             .property(
                 "AssumeRolePolicyDocument",
-                Expr::map([("Version", Expr::from("2012-10-17")), ("Statement", Expr::list([assume]))]),
+                service_trust("chatbot.amazonaws.com", None),
             )
             .property("ManagedPolicyArns", Expr::list([Expr::sub(READ_ONLY_POLICY)]))
             .property("Tags", stack.tags(&format!("alerts-{name}-chatbot")))

@@ -6,6 +6,7 @@ use infra_core::rules::INVALID_LOG_RETENTION;
 
 use super::logical_id;
 use crate::context::State;
+use crate::trust::service_trust;
 use crate::intrinsic::{Expr, Pseudo};
 use crate::stack::Stack;
 use crate::template::{Policy, Resource, Template};
@@ -142,19 +143,5 @@ fn trust_policy() -> Expr {
             )]),
         ),
     ]);
-    Expr::map([
-        ("Version", Expr::from("2012-10-17")),
-        (
-            "Statement",
-            Expr::list([Expr::map([
-                ("Effect", Expr::from("Allow")),
-                (
-                    "Principal",
-                    Expr::map([("Service", Expr::from("vpc-flow-logs.amazonaws.com"))]),
-                ),
-                ("Action", Expr::from("sts:AssumeRole")),
-                ("Condition", condition),
-            ])]),
-        ),
-    ])
+    service_trust("vpc-flow-logs.amazonaws.com", Some(condition))
 }

@@ -10,7 +10,8 @@ use infra_core::security::tables::managed_policy_path;
 use super::logical_id;
 use crate::context::State;
 use crate::database::logical_id as database_id;
-use crate::intrinsic::{Expr, Pseudo};
+use crate::trust::{service_trust, this_account};
+use crate::intrinsic::Expr;
 use crate::stack::Stack;
 use crate::template::{Resource, Template};
 
@@ -26,24 +27,7 @@ fn managed_policy(name: &str) -> Expr {
 /// A role that the workloads of this account (ECS tasks) may assume.
 pub(super) fn role(stack: &Stack<'_>, template: &mut Template, role: &Role) {
     let name = role.name.as_str();
-    let trust = Expr::map([
-        ("Version", Expr::from("2012-10-17")),
-        (
-            "Statement",
-            Expr::list([Expr::map([
-                ("Effect", Expr::from("Allow")),
-                ("Principal", Expr::map([("Service", Expr::from(role.trust.principal()))])),
-                ("Action", Expr::from("sts:AssumeRole")),
-                (
-                    "Condition",
-                    Expr::map([(
-                        "StringEquals",
-                        Expr::map([("aws:SourceAccount", Expr::pseudo(Pseudo::AccountId))]),
-                    )]),
-                ),
-            ])]),
-        ),
-    ]);
+    let trust = service_trust(role.trust.principal(), Some(this_account()));
     let mut policies = if role.policies.is_empty() { "no managed policies".to_owned() } else { role.policies.join(", ") };
     let mut resource = Resource::new("AWS::IAM::Role")
         .property("AssumeRolePolicyDocument", trust)
