@@ -20,11 +20,10 @@
 use infra_core::model::{path, Acknowledgement, Caching, PerEnv, RedisCluster, RedisParameters};
 use infra_core::rules::parse_maxmemory_policy;
 use infra_core::value::{parse_days, Name};
-use infra_core::ModelPath;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{braced, Ident, LitBool, LitStr, Token};
+use syn::{braced, Ident, LitStr, Token};
 
 use super::keyword::{EncryptionKey, ParameterKey, RedisKey, SectionKey, YesNo};
 use crate::cx::Cx;
@@ -56,20 +55,7 @@ pub(super) fn caching(input: ParseStream, cx: &mut Cx, acks: &mut Vec<Acknowledg
     section
 }
 
-/// A number as a `u32`, recorded at `at`; a negative or huge one saturates, for the rules to
-/// report.
-fn count(input: ParseStream, cx: &mut Cx, what: &str, at: ModelPath) -> syn::Result<u32> {
-    let number = integer(input, cx, what)?;
-    cx.span_range(at, number.start, number.end());
-    Ok(u32::try_from(number.value().max(0)).unwrap_or(u32::MAX))
-}
 
-/// `true` or `false`, recorded at `at`.
-fn flag(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<bool> {
-    let value: LitBool = input.parse()?;
-    cx.span(at, value.span());
-    Ok(value.value)
-}
 
 /// A cluster's body; `None` without one of its required fields (an error is then recorded at
 /// `at`, the name).

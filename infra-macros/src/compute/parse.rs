@@ -35,7 +35,7 @@ use infra_core::ModelPath;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{braced, Ident, LitBool, LitStr, Token};
+use syn::{braced, Ident, LitStr, Token};
 
 use super::keyword::{
     CapacityKey, ComputeKey, ImageKey, ScalingKey, ScheduleKey, ServiceKey, TagWord, TrackingKey,
@@ -79,12 +79,6 @@ pub(super) fn compute(input: ParseStream, cx: &mut Cx, acks: &mut Vec<Acknowledg
     compute
 }
 
-/// A number as a `u32`; a negative or huge one saturates, for the rules to report.
-fn count(input: ParseStream, cx: &mut Cx, what: &str, at: ModelPath) -> syn::Result<u32> {
-    let number = integer(input, cx, what)?;
-    cx.span_range(at, number.start, number.end());
-    Ok(u32::try_from(number.value().max(0)).unwrap_or(u32::MAX))
-}
 
 /// A service's body; `None` without one of its required fields (an error is then recorded at
 /// `at`, the name).
@@ -169,9 +163,7 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
             }
             ServiceKey::ReadOnlyRoot => {
                 once(&read_only_root, &key)?;
-                let value: LitBool = input.parse()?;
-                cx.span(path::service_read_only_root(&svc), value.span());
-                read_only_root = Some(value.value);
+                read_only_root = Some(flag(input, cx, path::service_read_only_root(&svc))?);
             }
             ServiceKey::Capacity => {
                 once(&capacity, &key)?;

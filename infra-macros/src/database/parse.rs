@@ -28,7 +28,7 @@ use infra_core::ModelPath;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{braced, bracketed, Ident, LitBool, Token};
+use syn::{braced, bracketed, Ident, Token};
 
 use super::keyword::{
     BackupKey, PasswordKey, PasswordKind, PostgresKey, ReplicasKey, SectionKey, SnapshotsKey,
@@ -67,12 +67,6 @@ pub(super) fn databases(
     section
 }
 
-/// A number as a `u32`; a negative or huge one saturates, for the rules to report.
-fn count(input: ParseStream, cx: &mut Cx, what: &str, at: ModelPath) -> syn::Result<u32> {
-    let number = integer(input, cx, what)?;
-    cx.span_range(at, number.start, number.end());
-    Ok(u32::try_from(number.value().max(0)).unwrap_or(u32::MAX))
-}
 
 /// `7d`: a whole number of days; a huge one saturates, for the rules to report.
 fn days(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<u32> {
@@ -216,12 +210,6 @@ fn postgres(
     Some(pg)
 }
 
-/// `true` or `false`, recorded at `at`.
-fn flag(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<bool> {
-    let value: LitBool = input.parse()?;
-    cx.span(at, value.span());
-    Ok(value.value)
-}
 
 /// `{ size: 1000, iops: 12000, throughput: 500 }`: gp3 storage, recorded at `whole` from brace
 /// to brace and each number at `at(field)`.

@@ -32,7 +32,7 @@ use infra_core::value::{parse_seconds, Name};
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{braced, Ident, LitBool, Token};
+use syn::{braced, Ident, Token};
 
 use super::keyword::{AlbKey, HealthKey, RouteKey, SchemeKey, SectionKey, TargetKey};
 use crate::cx::Cx;
@@ -124,9 +124,7 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
             AlbKey::RedirectHttp => {
                 once(&redirect_http, &key)?;
                 input.parse::<Token![:]>()?;
-                let value: LitBool = input.parse()?;
-                cx.span(path::redirect_http(&lb), value.span());
-                redirect_http = Some(value.value);
+                redirect_http = Some(flag(input, cx, path::redirect_http(&lb))?);
             }
             AlbKey::TargetGroup => {
                 let ident = input.call(Ident::parse_any)?;

@@ -258,9 +258,3 @@ fn limit(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<Threshol
     Ok(threshold)
 }
 
-/// A number as a `u32`; a negative or huge one saturates, for the rules to report.
-fn count(input: ParseStream, cx: &mut Cx, what: &str, at: ModelPath) -> syn::Result<u32> {
-    let number = integer(input, cx, what)?;
-    cx.span_range(at, number.start, number.end());
-    Ok(u32::try_from(number.value().max(0)).unwrap_or(u32::MAX))
-}

@@ -9,7 +9,7 @@ use infra_core::ModelPath;
 use proc_macro2::{Delimiter, Span, TokenTree};
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{Ident, LitInt, LitStr, Token};
+use syn::{Ident, LitBool, LitInt, LitStr, Token};
 
 use crate::cx::Cx;
 use crate::keyword::Keyword;
@@ -161,6 +161,26 @@ pub(crate) fn integer(input: ParseStream, cx: &mut Cx, what: &str) -> syn::Resul
         ));
     }
     Ok(integer)
+}
+
+/// A number as a `u32`, recorded at `at`; a negative or huge one saturates, for the rules to
+/// report. `what` names the number (`a count`).
+pub(crate) fn count(
+    input: ParseStream,
+    cx: &mut Cx,
+    what: &str,
+    at: ModelPath,
+) -> syn::Result<u32> {
+    let number = integer(input, cx, what)?;
+    cx.span_range(at, number.start, number.end());
+    Ok(u32::try_from(number.value().max(0)).unwrap_or(u32::MAX))
+}
+
+/// `true` or `false`, recorded at `at`.
+pub(crate) fn flag(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<bool> {
+    let value: LitBool = input.parse()?;
+    cx.span(at, value.span());
+    Ok(value.value)
 }
 
 /// `key: "text"`, once.
