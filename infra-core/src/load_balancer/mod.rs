@@ -43,6 +43,9 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         if lb.redirect_http {
             paths.push(path::redirect_http(name));
         }
+        if lb.access_logs.is_some() {
+            paths.push(path::load_balancer_access_logs(name));
+        }
         for target in &lb.target_groups {
             let at = target.name.as_str();
             paths.extend([

@@ -127,6 +127,13 @@ pub struct LoadBalancer {
     /// network ACL must then let port 80 in too).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub redirect_http: bool,
+    /// The storage bucket it writes its access logs to, by name, under the prefix of its own
+    /// name (`<bucket>/<load balancer>/AWSLogs/<account>/...`); `None` writes none.
+    ///
+    /// Source: ALB User Guide, enable-access-logging.md (access logs are delivered to an S3
+    /// bucket in the same region, encrypted with SSE-S3, under an optional prefix).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_logs: Option<Name>,
     /// Its target groups.
     pub target_groups: Vec<TargetGroup>,
 }
@@ -147,6 +154,7 @@ impl LoadBalancer {
             security_groups: security_groups.into_iter().collect(),
             ssl_policy: ssl_policy.into(),
             redirect_http: false,
+            access_logs: None,
             target_groups: Vec::new(),
         }
     }
@@ -155,6 +163,17 @@ impl LoadBalancer {
     pub fn redirect_http(mut self) -> LoadBalancer {
         self.redirect_http = true;
         self
+    }
+
+    /// Writes its access logs to the storage bucket `bucket`, under the prefix of its own name.
+    pub fn access_logs(mut self, bucket: Name) -> LoadBalancer {
+        self.access_logs = Some(bucket);
+        self
+    }
+
+    /// The prefix its access logs are written under in their bucket: its name.
+    pub fn access_log_prefix(&self) -> &str {
+        self.name.as_str()
     }
 
     /// The ports its listeners take requests on: 443, and 80 when it redirects HTTP.

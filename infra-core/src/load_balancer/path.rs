@@ -32,6 +32,11 @@ pub fn load_balancer_security_group(name: &str, idx: usize) -> ModelPath {
     load_balancer(name).field("security_groups").index(idx)
 }
 
+/// `load_balancer.load_balancers.<name>.access_logs`
+pub fn load_balancer_access_logs(name: &str) -> ModelPath {
+    load_balancer(name).field("access_logs")
+}
+
 /// `load_balancer.load_balancers.<name>.redirect_http`
 pub fn redirect_http(name: &str) -> ModelPath {
     load_balancer(name).field("redirect_http")

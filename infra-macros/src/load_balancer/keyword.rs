@@ -16,6 +16,7 @@ keywords! {
         SecurityGroups = "security_groups",
         SslPolicy = "ssl_policy",
         RedirectHttp = "redirect_http",
+        AccessLogs = "access_logs",
         TargetGroup = "target_group",
     }
 

@@ -10,6 +10,8 @@
 //!         ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
 //!         // Optional: an HTTP listener on 80 that redirects to HTTPS.
 //!         redirect_http: true,
+//!         // Optional: access logs to a storage bucket of the design (SSE-S3), under `web/`.
+//!         access_logs: access_logs,
 //!         target_group api {
 //!             service: api,
 //!             health_check: { path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 },
@@ -89,6 +91,7 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
     let mut groups: Option<Vec<Name>> = None;
     let mut policy: Option<String> = None;
     let mut redirect_http: Option<bool> = None;
+    let mut access_logs: Option<Name> = None;
     let mut targets = Vec::new();
     let mut written = Vec::new();
     entries(input, cx, AlbKey::ALL, |input, cx| {
@@ -126,6 +129,12 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
                 input.parse::<Token![:]>()?;
                 redirect_http = Some(flag(input, cx, path::redirect_http(&lb))?);
             }
+            AlbKey::AccessLogs => {
+                once(&access_logs, &key)?;
+                input.parse::<Token![:]>()?;
+                let ident = input.call(Ident::parse_any)?;
+                access_logs = Some(ident_name(cx, &ident, |_| path::load_balancer_access_logs(&lb)));
+            }
             AlbKey::TargetGroup => {
                 let ident = input.call(Ident::parse_any)?;
                 let target = ident_name(cx, &ident, |at| path::target_group(&lb, at));
@@ -158,6 +167,7 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
     };
     let mut balancer = LoadBalancer::new(name, scheme, tier, groups.unwrap_or_default(), policy);
     balancer.redirect_http = redirect_http.unwrap_or(false);
+    balancer.access_logs = access_logs;
     balancer.target_groups = targets;
     Some(balancer)
 }

@@ -2,7 +2,9 @@
 //! health checks.
 
 use crate::diag::Diagnostic;
-use crate::model::{path, LoadBalancer, Peer, Platform, Scheme, TargetGroup, TierRole, TlsVersion};
+use crate::model::{
+    path, LoadBalancer, Peer, Platform, Scheme, SseAlgorithm, TargetGroup, TierRole, TlsVersion,
+};
 use crate::network::rules::check_group_references;
 use crate::network::rules::find_tier_or_report;
 use crate::rules::declare_rules;
@@ -44,6 +46,14 @@ declare_rules! {
         "a load balancer writes access logs to S3",
         "ALB User Guide, enable-access-logging.md (access logging is off by default); AWS Security Hub ELB.5",
         checkov ["CKV_AWS_91"];
+    /// A load balancer's `access_logs` names a bucket the design does not have.
+    UNKNOWN_ACCESS_LOG_BUCKET = "unknown-access-log-bucket", Error,
+        "a load balancer's `access_logs` names a storage bucket of the design",
+        "ALB User Guide, enable-access-logging.md (the bucket must exist, in the same region as the load balancer; ELBv2 API ModifyLoadBalancerAttributes fails otherwise)";
+    /// A load balancer writes its access logs to a bucket encrypted with SSE-KMS.
+    LOAD_BALANCER_LOG_BUCKET_WITH_KMS = "load-balancer-log-bucket-with-kms", Error,
+        "a load balancer's access log bucket is encrypted with SSE-S3",
+        "ALB User Guide, enable-access-logging.md (the only server-side encryption option supported for the access log bucket is SSE-S3; SSE-KMS buckets are not supported)";
 }
 
 /// The ELBSecurityPolicy names AWS documents, with the lowest TLS version each allows.
@@ -95,15 +105,7 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
         }),
     );
     for lb in balancers {
-        let name = lb.name.as_str();
-        cx.push(
-            LOAD_BALANCER_WITHOUT_ACCESS_LOGS
-                .at(
-                    path::load_balancer(name),
-                    format!("load balancer `{name}` writes no access logs"),
-                )
-                .with_help("the security section will add the log bucket; until then acknowledge this warning with a reason"),
-        );
+        check_access_logs(cx, platform, lb);
         check_tier(cx, platform, lb);
         check_zones(cx, platform, lb);
         let name = lb.name.as_str();
@@ -383,6 +385,52 @@ fn check_health_check(cx: &mut Vec<Diagnostic>, lb: &LoadBalancer, target: &Targ
     }
 }
 
+/// The access log bucket exists and is encrypted with SSE-S3; a load balancer without access
+/// logs is a warning. The bucket is always in the platform's one region, as AWS requires.
+///
+/// Source: ALB User Guide, enable-access-logging.md ("Access logs for your Application Load
+/// Balancer": the bucket must be in the same region as the load balancer, and SSE-S3 is the only
+/// server-side encryption it supports).
+fn check_access_logs(cx: &mut Vec<Diagnostic>, platform: &Platform, lb: &LoadBalancer) {
+    let name = lb.name.as_str();
+    let Some(bucket) = &lb.access_logs else {
+        cx.push(
+            LOAD_BALANCER_WITHOUT_ACCESS_LOGS
+                .at(
+                    path::load_balancer(name),
+                    format!("load balancer `{name}` writes no access logs"),
+                )
+                .with_help("add `access_logs: <bucket>` naming an SSE-S3 bucket of the design, or acknowledge this warning with a reason"),
+        );
+        return;
+    };
+    let storage = &platform.storage;
+    match storage.find_bucket(bucket.as_str()) {
+        None => cx.push(
+            UNKNOWN_ACCESS_LOG_BUCKET
+                .at(
+                    path::load_balancer_access_logs(name),
+                    format!("load balancer `{name}` writes its access logs to bucket `{bucket}`, but no bucket `{bucket}` exists"),
+                )
+                .with_help(help_for(
+                    "buckets",
+                    bucket.as_str(),
+                    storage.buckets.iter().map(|b| b.name.as_str()),
+                )),
+        ),
+        Some(found) if found.encryption.algorithm == SseAlgorithm::Kms => cx.push(
+            LOAD_BALANCER_LOG_BUCKET_WITH_KMS
+                .at(
+                    path::load_balancer_access_logs(name),
+                    format!("load balancer `{name}` writes its access logs to bucket `{bucket}`, which is encrypted with SSE-KMS; Elastic Load Balancing delivers access logs only to SSE-S3 buckets"),
+                )
+                .with_related(path::bucket_encryption(bucket.as_str()), "SSE-KMS is chosen here")
+                .with_help(format!("write `encryption: aes256` in bucket `{bucket}`, or write the logs to another bucket")),
+        ),
+        Some(_) => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -425,6 +473,26 @@ mod tests {
     }
 
     const GOOD: &str = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    #[test]
+    fn access_logs_go_to_an_sse_s3_bucket_of_the_design() {
+        let platform = with(lb("public", GOOD, "api", seed_check()).access_logs(Name::new_assert("access_logs")), None);
+        let found = crate::rules::check(&platform);
+        assert!(found.iter().all(|d| d.code != "load-balancer-without-access-logs"), "{found:?}");
+        assert_eq!(crate::testing::codes(&platform), Vec::<&str>::new());
+
+        let platform = with(lb("public", GOOD, "api", seed_check()).access_logs(Name::new_assert("access_log")), None);
+        let found = crate::rules::check(&platform);
+        assert_eq!(found.iter().map(|d| d.code).collect::<Vec<_>>(), ["unknown-access-log-bucket"]);
+        assert_eq!(found[0].path, path::load_balancer_access_logs("edge"));
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `access_logs`?"));
+
+        // `datasets` is encrypted with SSE-KMS.
+        let platform = with(lb("public", GOOD, "api", seed_check()).access_logs(Name::new_assert("datasets")), None);
+        let found = crate::rules::check(&platform);
+        assert_eq!(found.iter().map(|d| d.code).collect::<Vec<_>>(), ["load-balancer-log-bucket-with-kms"]);
+        assert_eq!(found[0].path, path::load_balancer_access_logs("edge"));
+    }
 
     #[test]
     fn the_reference_load_balancer_passes() {
