@@ -16,7 +16,8 @@ use infra_core::rules::{
     INVALID_LISTENER_RULE_PRIORITY, INVALID_ROUTE_PATTERN, LISTENER_DEFAULT_TARGET_GROUP,
     LISTENER_RULE_CONDITION_VALUES,
     LOAD_BALANCER_SINGLE_ZONE, INVALID_HEALTH_CHECK,
-    LOAD_BALANCER_WITHOUT_ACCESS_LOGS, TLS_POLICY_BELOW_MINIMUM, UNKNOWN_SECURITY_GROUP,
+    LOAD_BALANCER_WITHOUT_ACCESS_LOGS, LOAD_BALANCER_LOG_BUCKET_WITH_KMS, TLS_POLICY_BELOW_MINIMUM,
+    UNKNOWN_ACCESS_LOG_BUCKET, UNKNOWN_SECURITY_GROUP,
     UNKNOWN_TARGET_SERVICE, UNKNOWN_TIER, UNKNOWN_TLS_POLICY,
 };
 
@@ -24,8 +25,58 @@ use crate::context::State;
 use crate::intrinsic::{Expr, Pseudo};
 use crate::logical_id::LogicalId;
 use crate::network::logical_id as network_id;
+use crate::storage::logical_id as storage_id;
 use crate::stack::Stack;
 use crate::template::{Output, Parameter, Resource, Section, Template};
+
+/// The Elastic Load Balancing account of each region available before August 2022, which writes
+/// Application Load Balancer access logs to S3 in that region.
+///
+/// Source: ELB User Guide, "Access logs for your Application Load Balancer",
+/// enable-access-logging.md, step 2 "Attach a policy to your S3 bucket" ("Regions available
+/// before August 2022": grant `s3:PutObject` to `arn:aws:iam::<elb-account-id>:root`). Regions
+/// available since then, and any region not in this table, grant it to the service principal
+/// [`LOG_DELIVERY_SERVICE`] instead.
+pub(crate) const ELB_LOG_ACCOUNTS: [(&str, &str); 22] = [
+    ("us-east-1", "127311923021"),
+    ("us-east-2", "033677994240"),
+    ("us-west-1", "027434742980"),
+    ("us-west-2", "797873946194"),
+    ("af-south-1", "098369216593"),
+    ("ap-east-1", "754344448648"),
+    ("ap-southeast-3", "589379963580"),
+    ("ap-south-1", "718504428378"),
+    ("ap-northeast-3", "383597477331"),
+    ("ap-northeast-2", "600734575887"),
+    ("ap-southeast-1", "114774131450"),
+    ("ap-southeast-2", "783225319266"),
+    ("ap-northeast-1", "582318560864"),
+    ("ca-central-1", "985666609251"),
+    ("eu-central-1", "054676820928"),
+    ("eu-west-1", "156460612806"),
+    ("eu-west-2", "652711504416"),
+    ("eu-south-1", "635631232127"),
+    ("eu-west-3", "009996457667"),
+    ("eu-north-1", "897822967062"),
+    ("me-south-1", "076674570225"),
+    ("sa-east-1", "507241528517"),
+];
+
+/// The service principal that writes access logs in regions available since August 2022.
+///
+/// Source: ELB User Guide, enable-access-logging.md ("Regions available as of August 2022 or
+/// later": grant `s3:PutObject` to `logdelivery.elasticloadbalancing.amazonaws.com`).
+pub(crate) const LOG_DELIVERY_SERVICE: &str = "logdelivery.elasticloadbalancing.amazonaws.com";
+
+/// The bucket policy principal that lets Elastic Load Balancing write access logs in `region`:
+/// the region's Elastic Load Balancing account from [`ELB_LOG_ACCOUNTS`], or the service
+/// principal [`LOG_DELIVERY_SERVICE`] for a region not in the table.
+pub(crate) fn log_delivery_principal(region: &str) -> Expr {
+    match ELB_LOG_ACCOUNTS.iter().find(|(name, _)| *name == region) {
+        Some((_, account)) => Expr::map([("AWS", Expr::from(format!("arn:aws:iam::{account}:root")))]),
+        None => Expr::map([("Service", Expr::from(LOG_DELIVERY_SERVICE))]),
+    }
+}
 
 /// The target groups that forward to `service`, with what attaches each to its load balancer
 /// (the HTTPS listener for the default group, its listener rule for a routed one): the ECS
@@ -108,32 +159,49 @@ fn load_balancer(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) 
         Expr::map([("Key", Expr::from(key)), ("Value", Expr::from(value))])
     };
     let id = logical_id::load_balancer(&lb.name);
+    let mut attributes = vec![
+        attribute("deletion_protection.enabled", "false"),
+        attribute("routing.http.drop_invalid_header_fields.enabled", "true"),
+    ];
+    let mut why = format!(
+        "Application Load Balancer `{name}`: {}, in the {} tier's subnets; drops requests with invalid header fields",
+        lb.scheme.as_str(),
+        lb.tier
+    );
+    // ELB checks that it may write to the bucket when the attribute is set, so the load balancer
+    // waits for the bucket policy (ALB User Guide, enable-access-logging.md).
+    let mut policy = None;
+    if let Some(bucket) = &lb.access_logs {
+        attributes.extend([
+            attribute("access_logs.s3.enabled", "true"),
+            Expr::map([
+                ("Key", Expr::from("access_logs.s3.bucket")),
+                ("Value", Expr::reference(&storage_id::bucket(bucket))),
+            ]),
+            attribute("access_logs.s3.prefix", lb.access_log_prefix()),
+        ]);
+        why.push_str(&format!(
+            "; writes access logs to bucket `{bucket}` under `{}/`",
+            lb.access_log_prefix()
+        ));
+        policy = Some(storage_id::bucket_policy(bucket));
+    }
+    let mut resource = Resource::new("AWS::ElasticLoadBalancingV2::LoadBalancer")
+        .property("Type", "application")
+        .property("Scheme", lb.scheme.as_str())
+        .property("Subnets", Expr::list(subnets))
+        .property("SecurityGroups", Expr::list(groups))
+        .property("LoadBalancerAttributes", Expr::list(attributes))
+        .property("Tags", stack.tags(&format!("alb-{name}")));
+    if let Some(policy) = policy {
+        resource = resource.depends_on(policy);
+    }
     template.add_resource(
         id.clone(),
-        Resource::new("AWS::ElasticLoadBalancingV2::LoadBalancer")
-            .property("Type", "application")
-            .property("Scheme", lb.scheme.as_str())
-            .property("Subnets", Expr::list(subnets))
-            .property("SecurityGroups", Expr::list(groups))
-            .property(
-                "LoadBalancerAttributes",
-                Expr::list([
-                    attribute("deletion_protection.enabled", "false"),
-                    attribute("routing.http.drop_invalid_header_fields.enabled", "true"),
-                ]),
-            )
-            .property("Tags", stack.tags(&format!("alb-{name}")))
+        resource
             .context(
                 stack
-                    .context(
-                        path::load_balancer(name),
-                        format!(
-                            "Application Load Balancer `{name}`: {}, in the {} tier's subnets; drops requests with invalid header fields",
-                            lb.scheme.as_str(),
-                            lb.tier
-                        ),
-                        State::Stateless,
-                    )
+                    .context(path::load_balancer(name), why, State::Stateless)
                     .must([
                         &UNKNOWN_TIER,
                         &INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC,
@@ -141,6 +209,8 @@ fn load_balancer(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) 
                         &UNKNOWN_SECURITY_GROUP,
                         &LOAD_BALANCER_ACL_BLOCKS_TRAFFIC,
                         &LOAD_BALANCER_WITHOUT_ACCESS_LOGS,
+                        &UNKNOWN_ACCESS_LOG_BUCKET,
+                        &LOAD_BALANCER_LOG_BUCKET_WITH_KMS,
                     ]),
             ),
     );
@@ -395,6 +465,67 @@ mod tests {
                 && a.get("Value") == Some(&Expr::from("true"))
         }));
         assert!(template.outputs().keys().any(|id| id.as_str() == "LoadBalancerWebDnsName"));
+    }
+
+    #[test]
+    fn access_logs_go_to_the_log_bucket_after_its_policy() {
+        let template = synth("production");
+        let lb = template.resource("LoadBalancerWeb").expect("the load balancer");
+        let Some(Expr::List(attributes)) = lb.get("LoadBalancerAttributes") else {
+            panic!("attributes as a list");
+        };
+        let value = |key: &str| {
+            attributes
+                .iter()
+                .find(|a| a.get("Key") == Some(&Expr::from(key)))
+                .and_then(|a| a.get("Value"))
+                .cloned()
+        };
+        assert_eq!(value("access_logs.s3.enabled"), Some(Expr::from("true")));
+        assert_eq!(
+            value("access_logs.s3.bucket"),
+            Some(Expr::reference(&crate::storage::logical_id::bucket(&infra_core::value::Name::new_assert("access_logs"))))
+        );
+        assert_eq!(value("access_logs.s3.prefix"), Some(Expr::from("web")));
+        assert!(lb.dependencies().iter().any(|id| id.as_str() == "BucketAccessLogsPolicy"));
+
+        // Without access logs: no attribute and no dependency on the policy.
+        let mut platform = reference_network();
+        platform.load_balancer.load_balancers[0].access_logs = None;
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
+        let lb = template.resource("LoadBalancerWeb").expect("the load balancer");
+        let text = serde_json::to_string(lb.get("LoadBalancerAttributes").expect("attributes")).unwrap_or_default();
+        assert!(!text.contains("access_logs"), "{text}");
+        assert!(lb.dependencies().iter().all(|id| id.as_str() != "BucketAccessLogsPolicy"));
+        let policy = template.resource("BucketAccessLogsPolicy").expect("the log bucket's policy");
+        let text = serde_json::to_string(policy.get("PolicyDocument").expect("a document")).unwrap_or_default();
+        assert!(!text.contains("AllowLoadBalancerAccessLogDelivery"), "{text}");
+    }
+
+    #[test]
+    fn the_log_delivery_principal_follows_the_region() {
+        assert_eq!(
+            super::log_delivery_principal("ap-northeast-1"),
+            Expr::map([("AWS", Expr::from("arn:aws:iam::582318560864:root"))])
+        );
+        assert_eq!(
+            super::log_delivery_principal("us-east-1"),
+            Expr::map([("AWS", Expr::from("arn:aws:iam::127311923021:root"))])
+        );
+        // Regions since August 2022 (such as ap-southeast-4) and unknown ones: the service.
+        for region in ["ap-southeast-4", "mx-central-1"] {
+            assert_eq!(
+                super::log_delivery_principal(region),
+                Expr::map([("Service", Expr::from("logdelivery.elasticloadbalancing.amazonaws.com"))])
+            );
+        }
+        let mut regions: Vec<&str> = super::ELB_LOG_ACCOUNTS.iter().map(|(region, _)| *region).collect();
+        regions.sort_unstable();
+        regions.dedup();
+        assert_eq!(regions.len(), super::ELB_LOG_ACCOUNTS.len(), "one account per region");
+        assert!(super::ELB_LOG_ACCOUNTS.iter().all(|(_, account)| account.len() == 12
+            && account.bytes().all(|b| b.is_ascii_digit())));
     }
 
     #[test]

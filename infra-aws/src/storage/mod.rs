@@ -2,21 +2,23 @@
 //! ownership enforced, default encryption, versioning, server access logs and the lifecycle as
 //! one rule; retained on deletion and replacement), an `AWS::S3::BucketPolicy` that denies
 //! requests without TLS (and below the platform's minimum TLS version, when it states one) and
-//! admits S3's log delivery from the buckets that log to it, and its name as an output.
+//! admits S3's log delivery from the buckets that log to it and Elastic Load Balancing's from the
+//! load balancers that do, and its name as an output.
 
-mod logical_id;
+pub(crate) mod logical_id;
 
-use infra_core::model::{path, Bucket, Platform, SseAlgorithm};
+use infra_core::model::{path, Bucket, LoadBalancer, Platform, SseAlgorithm};
 use infra_core::rules::{
     bucket_name, ACCESS_LOG_BUCKET_WITH_KMS, BUCKET_STORAGE_CLASS, EARLY_DELETION_CHARGE, BUCKET_WITHOUT_ACCESS_LOGS, DUPLICATE_NAME,
     EXPIRATION_BEFORE_TRANSITION, INFREQUENT_ACCESS_TOO_EARLY, INVALID_BUCKET_NAME,
     KMS_KEY_WITHOUT_KMS_ENCRYPTION, LIFECYCLE_TRANSITION_ORDER, LIFECYCLE_ZERO_DAYS,
     NONCURRENT_VERSIONS_KEPT, STORAGE_CLASS_WATERFALL, TOO_SOON_AFTER_INFREQUENT_ACCESS,
-    UNKNOWN_LOG_BUCKET,
+    UNKNOWN_LOG_BUCKET, LOAD_BALANCER_LOG_BUCKET_WITH_KMS, UNKNOWN_ACCESS_LOG_BUCKET,
 };
 use infra_core::value::Lifecycle;
 
 use crate::context::State;
+use crate::load_balancer;
 use crate::intrinsic::{Expr, Pseudo};
 use crate::stack::Stack;
 use crate::template::{Output, Policy, Resource, Section, Template};
@@ -286,6 +288,35 @@ fn bucket_policy(stack: &Stack<'_>, template: &mut Template, bucket: &Bucket) {
             ),
         ]));
     }
+    let balancers: Vec<&LoadBalancer> = stack
+        .platform()
+        .load_balancer
+        .load_balancers
+        .iter()
+        .filter(|lb| lb.access_logs.as_ref() == Some(&bucket.name))
+        .collect();
+    if !balancers.is_empty() {
+        // ALB User Guide, enable-access-logging.md: Elastic Load Balancing writes
+        // `<prefix>/AWSLogs/<account>/...`; the principal depends on the region.
+        let prefixes = balancers.iter().map(|lb| {
+            Expr::sub(format!(
+                "${{{}.Arn}}/{}/AWSLogs/${{{}}}/*",
+                id.as_str(),
+                lb.access_log_prefix(),
+                Pseudo::AccountId.name()
+            ))
+        });
+        statements.push(Expr::map([
+            ("Sid", Expr::from("AllowLoadBalancerAccessLogDelivery")),
+            ("Effect", Expr::from("Allow")),
+            (
+                "Principal",
+                load_balancer::log_delivery_principal(stack.platform().region.as_str()),
+            ),
+            ("Action", Expr::from("s3:PutObject")),
+            ("Resource", Expr::list(prefixes)),
+        ]));
+    }
     let mut why = format!("Bucket `{name}`'s policy: denies requests without TLS");
     if let Some(version) = minimum {
         why.push_str(&format!(" or below TLS {}, the platform's minimum", version.as_str()));
@@ -294,6 +325,13 @@ fn bucket_policy(stack: &Stack<'_>, template: &mut Template, bucket: &Bucket) {
         let names: Vec<String> = sources.iter().map(|s| format!("`{}`", s.name)).collect();
         why.push_str(&format!(
             "; admits S3's server access log delivery from {}",
+            names.join(", ")
+        ));
+    }
+    if !balancers.is_empty() {
+        let names: Vec<String> = balancers.iter().map(|lb| format!("`{}`", lb.name)).collect();
+        why.push_str(&format!(
+            "; admits Elastic Load Balancing's access log delivery from load balancer {}",
             names.join(", ")
         ));
     }
@@ -311,7 +349,12 @@ fn bucket_policy(stack: &Stack<'_>, template: &mut Template, bucket: &Bucket) {
             .context(
                 stack
                     .context(path::bucket(name), why, State::Stateless)
-                    .must([&UNKNOWN_LOG_BUCKET, &ACCESS_LOG_BUCKET_WITH_KMS]),
+                    .must([&UNKNOWN_LOG_BUCKET, &ACCESS_LOG_BUCKET_WITH_KMS])
+                    .must(
+                        [&UNKNOWN_ACCESS_LOG_BUCKET, &LOAD_BALANCER_LOG_BUCKET_WITH_KMS]
+                            .into_iter()
+                            .filter(|_| !balancers.is_empty()),
+                    ),
             ),
     );
 }
@@ -371,12 +414,22 @@ mod tests {
         let logs = template.resource("BucketAccessLogsPolicy").expect("the log bucket's policy");
         let text = serde_json::to_string(logs.get("PolicyDocument").expect("a document")).unwrap_or_default();
         assert!(text.contains("logging.s3.amazonaws.com") && text.contains("BucketBackups"), "{text}");
+        // Load balancer `web` logs here: ap-northeast-1's Elastic Load Balancing account may
+        // write under its prefix, and nowhere else.
+        assert!(text.contains("arn:aws:iam::582318560864:root"), "{text}");
+        assert!(text.contains("${BucketAccessLogs.Arn}/web/AWSLogs/${AWS::AccountId}/*"), "{text}");
+        let context = serde_json::to_string(&logs).unwrap_or_default();
+        assert!(context.contains("load-balancer-log-bucket-with-kms"), "{context}");
+        let datasets = serde_json::to_string(&policy).unwrap_or_default();
+        assert!(!datasets.contains("load-balancer-log-bucket-with-kms"), "{datasets}");
     }
 
     #[test]
     fn no_buckets_add_nothing() {
         let mut platform = reference_network();
         platform.storage = ObjectStorage::new();
+        // Load balancer `web` logs to a bucket, which is gone (`unknown-access-log-bucket`).
+        platform.load_balancer.load_balancers[0].access_logs = None;
         let platform = platform.validate().expect("a valid design");
         let template = crate::synth(&platform, "production").expect("a known environment");
         assert!(template
