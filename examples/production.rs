@@ -215,7 +215,6 @@ pub fn design() -> Validated<Platform> {
         load_balancer {
             // The seed's `security.encryption.in_transit` requires TLS 1.2.
             minimum_tls: "1.2",
-            #[allow(load-balancer-without-access-logs, reason = "access logs need the log bucket of the security section, which is not designed yet")]
             alb web {
                 scheme: internet_facing,
                 tier: public,
@@ -223,6 +222,10 @@ pub fn design() -> Validated<Platform> {
                 // The seed's `ELBSecurityPolicy-2016-08` also accepts TLS 1.0 and 1.1
                 // (`tls-policy-below-minimum`): the TLS 1.2 and 1.3 policy AWS recommends.
                 ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                // Not in the seed: access logs (checkov CKV_AWS_91) to the SSE-S3 log bucket of
+                // `storage`, under `web/` (ELB delivers none to SSE-KMS buckets,
+                // `load-balancer-log-bucket-with-kms`); its policy admits ELB's log delivery.
+                access_logs: access_logs,
                 // The seed listens on 443 only. `redirect_http: true` would add an HTTP listener
                 // that redirects to HTTPS; group `alb` and the public ACL would then have to let
                 // port 80 in (`load-balancer-listener-unreachable`, `load-balancer-acl-blocks-traffic`).

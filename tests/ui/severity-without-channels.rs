@@ -34,7 +34,7 @@ fn main() {
         }
         load_balancer {
             minimum_tls: "1.2",
-            #[allow(load-balancer-without-access-logs, reason = "the security section adds them")]
+            #[allow(load-balancer-without-access-logs, reason = "no log bucket in this case")]
             alb web {
                 scheme: internet_facing,
                 tier: public,
