@@ -2,6 +2,7 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{path, Platform, RedisCluster};
+use crate::network::rules::single_zone;
 use crate::rules::declare_rules;
 use crate::rules::per_env::{check_settings, per_environment};
 
@@ -200,22 +201,14 @@ fn check_multi_az(
     ) else {
         return;
     };
-    let zones = environment
-        .zones
-        .iter()
-        .filter(|zone| tier.subnet_in(zone).is_some())
-        .count();
-    // A tier missing one of the environment's zones is `zone-not-covered`'s finding, an
-    // environment without zones `environment-without-zones`'s, and a multi-AZ environment with
-    // one zone `multi-az-single-zone`'s: this rule reports a cluster made Multi-AZ where the
-    // environment has one zone.
-    if zones < 2 && zones > 0 && zones == environment.zones.len() && !environment.multi_az {
+    // A multi-AZ environment with one zone is `multi-az-single-zone`'s finding: this rule
+    // reports a cluster made Multi-AZ where the environment has one zone.
+    if single_zone(tier, environment).is_some() && !environment.multi_az {
         cx.push(
             CACHE_MULTI_AZ_SINGLE_ZONE
                 .at(at, format!(
-                    "Redis cluster `{name}` is Multi-AZ, but its tier `{}` has subnets in {}",
+                    "Redis cluster `{name}` is Multi-AZ, but its tier `{}` has subnets in only one zone",
                     cluster.tier,
-                    if zones == 1 { "only one zone".to_owned() } else { format!("{zones} zones") }
                 ))
                 .with_help(format!("give the environment a second zone with a subnet of tier `{}`, or turn Multi-AZ off there", cluster.tier)),
         );

@@ -6,7 +6,7 @@ use crate::model::{
     TierRole,
 };
 use crate::value::Name;
-use crate::network::rules::{check_group_references, find_tier_or_report};
+use crate::network::rules::{check_group_references, find_tier_or_report, single_zone};
 use crate::rules::declare_rules;
 use crate::rules::per_env::{check_settings, per_environment};
 
@@ -123,25 +123,16 @@ fn check_zones(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) {
     };
     let name = pg.name.as_str();
     for env in &platform.environments {
-        let zones: Vec<String> = env
-            .zones
-            .iter()
-            .filter(|zone| tier.subnet_in(zone).is_some())
-            .map(|zone| format!("`{zone}`"))
-            .collect();
-        // A tier missing some of the environment's zones, or none: `zone-not-covered` or
-        // `environment-without-zones` says so.
-        if zones.len() >= 2 || zones.len() < env.zones.len() || zones.is_empty() {
+        let Some(zone) = single_zone(tier, env) else {
             continue;
-        }
+        };
         cx.push(
             DATABASE_SINGLE_ZONE
                 .at(
                     path::postgres_tier(name),
                     format!(
-                        "database `{name}`'s tier `{}` has subnets in only {} of environment `{}`, and a DB subnet group needs two zones",
+                        "database `{name}`'s tier `{}` has subnets in only `{zone}` of environment `{}`, and a DB subnet group needs two zones",
                         pg.tier,
-                        zones.join(", "),
                         env.name
                     ),
                 )

@@ -3,10 +3,11 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{
-    path, LoadBalancer, Peer, Platform, Scheme, SseAlgorithm, TargetGroup, TierRole, TlsVersion,
+    path, LoadBalancer, Peer, Platform, Scheme, TargetGroup, TierRole, TlsVersion,
 };
 use crate::network::rules::check_group_references;
-use crate::network::rules::find_tier_or_report;
+use crate::network::rules::{find_tier_or_report, single_zone};
+use crate::storage::rules::{check_log_bucket, LogDelivery};
 use crate::rules::declare_rules;
 use crate::value::Name;
 use crate::rules::names::check_unique;
@@ -170,28 +171,16 @@ fn check_zones(cx: &mut Vec<Diagnostic>, platform: &Platform, lb: &LoadBalancer)
     };
     let name = lb.name.as_str();
     for env in &platform.environments {
-        let zones: Vec<String> = env
-            .zones
-            .iter()
-            .filter(|zone| tier.subnet_in(zone).is_some())
-            .map(|zone| format!("`{zone}`"))
-            .collect();
-        // Fewer zones than the environment's, none, or a multi-AZ environment with one zone:
-        // `zone-not-covered`, `environment-without-zones` or `multi-az-single-zone` says so.
-        if zones.len() >= 2 || zones.len() < env.zones.len() || zones.is_empty() || env.multi_az {
+        // A multi-AZ environment with one zone is `multi-az-single-zone`'s finding.
+        let Some(zone) = single_zone(tier, env).filter(|_| !env.multi_az) else {
             continue;
-        }
-        let found = if zones.is_empty() {
-            "no zone".to_owned()
-        } else {
-            format!("only {}", zones.join(", "))
         };
         cx.push(
             LOAD_BALANCER_SINGLE_ZONE
                 .at(
                     path::load_balancer_tier(name),
                     format!(
-                        "load balancer `{name}`'s tier `{}` has subnets in {found} of environment `{}`, and an Application Load Balancer needs two zones",
+                        "load balancer `{name}`'s tier `{}` has subnets in only `{zone}` of environment `{}`, and an Application Load Balancer needs two zones",
                         lb.tier, env.name
                     ),
                 )
@@ -404,31 +393,14 @@ fn check_access_logs(cx: &mut Vec<Diagnostic>, platform: &Platform, lb: &LoadBal
         );
         return;
     };
-    let storage = &platform.storage;
-    match storage.find_bucket(bucket.as_str()) {
-        None => cx.push(
-            UNKNOWN_ACCESS_LOG_BUCKET
-                .at(
-                    path::load_balancer_access_logs(name),
-                    format!("load balancer `{name}` writes its access logs to bucket `{bucket}`, but no bucket `{bucket}` exists"),
-                )
-                .with_help(help_for(
-                    "buckets",
-                    bucket.as_str(),
-                    storage.buckets.iter().map(|b| b.name.as_str()),
-                )),
-        ),
-        Some(found) if found.encryption.algorithm == SseAlgorithm::Kms => cx.push(
-            LOAD_BALANCER_LOG_BUCKET_WITH_KMS
-                .at(
-                    path::load_balancer_access_logs(name),
-                    format!("load balancer `{name}` writes its access logs to bucket `{bucket}`, which is encrypted with SSE-KMS; Elastic Load Balancing delivers access logs only to SSE-S3 buckets"),
-                )
-                .with_related(path::bucket_encryption(bucket.as_str()), "SSE-KMS is chosen here")
-                .with_help(format!("write `encryption: aes256` in bucket `{bucket}`, or write the logs to another bucket")),
-        ),
-        Some(_) => {}
-    }
+    let delivery = LogDelivery {
+        writer: format!("load balancer `{name}` writes its access logs"),
+        deliverer: "Elastic Load Balancing delivers access logs",
+        verb: "write",
+        unknown: &UNKNOWN_ACCESS_LOG_BUCKET,
+        with_kms: &LOAD_BALANCER_LOG_BUCKET_WITH_KMS,
+    };
+    check_log_bucket(cx, platform, bucket, path::load_balancer_access_logs(name), &delivery);
 }
 
 #[cfg(test)]

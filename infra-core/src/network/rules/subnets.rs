@@ -293,6 +293,23 @@ pub(crate) fn find_tier_or_report<'a>(
     found
 }
 
+/// The zone tier `tier` lies in when the environment `env` has only that one zone, for the
+/// rules of resources that need two zones (a load balancer, a DB subnet group, a Multi-AZ
+/// cache); `None` when the tier spans two zones or more. A tier missing one of the
+/// environment's zones is `zone-not-covered`'s finding, and an environment without zones
+/// `environment-without-zones`'s, so neither is reported again.
+///
+/// Source: VPC User Guide, Subnets: a subnet lies in exactly one availability zone.
+pub(crate) fn single_zone<'a>(
+    tier: &crate::model::SubnetTier,
+    env: &'a crate::model::Environment,
+) -> Option<&'a crate::value::Zone> {
+    match env.zones.as_slice() {
+        [zone] if tier.subnet_in(zone).is_some() => Some(zone),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::model::{SubnetTier, TierRole};

@@ -1,9 +1,9 @@
 //! Rules on buckets: their physical names, encryption, versioning and access logs, and the
 //! bucket-level storage class S3 does not have.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, ModelPath};
 use crate::model::{path, Bucket, Platform, SseAlgorithm};
-use crate::rules::declare_rules;
+use crate::rules::{declare_rules, Rule};
 use crate::rules::names::check_unique;
 use crate::rules::suggest::help_for;
 use crate::value::Name;
@@ -202,14 +202,50 @@ fn check_access_logs(cx: &mut Vec<Diagnostic>, platform: &Platform, bucket: &Buc
         );
         return;
     };
+    let delivery = LogDelivery {
+        writer: format!("bucket `{name}` sends its access logs"),
+        deliverer: "S3 delivers server access logs",
+        verb: "send",
+        unknown: &UNKNOWN_LOG_BUCKET,
+        with_kms: &ACCESS_LOG_BUCKET_WITH_KMS,
+    };
+    check_log_bucket(cx, platform, target, path::bucket_access_logs(name), &delivery);
+}
+
+/// Who writes access logs to a bucket of the design, in the words of the findings, and the rules
+/// that report a bucket that cannot take them.
+pub(crate) struct LogDelivery {
+    /// The writer and what it does, such as "bucket `datasets` sends its access logs".
+    pub(crate) writer: String,
+    /// The service that delivers them, such as "S3 delivers server access logs".
+    pub(crate) deliverer: &'static str,
+    /// The help's verb for the logs: "send" or "write".
+    pub(crate) verb: &'static str,
+    /// The rule for a bucket the design does not have.
+    pub(crate) unknown: &'static Rule,
+    /// The rule for a bucket encrypted with SSE-KMS.
+    pub(crate) with_kms: &'static Rule,
+}
+
+/// The bucket `target` that access logs go to exists and is encrypted with SSE-S3, the only
+/// encryption S3 server access logging and Elastic Load Balancing deliver to; findings at `at`.
+///
+/// Source: S3 User Guide, enable-server-access-logging.html; ALB User Guide,
+/// enable-access-logging.md.
+pub(crate) fn check_log_bucket(
+    cx: &mut Vec<Diagnostic>,
+    platform: &Platform,
+    target: &Name,
+    at: ModelPath,
+    delivery: &LogDelivery,
+) {
     let storage = &platform.storage;
+    let writer = &delivery.writer;
     match storage.find_bucket(target.as_str()) {
         None => cx.push(
-            UNKNOWN_LOG_BUCKET
-                .at(
-                    path::bucket_access_logs(name),
-                    format!("bucket `{name}` sends its access logs to bucket `{target}`, but no bucket `{target}` exists"),
-                )
+            delivery
+                .unknown
+                .at(at, format!("{writer} to bucket `{target}`, but no bucket `{target}` exists"))
                 .with_help(help_for(
                     "buckets",
                     target.as_str(),
@@ -217,13 +253,14 @@ fn check_access_logs(cx: &mut Vec<Diagnostic>, platform: &Platform, bucket: &Buc
                 )),
         ),
         Some(found) if found.encryption.algorithm == SseAlgorithm::Kms => cx.push(
-            ACCESS_LOG_BUCKET_WITH_KMS
+            delivery
+                .with_kms
                 .at(
-                    path::bucket_access_logs(name),
-                    format!("bucket `{name}` sends its access logs to bucket `{target}`, which is encrypted with SSE-KMS; S3 delivers server access logs only to SSE-S3 buckets"),
+                    at,
+                    format!("{writer} to bucket `{target}`, which is encrypted with SSE-KMS; {} only to SSE-S3 buckets", delivery.deliverer),
                 )
                 .with_related(path::bucket_encryption(target.as_str()), "SSE-KMS is chosen here")
-                .with_help(format!("write `encryption: aes256` in bucket `{target}`, or send the logs to another bucket")),
+                .with_help(format!("write `encryption: aes256` in bucket `{target}`, or {} the logs to another bucket", delivery.verb)),
         ),
         Some(_) => {}
     }
