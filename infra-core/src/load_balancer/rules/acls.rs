@@ -289,7 +289,7 @@ mod tests {
     fn findings(platform: &Platform) -> Vec<(&'static str, String, String)> {
         crate::rules::check(platform)
             .into_iter()
-            .filter(|d| d.code.contains("acl-blocks") && d.code.contains("load-balancer") || d.code == "target-acl-blocks-load-balancer")
+            .filter(|d| matches!(d.code, "load-balancer-acl-blocks-traffic" | "target-acl-blocks-load-balancer"))
             .map(|d| (d.code, d.path.as_str().to_owned(), d.message))
             .collect()
     }
