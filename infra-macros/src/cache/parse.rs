@@ -165,20 +165,7 @@ fn redis(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<RedisC
             RedisKey::ReplicasPerShard,
             RedisKey::Tier,
         ];
-        let absent: Vec<String> = required
-            .iter()
-            .filter(|field| !written.contains(field))
-            .map(|field| format!("`{}`", field.as_str()))
-            .collect();
-        if !absent.is_empty() {
-            cx.error(missing(
-                at,
-                format!(
-                    "a Redis cluster needs `engine_version`, `node_type`, `shards`, `replicas_per_shard` and `tier`; missing {}",
-                    absent.join(", ")
-                ),
-            ));
-        }
+        report_missing(cx, at, "a Redis cluster", &required, &written);
         return None;
     };
     let mut cluster = RedisCluster::new(name, version, node_type, shards, replicas, tier);

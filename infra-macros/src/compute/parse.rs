@@ -190,20 +190,7 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
             ServiceKey::Tier,
             ServiceKey::Capacity,
         ];
-        let absent: Vec<String> = required
-            .iter()
-            .filter(|field| !written.contains(field))
-            .map(|field| format!("`{}`", field.as_str()))
-            .collect();
-        if !absent.is_empty() {
-            cx.error(missing(
-                at,
-                format!(
-                    "a service needs `image`, `cpu`, `memory`, `log_retention`, `tier` and `capacity`; missing {}",
-                    absent.join(", ")
-                ),
-            ));
-        }
+        report_missing(cx, at, "a service", &required, &written);
         return None;
     };
     let mut service = Service::new(name, image, cpu, memory, retention, tier, capacity);

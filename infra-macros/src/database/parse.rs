@@ -183,20 +183,7 @@ fn postgres(
             PostgresKey::MaintenanceWindow,
             PostgresKey::MasterPassword,
         ];
-        let absent: Vec<String> = required
-            .iter()
-            .filter(|field| !written.contains(field))
-            .map(|field| format!("`{}`", field.as_str()))
-            .collect();
-        if !absent.is_empty() {
-            cx.error(missing(
-                at,
-                format!(
-                    "a PostgreSQL instance needs `engine_version`, `instance_class`, `storage`, `tier`, `backup`, `maintenance_window` and `master_password`; missing {}",
-                    absent.join(", ")
-                ),
-            ));
-        }
+        report_missing(cx, at, "a PostgreSQL instance", &required, &written);
         return None;
     };
     let mut pg = Postgres::new(name, version, class, storage, tier, backup, maintenance, password);

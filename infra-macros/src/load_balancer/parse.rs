@@ -149,20 +149,7 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
     });
     let (Some(scheme), Some(tier), Some(policy)) = (scheme, tier, policy) else {
         let required = [AlbKey::Scheme, AlbKey::Tier, AlbKey::SslPolicy];
-        let absent: Vec<String> = required
-            .iter()
-            .filter(|field| !written.contains(field))
-            .map(|field| format!("`{}`", field.as_str()))
-            .collect();
-        if !absent.is_empty() {
-            cx.error(missing(
-                at,
-                format!(
-                    "a load balancer needs `scheme`, `tier` and `ssl_policy`; missing {}",
-                    absent.join(", ")
-                ),
-            ));
-        }
+        report_missing(cx, at, "a load balancer", &required, &written);
         return None;
     };
     let mut balancer = LoadBalancer::new(name, scheme, tier, groups.unwrap_or_default(), policy);

@@ -183,6 +183,36 @@ pub(crate) fn flag(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Resul
     Ok(value.value)
 }
 
+/// Reports at `at` which of the `required` fields of `what` (such as `a service`) are not among
+/// the `written` ones; nothing when every one was written (a rejected value was then reported at
+/// its own token).
+pub(crate) fn report_missing<K: Keyword + PartialEq>(
+    cx: &mut Cx,
+    at: Span,
+    what: &str,
+    required: &[K],
+    written: &[K],
+) {
+    let quote = |field: &K| format!("`{}`", field.as_str());
+    let absent: Vec<String> = required
+        .iter()
+        .filter(|field| !written.contains(field))
+        .map(quote)
+        .collect();
+    if absent.is_empty() {
+        return;
+    }
+    let all: Vec<String> = required.iter().map(quote).collect();
+    let all = match all.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => all.concat(),
+    };
+    cx.error(missing(
+        at,
+        format!("{what} needs {all}; missing {}", absent.join(", ")),
+    ));
+}
+
 /// `key: "text"`, once.
 pub(crate) fn string_field<T>(
     input: ParseStream,
