@@ -91,6 +91,7 @@
 mod context;
 mod error;
 mod intrinsic;
+mod kms;
 mod logical_id;
 mod quota;
 mod references;

@@ -22,6 +22,7 @@ use infra_core::rules::{
 
 use crate::compute::logical_id as compute_id;
 use crate::context::State;
+use crate::kms::account_administers;
 use crate::intrinsic::{Expr, Pseudo};
 use crate::network::logical_id as network_id;
 use crate::stack::Stack;
@@ -78,16 +79,7 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
 /// account administers it through IAM, which ElastiCache and Secrets Manager use on the
 /// deployer's behalf.
 fn key(stack: &Stack<'_>, template: &mut Template) {
-    let administer = Expr::map([
-        ("Sid", Expr::from("AccountAdministers")),
-        ("Effect", Expr::from("Allow")),
-        (
-            "Principal",
-            Expr::map([("AWS", Expr::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"))]),
-        ),
-        ("Action", Expr::from("kms:*")),
-        ("Resource", Expr::from("*")),
-    ]);
+    let administer = account_administers();
     template.add_resource(
         logical_id::key(),
         Resource::new("AWS::KMS::Key")

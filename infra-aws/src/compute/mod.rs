@@ -24,6 +24,7 @@ use infra_core::rules::{
 
 use crate::context::State;
 use crate::trust::{service_trust, this_account};
+use crate::kms::account_administers;
 use crate::intrinsic::{Expr, Pseudo};
 use crate::network::logical_id as network_id;
 use crate::stack::Stack;
@@ -126,19 +127,7 @@ fn cluster(stack: &Stack<'_>, template: &mut Template) {
 /// The key of the services' log groups: the account administers it; CloudWatch Logs of this
 /// region may use it only for this account's log groups.
 fn log_key(stack: &Stack<'_>, template: &mut Template) {
-    let administer = Expr::map([
-        ("Sid", Expr::from("AccountAdministers")),
-        ("Effect", Expr::from("Allow")),
-        (
-            "Principal",
-            Expr::map([(
-                "AWS",
-                Expr::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"),
-            )]),
-        ),
-        ("Action", Expr::from("kms:*")),
-        ("Resource", Expr::from("*")),
-    ]);
+    let administer = account_administers();
     let logs = Expr::map([
         ("Sid", Expr::from("LogsEncrypt")),
         ("Effect", Expr::from("Allow")),

@@ -18,6 +18,7 @@ use infra_core::rules::{
 
 use super::logical_id;
 use crate::context::State;
+use crate::kms::account_administers;
 use crate::intrinsic::{Expr, Pseudo};
 use crate::logical_id::LogicalId;
 use crate::stack::Stack;
@@ -131,19 +132,7 @@ pub(super) fn lower_queue(stack: &Stack<'_>, template: &mut Template, queue: &Qu
 /// The account administers the key, and its IAM policies grant its use: the consumers' task
 /// roles get `kms:Decrypt` on it, the producers' `kms:GenerateDataKey` and `kms:Decrypt`.
 fn key_policy() -> Expr {
-    let administer = Expr::map([
-        ("Sid", Expr::from("AccountAdministers")),
-        ("Effect", Expr::from("Allow")),
-        (
-            "Principal",
-            Expr::map([(
-                "AWS",
-                Expr::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"),
-            )]),
-        ),
-        ("Action", Expr::from("kms:*")),
-        ("Resource", Expr::from("*")),
-    ]);
+    let administer = account_administers();
     Expr::map([
         ("Version", Expr::from("2012-10-17")),
         ("Statement", Expr::list([administer])),

@@ -22,6 +22,7 @@ use infra_core::rules::{
 
 use crate::context::State;
 use crate::trust::{service_trust, this_account};
+use crate::kms::account_administers;
 use crate::intrinsic::{Expr, Pseudo};
 use crate::network::logical_id as network_id;
 use crate::stack::Stack;
@@ -118,19 +119,7 @@ fn ssl_protocol(version: TlsVersion) -> &'static str {
 /// use it through the grants of the principals that call them.
 fn key(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
     let name = pg.name.as_str();
-    let administer = Expr::map([
-        ("Sid", Expr::from("AccountAdministers")),
-        ("Effect", Expr::from("Allow")),
-        (
-            "Principal",
-            Expr::map([(
-                "AWS",
-                Expr::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"),
-            )]),
-        ),
-        ("Action", Expr::from("kms:*")),
-        ("Resource", Expr::from("*")),
-    ]);
+    let administer = account_administers();
     template.add_resource(
         logical_id::key(&pg.name),
         Resource::new("AWS::KMS::Key")

@@ -29,6 +29,7 @@ use crate::cache::logical_id as cache_id;
 use crate::compute::logical_id as compute_id;
 use crate::context::State;
 use crate::database::logical_id as database_id;
+use crate::kms::account_administers;
 use crate::intrinsic::Expr;
 use crate::load_balancer::logical_id as load_balancer_id;
 use crate::logical_id::LogicalId;
@@ -113,16 +114,7 @@ pub(crate) fn response_text(seconds: u64) -> String {
 /// of the CloudWatch User Guide, "Setting up Amazon SNS notifications", for encrypted topics).
 /// SNS decrypts before it delivers to e-mail and to AWS Chatbot, which need no grant.
 fn key(stack: &Stack<'_>, template: &mut Template) {
-    let administer = Expr::map([
-        ("Sid", Expr::from("AccountAdministers")),
-        ("Effect", Expr::from("Allow")),
-        (
-            "Principal",
-            Expr::map([("AWS", Expr::sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root"))]),
-        ),
-        ("Action", Expr::from("kms:*")),
-        ("Resource", Expr::from("*")),
-    ]);
+    let administer = account_administers();
     let cloudwatch = Expr::map([
         ("Sid", Expr::from("CloudWatchPublishesAlarms")),
         ("Effect", Expr::from("Allow")),
