@@ -333,8 +333,13 @@ mod tests {
             "node_type: match env {}",
             "security_groups: [, x], tier: 1",
         ] {
-            expand(&format!("{FIELDS} {fields}"));
-            expand(fields);
+            let with_fields = expand(&format!("{FIELDS} {fields}"));
+            let alone = expand(fields);
+            // Each is an error, alone (the required fields are missing) and after valid ones.
+            assert!(alone.contains("compile_error"), "no error for {fields:?}");
+            if !fields.is_empty() {
+                assert!(with_fields.contains("compile_error"), "no error for {fields:?}");
+            }
         }
     }
 }
