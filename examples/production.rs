@@ -165,6 +165,9 @@ pub fn design() -> Validated<Platform> {
                 // the jobs the worker consumes. Its container gets the queue's URL as
                 // `JOBS_QUEUE_URL`.
                 sends_to: [jobs],
+                // The seed's application role (§6.1 `access_control.iam.roles`): the task role
+                // is the security section's `application`, which also gets the grant on `jobs`.
+                role: application,
                 capacity: match env {
                     production => { min: 2, desired: 4, max: 10 },
                     _ => { min: 1, desired: 1, max: 2 },
@@ -199,6 +202,8 @@ pub fn design() -> Validated<Platform> {
                 tier: private,
                 security_groups: [application],
                 consumes: jobs,
+                // The seed's application role, as for `api`.
+                role: application,
                 capacity: match env {
                     production => { min: 1, desired: 2, max: 10 },
                     _ => { min: 1, desired: 1, max: 2 },
@@ -402,19 +407,25 @@ pub fn design() -> Validated<Platform> {
             // The seed's `AmazonS3ReadOnly` and `AmazonRDSReadOnly` do not exist
             // (`unknown-managed-policy`): their real names. AmazonRDSReadOnlyAccess reads RDS's
             // API only; not in the seed, `connect` lets the role read database `main`'s
-            // credentials (its secret, and its key through Secrets Manager only).
+            // credentials (its secret, and its key through Secrets Manager only). Services `api`
+            // and `worker` assume it. AmazonS3ReadOnlyAccess reads every bucket of the account;
+            // no rule warns on a read-only policy, so the seed's choice is kept (`read: [datasets]`
+            // would narrow it to the one bucket).
             role application {
                 trust: ecs_tasks,
                 policies: ["AmazonS3ReadOnlyAccess", "AmazonRDSReadOnlyAccess"],
                 connect: [main],
             }
-            // The seed's `AmazonRDSFullAccess` administers every database of the account
-            // (`workload-full-access`); batch jobs connect to PostgreSQL with its secret and need
-            // no RDS API, so it is left out.
-            #[allow(workload-full-access, reason = "batch jobs write the datasets; to be narrowed to the datasets bucket once roles can grant access by bucket")]
+            // The seed's `AmazonS3FullAccess` and `AmazonRDSFullAccess` administer every bucket and
+            // every database of the account (`workload-full-access`). Batch jobs read and write
+            // the datasets and write the backups: `read` and `write` grant exactly that on those
+            // two buckets. They connect to PostgreSQL with its secret and need no RDS API, so
+            // `AmazonRDSFullAccess` is left out. The stack defines no job definitions: the role's
+            // ARN is the output `WorkloadRoleBatchArn`, for the jobs submitted outside it.
             role batch {
                 trust: ecs_tasks,
-                policies: ["AmazonS3FullAccess"],
+                read: [datasets],
+                write: [datasets, backups],
             }
             // The seed's `Administrators` and `Developers`, with `mfa: true`: every group requires
             // MFA. The seed gives them no policies; administrators administer, developers read.

@@ -237,6 +237,10 @@ fn open_database() -> Platform {
         .alarms
         .retain(|alarm| alarm.metric.component() == infra_core::model::Component::Service);
     platform.security = infra_core::model::Security::new();
+    // The services then take task roles of their own.
+    for service in &mut platform.compute.services {
+        service.role = None;
+    }
     platform.acknowledgements.retain(|ack| {
         ack.code != infra_core::rules::LOAD_BALANCER_WITHOUT_ACCESS_LOGS.code
             && ack.code != infra_core::rules::DATABASE_SINGLE_AZ.code

@@ -344,9 +344,10 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
 fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     let template = synth(&design(), "production");
     // And the load balancer's DNS name, the queue's URL, the database's endpoint and its
-    // secret's ARN, the cache's endpoint and its AUTH token's secret, and the three buckets'
-    // names.
-    assert_eq!(template.outputs().len(), 14 + 3);
+    // secret's ARN, the cache's endpoint and its AUTH token's secret, the three buckets'
+    // names, and the two workload roles' ARNs (for batch jobs submitted outside the stack).
+    assert_eq!(template.outputs().len(), 14 + 3 + 2);
+    assert!(template.outputs().contains_key("WorkloadRoleBatchArn"));
     assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
     assert!(template.outputs().contains_key("RedisMainEndpoint"));
     assert!(template.outputs().contains_key("RedisMainAuthTokenArn"));

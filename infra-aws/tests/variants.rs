@@ -160,8 +160,8 @@ fn only_the_environments_zones_are_lowered() {
     );
     assert_eq!(ids_of(&template, "AWS::EC2::NatGateway").len(), 1);
     // The VPC and three subnets, the cluster's name, the queue's URL, the Redis endpoint and its
-    // AUTH token, and the three buckets' names.
-    assert_eq!(template.outputs().len(), 8 + 3);
+    // AUTH token, the three buckets' names, and the two workload roles' ARNs.
+    assert_eq!(template.outputs().len(), 8 + 3 + 2);
 }
 
 #[test]

@@ -11,6 +11,10 @@ pub(crate) fn design() -> Platform {
     let mut platform = reference_network();
     platform.monitoring.alarms.clear();
     platform.security = Security::new();
+    // The services' roles are the security section's.
+    for service in &mut platform.compute.services {
+        service.role = None;
+    }
     platform
         .acknowledgements
         .retain(|ack| !ack.path.starts_with(&crate::model::path::security()));

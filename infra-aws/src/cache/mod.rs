@@ -20,7 +20,6 @@ use infra_core::rules::{
     UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
 };
 
-use crate::compute::logical_id as compute_id;
 use crate::context::State;
 use crate::kms::account_administers;
 use crate::intrinsic::{Expr, Pseudo};
@@ -247,9 +246,15 @@ fn client_policy(stack: &Stack<'_>, template: &mut Template, cluster: &RedisClus
             ("Resource", resource),
         ])
     };
-    let roles = clients
-        .iter()
-        .map(|service| Expr::reference(&compute_id::task_role(&service.name)));
+    // Services that share a role of the security section name it once.
+    let mut roles = Vec::new();
+    for service in &clients {
+        let role = crate::compute::task_role(service);
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    let roles = roles.iter().map(Expr::reference);
     let names: Vec<String> = clients.iter().map(|service| format!("`{}`", service.name)).collect();
     template.add_resource(
         logical_id::client_policy(&cluster.name),
@@ -481,10 +486,8 @@ mod tests {
             .expect("the clients' policy");
         assert_eq!(
             policy.get("Roles"),
-            Some(&Expr::list([
-                Expr::Ref("ServiceApiTaskRole".into()),
-                Expr::Ref("ServiceWorkerTaskRole".into()),
-            ]))
+            // Both assume workload role `application`, named once.
+            Some(&Expr::list([Expr::Ref("WorkloadRoleApplication".into())]))
         );
     }
 

@@ -25,6 +25,11 @@ pub(crate) fn execution_role(name: &Name) -> LogicalId {
     LogicalId::new(["Service", &name.pascal_case(), "ExecutionRole"])
 }
 
+/// `Service<Name>TaskPolicy`: the service's grants on the security section's role it assumes.
+pub(crate) fn task_policy(name: &Name) -> LogicalId {
+    LogicalId::new(["Service", &name.pascal_case(), "TaskPolicy"])
+}
+
 /// `Service<Name>TaskRole`
 pub(crate) fn task_role(name: &Name) -> LogicalId {
     LogicalId::new(["Service", &name.pascal_case(), "TaskRole"])

@@ -1,7 +1,8 @@
 //! The lowering of the compute section: an ECS cluster; for each queue an SQS queue, its
 //! dead-letter queue and their KMS key (see [`queue`]); and for each service its log group, its
-//! execution and task roles (the task role may consume the service's queue and send to the
-//! queues it names), its task definition on Fargate (with its image tag as a template parameter
+//! execution role and its task role (the security section's role it names, to which its grants
+//! are then attached as a policy, or one of its own: it may consume the service's queue and send
+//! to the queues it names), its task definition on Fargate (with its image tag as a template parameter
 //! where the design asks), the ECS service and its Application Auto Scaling (a scalable target
 //! with the scheduled actions, a target tracking policy per tracked metric, and step scaling on
 //! its queue's depth).
@@ -19,14 +20,16 @@ use infra_core::rules::{
     INVALID_FARGATE_SIZE, INVALID_LOG_RETENTION, INVALID_PORT_RANGE, INVALID_SCALING_TARGET,
     INVALID_SCHEDULE, INVALID_TIME_ZONE, SCHEDULED_CAPACITY_REVERSED, SCHEDULED_DESIRED_CAPACITY,
     SERVICE_IN_PUBLIC_TIER, SERVICE_SECURITY_GROUP_COUNT, UNKNOWN_QUEUE, UNKNOWN_SECURITY_GROUP,
-    UNKNOWN_TIER, WRITABLE_ROOT_FILESYSTEM,
+    UNKNOWN_ROLE, UNKNOWN_TIER, WRITABLE_ROOT_FILESYSTEM,
 };
 
 use crate::context::State;
 use crate::trust::{service_trust, this_account};
 use crate::kms::account_administers;
 use crate::intrinsic::{Expr, Pseudo};
+use crate::logical_id::LogicalId;
 use crate::network::logical_id as network_id;
+use crate::security::logical_id as security_id;
 use crate::stack::Stack;
 use crate::template::{Output, Parameter, Policy, Resource, Section, Template};
 
@@ -115,7 +118,7 @@ fn cluster(stack: &Stack<'_>, template: &mut Template) {
     );
     let export = format!("${{{}}}-EcsClusterName", Pseudo::StackName.name());
     template.add_output(
-        crate::logical_id::LogicalId::new(["EcsClusterName"]),
+        LogicalId::new(["EcsClusterName"]),
         Output::exported(
             "The name of the ECS cluster",
             Expr::reference(&id),
@@ -218,9 +221,19 @@ fn trust_policy() -> Expr {
     service_trust("ecs-tasks.amazonaws.com", Some(this_account()))
 }
 
-/// The execution role (ECS pulls the image and writes the logs with it) and a separate task
-/// role (the container's own identity: it may consume the service's queue and send to the
-/// queues it names, nothing else).
+/// The role `service`'s tasks assume: the security section's role it names, or its own task
+/// role.
+pub(crate) fn task_role(service: &Service) -> LogicalId {
+    match &service.role {
+        Some(role) => security_id::role(role),
+        None => logical_id::task_role(&service.name),
+    }
+}
+
+/// The execution role (ECS pulls the image and writes the logs with it) and the task role (the
+/// container's own identity: it may consume the service's queue and send to the queues it
+/// names). A service that names a role of the security section assumes that role, and these
+/// grants become a policy of the role; otherwise it gets a task role of its own with nothing else.
 fn roles(stack: &Stack<'_>, template: &mut Template, service: &Service) {
     let name = service.name.as_str();
     template.add_resource(
@@ -235,16 +248,8 @@ fn roles(stack: &Stack<'_>, template: &mut Template, service: &Service) {
                 State::Stateless,
             )),
     );
-    let mut task_role = Resource::new("AWS::IAM::Role")
-        .property("AssumeRolePolicyDocument", trust_policy())
-        .property("Tags", stack.tags(&format!("service-{name}-task")));
     let consumed = stack.consumed_queue(service);
     let sent_to = stack.queues_sent_to(service);
-    let policies: Vec<Expr> = consumed
-        .map(queue::consumer_policy)
-        .into_iter()
-        .chain(sent_to.iter().map(|queue| queue::producer_policy(queue)))
-        .collect();
     let mut may = Vec::new();
     if let Some(queue) = consumed {
         may.push(format!(
@@ -255,6 +260,52 @@ fn roles(stack: &Stack<'_>, template: &mut Template, service: &Service) {
     if !sent_to.is_empty() {
         may.push(format!("send encrypted messages to {}", queue_list(&sent_to)));
     }
+    if let Some(role) = &service.role {
+        let statements: Vec<Expr> = consumed
+            .map(queue::consumer_statements)
+            .into_iter()
+            .chain(sent_to.iter().map(|queue| queue::producer_statements(queue)))
+            .flatten()
+            .collect();
+        if statements.is_empty() {
+            return;
+        }
+        template.add_resource(
+            logical_id::task_policy(&service.name),
+            Resource::new("AWS::IAM::Policy")
+                // Unique among the role's inline policies, however many services share it.
+                .property("PolicyName", format!("service-{name}"))
+                .property(
+                    "PolicyDocument",
+                    Expr::map([
+                        ("Version", Expr::from("2012-10-17")),
+                        ("Statement", Expr::list(statements)),
+                    ]),
+                )
+                .property("Roles", Expr::list([Expr::reference(&security_id::role(role))]))
+                .context(
+                    stack
+                        .context(
+                            path::service(name),
+                            format!(
+                                "Lets service `{name}`'s tasks, which assume workload role `{role}`, {}",
+                                may.join(", and ")
+                            ),
+                            State::Stateless,
+                        )
+                        .must([&UNKNOWN_QUEUE, &UNKNOWN_ROLE]),
+                ),
+        );
+        return;
+    }
+    let mut task_role = Resource::new("AWS::IAM::Role")
+        .property("AssumeRolePolicyDocument", trust_policy())
+        .property("Tags", stack.tags(&format!("service-{name}-task")));
+    let policies: Vec<Expr> = consumed
+        .map(queue::consumer_policy)
+        .into_iter()
+        .chain(sent_to.iter().map(|queue| queue::producer_policy(queue)))
+        .collect();
     let why = if policies.is_empty() {
         format!("Service `{name}`'s containers' own identity, separate from the execution role; no permissions")
     } else {
@@ -337,10 +388,7 @@ fn task_definition(stack: &Stack<'_>, template: &mut Template, service: &Service
                 "ExecutionRoleArn",
                 Expr::get_att(&logical_id::execution_role(&service.name), "Arn"),
             )
-            .property(
-                "TaskRoleArn",
-                Expr::get_att(&logical_id::task_role(&service.name), "Arn"),
-            )
+            .property("TaskRoleArn", Expr::get_att(&task_role(service), "Arn"))
             .property("ContainerDefinitions", Expr::list([container]))
             .property("Tags", stack.tags(&format!("service-{name}")))
             .context(
@@ -401,6 +449,12 @@ fn ecs_service(stack: &Stack<'_>, template: &mut Template, service: &Service) {
         .map(|group| Expr::get_att(&network_id::security_group(group), "GroupId"));
     let capacity = stack.value(&service.capacity);
     let mut resource = Resource::new("AWS::ECS::Service");
+    // On a role of the security section, the service's grants are a policy of their own, which
+    // nothing else waits for: its tasks start once the role holds them.
+    let task_policy = logical_id::task_policy(&service.name);
+    if template.resource(task_policy.as_str()).is_some() {
+        resource = resource.depends_on(task_policy);
+    }
     let targets = crate::load_balancer::targets_of(stack.platform(), service);
     if let (false, Some(port)) = (targets.is_empty(), service.port) {
         let entries = targets.iter().map(|(target_group, _)| {

@@ -143,7 +143,11 @@ fn key_policy() -> Expr {
 /// and read the attributes of that queue's messages, and decrypt them with its key; nothing
 /// else, on no other resource.
 pub(super) fn consumer_policy(queue: &Queue) -> Expr {
-    let name = queue.name.as_str();
+    inline_policy(format!("consume-queue-{}", queue.name), consumer_statements(queue))
+}
+
+/// The statements of [`consumer_policy`].
+pub(super) fn consumer_statements(queue: &Queue) -> Vec<Expr> {
     let pascal = queue.name.pascal_case();
     let consume = Expr::map([
         ("Sid", Expr::from(format!("Consume{pascal}"))),
@@ -168,13 +172,18 @@ pub(super) fn consumer_policy(queue: &Queue) -> Expr {
         ("Action", Expr::from("kms:Decrypt")),
         ("Resource", Expr::get_att(&logical_id::queue_key(&queue.name), "Arn")),
     ]);
+    vec![consume, decrypt]
+}
+
+/// An inline policy of a role: its name and a document of `statements`.
+fn inline_policy(name: String, statements: Vec<Expr>) -> Expr {
     Expr::map([
-        ("PolicyName", Expr::from(format!("consume-queue-{name}"))),
+        ("PolicyName", Expr::from(name)),
         (
             "PolicyDocument",
             Expr::map([
                 ("Version", Expr::from("2012-10-17")),
-                ("Statement", Expr::list([consume, decrypt])),
+                ("Statement", Expr::list(statements)),
             ]),
         ),
     ])
@@ -188,7 +197,11 @@ pub(super) fn consumer_policy(queue: &Queue) -> Expr {
 /// `kms:GenerateDataKey` and `kms:Decrypt` (which checks the new data key), so it needs both on
 /// the key. `sqs:GetQueueUrl` is not granted: the container gets the URL in its environment.
 pub(super) fn producer_policy(queue: &Queue) -> Expr {
-    let name = queue.name.as_str();
+    inline_policy(format!("send-to-queue-{}", queue.name), producer_statements(queue))
+}
+
+/// The statements of [`producer_policy`].
+pub(super) fn producer_statements(queue: &Queue) -> Vec<Expr> {
     let pascal = queue.name.pascal_case();
     let send = Expr::map([
         ("Sid", Expr::from(format!("SendTo{pascal}"))),
@@ -205,16 +218,7 @@ pub(super) fn producer_policy(queue: &Queue) -> Expr {
         ),
         ("Resource", Expr::get_att(&logical_id::queue_key(&queue.name), "Arn")),
     ]);
-    Expr::map([
-        ("PolicyName", Expr::from(format!("send-to-queue-{name}"))),
-        (
-            "PolicyDocument",
-            Expr::map([
-                ("Version", Expr::from("2012-10-17")),
-                ("Statement", Expr::list([send, encrypt])),
-            ]),
-        ),
-    ])
+    vec![send, encrypt]
 }
 
 /// The step scaling policies on `queue`'s depth and the alarms that run them.
@@ -350,8 +354,18 @@ mod tests {
     use crate::intrinsic::Expr;
     use crate::Template;
 
+    /// The reference design with each service on a task role of its own (the grants on a role
+    /// of the security section are tested with it, in `security::tests`).
+    fn own_task_roles() -> infra_core::model::Platform {
+        let mut platform = reference_network();
+        for service in &mut platform.compute.services {
+            service.role = None;
+        }
+        platform
+    }
+
     fn synth(environment: &str) -> Template {
-        let platform = reference_network().validate().expect("a valid design");
+        let platform = own_task_roles().validate().expect("a valid design");
         crate::synth(&platform, environment).expect("a known environment")
     }
 
@@ -494,7 +508,7 @@ mod tests {
 
     #[test]
     fn a_producer_of_two_queues_gets_a_policy_and_a_variable_per_queue_once() {
-        let mut platform = reference_network();
+        let mut platform = own_task_roles();
         let mut reports = platform.compute.queues[0].clone();
         reports.name = Name::new_assert("daily-reports");
         platform.compute.queues.push(reports);
@@ -529,7 +543,7 @@ mod tests {
 
     #[test]
     fn a_service_without_queues_gets_no_permissions() {
-        let mut platform = reference_network();
+        let mut platform = own_task_roles();
         platform.compute.services[0].sends_to.clear();
         let platform = platform.validate().expect("a valid design");
         let template = crate::synth(&platform, "production").expect("a known environment");
@@ -579,7 +593,7 @@ mod tests {
 
     #[test]
     fn without_queue_scaling_no_step_policy_is_added() {
-        let mut platform = reference_network();
+        let mut platform = own_task_roles();
         for service in &mut platform.compute.services {
             service.scaling = Scaling::new();
         }

@@ -664,6 +664,8 @@ mod tests {
             .all(|r| !r.resource_type().starts_with("AWS::ElasticLoadBalancingV2")));
         let service = template.resource("ServiceApi").expect("the api service");
         assert_eq!(service.get("LoadBalancers"), None);
-        assert!(service.dependencies().is_empty());
+        // No listener to wait for: only the grants of the role its tasks assume.
+        let waits: Vec<&str> = service.dependencies().iter().map(|id| id.as_str()).collect();
+        assert_eq!(waits, ["ServiceApiTaskPolicy"]);
     }
 }

@@ -1,19 +1,23 @@
 //! The lowering of IAM identities: workload roles with their AWS managed policies, groups with
 //! theirs and the policy that requires MFA, and users in their groups without credentials.
 
-use infra_core::model::{path, Group, MasterPassword, Role, User};
+use infra_core::model::{path, Bucket, Group, MasterPassword, Role, User};
 use infra_core::rules::{
-    UNKNOWN_IAM_GROUP, UNKNOWN_MANAGED_POLICY, UNKNOWN_ROLE_DATABASE, WORKLOAD_FULL_ACCESS,
+    UNKNOWN_IAM_GROUP, UNKNOWN_MANAGED_POLICY, UNKNOWN_ROLE_BUCKET, UNKNOWN_ROLE_DATABASE,
+    WORKLOAD_FULL_ACCESS,
 };
+use infra_core::value::Name;
 use infra_core::security::tables::managed_policy_path;
 
 use super::logical_id;
 use crate::context::State;
 use crate::database::logical_id as database_id;
+use crate::storage::logical_id as storage_id;
+use crate::storage::{bucket_key, BucketKey};
 use crate::trust::{service_trust, this_account};
 use crate::intrinsic::Expr;
 use crate::stack::Stack;
-use crate::template::{Resource, Template};
+use crate::template::{Output, Resource, Template};
 
 /// The longest IAM user name.
 const MAX_USER_NAME: usize = 64;
@@ -28,14 +32,42 @@ fn managed_policy(name: &str) -> Expr {
 pub(super) fn role(stack: &Stack<'_>, template: &mut Template, role: &Role) {
     let name = role.name.as_str();
     let trust = service_trust(role.trust.principal(), Some(this_account()));
+    let services: Vec<String> = stack
+        .platform()
+        .compute
+        .services
+        .iter()
+        .filter(|service| service.role.as_ref() == Some(&role.name))
+        .map(|service| format!("`{}`", service.name))
+        .collect();
+    let assumed = match services.len() {
+        0 => String::new(),
+        1 => format!(" (the task role of service {})", services[0]),
+        _ => format!(" (the task role of services {})", services.join(", ")),
+    };
     let mut policies = if role.policies.is_empty() { "no managed policies".to_owned() } else { role.policies.join(", ") };
-    let mut resource = Resource::new("AWS::IAM::Role")
-        .property("AssumeRolePolicyDocument", trust)
-        .property("ManagedPolicyArns", Expr::list(role.policies.iter().map(|p| managed_policy(p))));
+    let mut resource = Resource::new("AWS::IAM::Role").property("AssumeRolePolicyDocument", trust);
+    if !role.policies.is_empty() {
+        resource = resource.property("ManagedPolicyArns", Expr::list(role.policies.iter().map(|p| managed_policy(p))));
+    }
+    let mut inline = Vec::new();
     if let Some(grant) = connect_policy(stack, role) {
-        resource = resource.property("Policies", Expr::list([grant]));
+        inline.push(grant);
         let databases: Vec<&str> = role.connect.iter().map(|db| db.as_str()).collect();
         policies = format!("{policies}; reads the credentials of databases {}", databases.join(", "));
+    }
+    if let Some(grant) = bucket_policy(stack, role) {
+        inline.push(grant);
+        let listed = |names: &[Name]| names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        if !role.read.is_empty() {
+            policies = format!("{policies}; reads buckets {}", listed(&role.read));
+        }
+        if !role.write.is_empty() {
+            policies = format!("{policies}; writes buckets {}", listed(&role.write));
+        }
+    }
+    if !inline.is_empty() {
+        resource = resource.property("Policies", Expr::list(inline));
     }
     template.add_resource(
         logical_id::role(&role.name),
@@ -45,12 +77,122 @@ pub(super) fn role(stack: &Stack<'_>, template: &mut Template, role: &Role) {
                 stack
                     .context(
                         path::role(name),
-                        format!("Workload role `{name}`, assumed by {} of this account: {policies}", role.trust.principal()),
+                        format!("Workload role `{name}`, assumed by {} of this account{assumed}: {policies}", role.trust.principal()),
                         State::Stateless,
                     )
-                    .must([&UNKNOWN_MANAGED_POLICY, &WORKLOAD_FULL_ACCESS, &UNKNOWN_ROLE_DATABASE]),
+                    .must([&UNKNOWN_MANAGED_POLICY, &WORKLOAD_FULL_ACCESS, &UNKNOWN_ROLE_DATABASE, &UNKNOWN_ROLE_BUCKET]),
             ),
     );
+    template.add_output(
+        logical_id::role_arn(&role.name),
+        Output::exported(
+            format!(
+                "The ARN of workload role `{name}`{assumed}, for the batch jobs and ECS tasks submitted outside this stack to name as their task role (the stack defines no job definitions)"
+            ),
+            Expr::get_att(&logical_id::role(&role.name), "Arn"),
+            Expr::sub(format!("${{AWS::StackName}}-{}", logical_id::role_arn(&role.name))),
+        ),
+    );
+}
+
+/// The S3 actions on a bucket's objects that `read` grants: get each object, and each of its
+/// versions when the bucket keeps them.
+fn read_actions(bucket: &Bucket) -> Vec<&'static str> {
+    if bucket.versioning {
+        vec!["s3:GetObject", "s3:GetObjectVersion"]
+    } else {
+        vec!["s3:GetObject"]
+    }
+}
+
+/// The S3 actions on a bucket's objects that `write` grants: put objects (which covers creating,
+/// uploading parts of and completing multipart uploads), and abort a multipart upload the
+/// writer gives up, so that its parts stop being billed before the bucket's lifecycle cleans
+/// them. No delete: a writer replaces an object by putting it again.
+const WRITE_ACTIONS: [&str; 2] = ["s3:PutObject", "s3:AbortMultipartUpload"];
+
+/// The inline policy that lets `role` list and read the objects of the buckets it reads and put
+/// objects into those it writes, each by its ARN, with the KMS actions on the key of a bucket
+/// that names one; `None` without any bucket.
+///
+/// Source: Service Authorization Reference, "Actions, resources, and condition keys for Amazon
+/// S3" (s3:GetObject, s3:GetObjectVersion, s3:PutObject and s3:AbortMultipartUpload on the
+/// `object` resource, s3:ListBucket on the `bucket` resource); S3 User Guide,
+/// UsingKMSEncryption.html and mpuoverview.html ("Multipart upload API and permissions": reading
+/// an SSE-KMS object needs kms:Decrypt, writing one kms:GenerateDataKey, and a multipart upload
+/// kms:Decrypt too).
+fn bucket_policy(stack: &Stack<'_>, role: &Role) -> Option<Expr> {
+    let storage = &stack.platform().storage;
+    let mut names: Vec<&Name> = Vec::new();
+    for name in role.read.iter().chain(&role.write) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    let mut statements = Vec::new();
+    for bucket in names.iter().filter_map(|name| storage.find_bucket(name.as_str())) {
+        let reads = role.read.contains(&bucket.name);
+        let writes = role.write.contains(&bucket.name);
+        let pascal = bucket.name.pascal_case();
+        let id = storage_id::bucket(&bucket.name);
+        let objects = Expr::sub(format!("${{{id}.Arn}}/*"));
+        let statement = |sid: String, actions: &[&str], resource: Expr| {
+            Expr::map([
+                ("Sid", Expr::from(sid)),
+                ("Effect", Expr::from("Allow")),
+                ("Action", Expr::list(actions.iter().map(|a| Expr::from(*a)))),
+                ("Resource", resource),
+            ])
+        };
+        if reads {
+            statements.push(statement(format!("List{pascal}"), &["s3:ListBucket"], Expr::get_att(&id, "Arn")));
+            statements.push(statement(format!("Read{pascal}"), &read_actions(bucket), objects.clone()));
+        }
+        if writes {
+            statements.push(statement(format!("Write{pascal}"), &WRITE_ACTIONS, objects));
+        }
+        if let BucketKey::Named(key) = bucket_key(bucket) {
+            let actions: &[&str] = if writes { &["kms:Decrypt", "kms:GenerateDataKey"] } else { &["kms:Decrypt"] };
+            statements.push(key_statement(format!("Key{pascal}"), key, actions));
+        }
+    }
+    if statements.is_empty() {
+        return None;
+    }
+    let document = Expr::map([("Version", Expr::from("2012-10-17")), ("Statement", Expr::list(statements))]);
+    Some(Expr::map([("PolicyName", Expr::from("buckets")), ("PolicyDocument", document)]))
+}
+
+/// A statement allowing `actions` on the KMS key the bucket names: by its ARN (a key id becomes
+/// the ARN of this account's and region's key); an alias, which an IAM policy cannot name as the
+/// resource of these actions, through the keys of this account and region that carry it.
+///
+/// Source: KMS Developer Guide, cmks-in-iam-policies.html (the `Resource` of a key operation is
+/// the key's ARN; an alias ARN controls only alias operations) and conditions-kms.html
+/// (`kms:ResourceAliases`, multivalued, with `ForAnyValue`).
+fn key_statement(sid: String, key: &str, actions: &[&str]) -> Expr {
+    let alias = match key.split_once(":alias/") {
+        Some((_, name)) if key.starts_with("arn:") => Some(format!("alias/{name}")),
+        _ => key.starts_with("alias/").then(|| key.to_owned()),
+    };
+    let account_keys = "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/";
+    let mut statement = vec![
+        ("Sid", Expr::from(sid)),
+        ("Effect", Expr::from("Allow")),
+        ("Action", Expr::list(actions.iter().map(|a| Expr::from(*a)))),
+    ];
+    match alias {
+        Some(alias) => {
+            statement.push(("Resource", Expr::sub(format!("{account_keys}*"))));
+            statement.push((
+                "Condition",
+                Expr::map([("ForAnyValue:StringEquals", Expr::map([("kms:ResourceAliases", Expr::from(alias))]))]),
+            ));
+        }
+        None if key.starts_with("arn:") => statement.push(("Resource", Expr::from(key))),
+        None => statement.push(("Resource", Expr::sub(format!("{account_keys}{key}")))),
+    }
+    Expr::map(statement)
 }
 
 /// The inline policy that lets `role` read the master secret of each database it connects to,

@@ -29,6 +29,11 @@ pub(crate) fn role(name: &Name) -> LogicalId {
     LogicalId::new(["WorkloadRole", &name.pascal_case()])
 }
 
+/// `WorkloadRole<Name>Arn`: the output.
+pub(crate) fn role_arn(name: &Name) -> LogicalId {
+    LogicalId::new(["WorkloadRole", &name.pascal_case(), "Arn"])
+}
+
 /// `IamGroup<Name>`
 pub(crate) fn group(name: &Name) -> LogicalId {
     LogicalId::new(["IamGroup", &name.pascal_case()])

@@ -2,7 +2,7 @@
 //! workload roles, the groups with the policy requiring MFA, and the users.
 
 mod iam;
-mod logical_id;
+pub(crate) mod logical_id;
 mod waf;
 
 #[cfg(test)]

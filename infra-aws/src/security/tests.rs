@@ -82,7 +82,7 @@ fn roles_attach_the_real_policy_names() {
         statements[1]["Condition"]["StringEquals"]["kms:ViaService"],
         json!({ "Fn::Sub": "secretsmanager.${AWS::Region}.amazonaws.com" })
     );
-    assert_eq!(resource(&template, "WorkloadRoleBatch").get("Policies"), None);
+    assert_eq!(role["Policies"].as_array().map(Vec::len), Some(1));
 }
 
 #[test]
@@ -120,9 +120,138 @@ fn groups_require_mfa_and_users_carry_no_credentials() {
 fn a_design_without_security_adds_nothing() {
     let mut platform = reference_network();
     platform.security = infra_core::model::Security::new();
+    for service in &mut platform.compute.services {
+        service.role = None;
+    }
     platform.acknowledgements.retain(|ack| ack.code != infra_core::rules::WORKLOAD_FULL_ACCESS.code);
     let platform = platform.validate().expect("a valid design");
     let template = crate::synth(&platform, "production").expect("a known environment");
     assert!(template.resources().keys().all(|id| !id.as_str().starts_with("WebAcl") && !id.as_str().starts_with("Iam")));
     assert!(!template.description().contains("security ("));
+}
+
+fn synth_json(platform: infra_core::model::Platform) -> Value {
+    let platform = platform.validate().expect("a valid design");
+    let template = crate::synth(&platform, "production").expect("a known environment");
+    serde_json::from_str(&template.to_json()).expect("JSON")
+}
+
+fn bucket_statements(template: &Value, role: &str) -> Vec<Value> {
+    let policies = resource(template, role)["Policies"].as_array().expect("inline policies");
+    let buckets = policies.iter().find(|p| p["PolicyName"] == "buckets").expect("the buckets policy");
+    buckets["PolicyDocument"]["Statement"].as_array().expect("statements").clone()
+}
+
+#[test]
+fn a_role_reads_and_writes_its_buckets_by_arn_and_the_aws_managed_key_needs_no_grant() {
+    let template = template("production");
+    let statements = bucket_statements(&template, "WorkloadRoleBatch");
+    let sids: Vec<&str> = statements.iter().map(|s| s["Sid"].as_str().expect("a sid")).collect();
+    // Both buckets use `aws/s3`, whose key policy lets the account's principals use it through
+    // S3: no KMS statement.
+    assert_eq!(sids, ["ListDatasets", "ReadDatasets", "WriteDatasets", "WriteBackups"]);
+    assert_eq!(statements[0]["Resource"], json!({ "Fn::GetAtt": ["BucketDatasets", "Arn"] }));
+    assert_eq!(statements[1]["Action"], json!(["s3:GetObject", "s3:GetObjectVersion"]));
+    assert_eq!(statements[1]["Resource"], json!({ "Fn::Sub": "${BucketDatasets.Arn}/*" }));
+    assert_eq!(statements[3]["Action"], json!(["s3:PutObject", "s3:AbortMultipartUpload"]));
+    assert!(statements.iter().all(|s| s["Resource"] != "*"));
+    // No managed policy is left on the batch role, and its ARN is an output for the jobs.
+    assert_eq!(resource(&template, "WorkloadRoleBatch").get("ManagedPolicyArns"), None);
+    let output = &template["Outputs"]["WorkloadRoleBatchArn"];
+    assert_eq!(output["Value"], json!({ "Fn::GetAtt": ["WorkloadRoleBatch", "Arn"] }));
+    assert!(output["Description"].as_str().expect("a description").contains("outside this stack"));
+}
+
+#[test]
+fn a_bucket_with_a_named_key_gets_the_key_actions_on_that_key() {
+    use infra_core::model::Encryption;
+    let mut platform = reference_network();
+    let arn = "arn:aws:kms:ap-northeast-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    let buckets = &mut platform.storage.buckets;
+    buckets[0].encryption = Encryption::kms().key(arn);
+    buckets[0].versioning = false;
+    buckets[1].encryption = Encryption::kms().key("alias/backups");
+    let statements = bucket_statements(&synth_json(platform.clone()), "WorkloadRoleBatch");
+    let by_sid = |sid: &str| statements.iter().find(|s| s["Sid"] == sid).expect(sid).clone();
+    assert_eq!(by_sid("ReadDatasets")["Action"], json!(["s3:GetObject"]));
+    // Written, so encrypted (GenerateDataKey) and read back for multipart uploads (Decrypt).
+    assert_eq!(by_sid("KeyDatasets")["Action"], json!(["kms:Decrypt", "kms:GenerateDataKey"]));
+    assert_eq!(by_sid("KeyDatasets")["Resource"], json!(arn));
+    let alias = by_sid("KeyBackups");
+    assert_eq!(alias["Resource"], json!({ "Fn::Sub": "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*" }));
+    assert_eq!(alias["Condition"], json!({ "ForAnyValue:StringEquals": { "kms:ResourceAliases": "alias/backups" } }));
+    // Read only: decrypt only; a key id becomes this account's key ARN.
+    let role = &mut platform.security.roles[1];
+    role.write.clear();
+    platform.storage.buckets[0].encryption = Encryption::kms().key("1234abcd-12ab-34cd-56ef-1234567890ab");
+    let statements = bucket_statements(&synth_json(platform), "WorkloadRoleBatch");
+    let key = statements.iter().find(|s| s["Sid"] == "KeyDatasets").expect("the key statement");
+    assert_eq!(key["Action"], json!(["kms:Decrypt"]));
+    assert_eq!(
+        key["Resource"],
+        json!({ "Fn::Sub": "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/1234abcd-12ab-34cd-56ef-1234567890ab" })
+    );
+}
+
+#[test]
+fn services_sharing_a_role_add_their_grants_under_distinct_names() {
+    let template = template("production");
+    for service in ["ServiceApi", "ServiceWorker"] {
+        let task = resource(&template, &format!("{service}TaskDefinition"));
+        assert_eq!(task["TaskRoleArn"], json!({ "Fn::GetAtt": ["WorkloadRoleApplication", "Arn"] }));
+        assert!(template["Resources"].get(format!("{service}TaskRole")).is_none());
+        let policy = resource(&template, &format!("{service}TaskPolicy"));
+        assert_eq!(policy["Roles"], json!([{ "Ref": "WorkloadRoleApplication" }]));
+        // The tasks start once the role holds the service's grants.
+        let depends = template["Resources"][service]["DependsOn"].as_array().expect("DependsOn").clone();
+        assert!(depends.contains(&json!(format!("{service}TaskPolicy"))), "{depends:?}");
+    }
+    assert_eq!(resource(&template, "ServiceApiTaskPolicy")["PolicyName"], "service-api");
+    assert_eq!(resource(&template, "ServiceWorkerTaskPolicy")["PolicyName"], "service-worker");
+    assert_eq!(
+        resource(&template, "ServiceApiTaskPolicy")["PolicyDocument"]["Statement"][0]["Action"],
+        "sqs:SendMessage"
+    );
+    assert_eq!(
+        resource(&template, "ServiceWorkerTaskPolicy")["PolicyDocument"]["Statement"][0]["Sid"],
+        "ConsumeJobs"
+    );
+    // The cache's clients share the role: it is named once.
+    assert_eq!(resource(&template, "RedisMainClientPolicy")["Roles"], json!([{ "Ref": "WorkloadRoleApplication" }]));
+    // Every inline policy name on the role is distinct.
+    let mut names: Vec<String> = template["Resources"]
+        .as_object()
+        .expect("resources")
+        .values()
+        .filter(|r| r["Type"] == "AWS::IAM::Policy")
+        .filter(|r| r["Properties"]["Roles"].as_array().is_some_and(|roles| roles.contains(&json!({ "Ref": "WorkloadRoleApplication" }))))
+        .map(|r| r["Properties"]["PolicyName"].as_str().expect("a name").to_owned())
+        .chain(
+            resource(&template, "WorkloadRoleApplication")["Policies"]
+                .as_array()
+                .expect("inline policies")
+                .iter()
+                .map(|p| p["PolicyName"].as_str().expect("a name").to_owned()),
+        )
+        .collect();
+    let count = names.len();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), count, "{names:?}");
+}
+
+#[test]
+fn a_service_without_a_role_keeps_a_task_role_of_its_own() {
+    let mut platform = reference_network();
+    platform.compute.services[1].role = None;
+    let template = synth_json(platform);
+    let task = resource(&template, "ServiceWorkerTaskDefinition");
+    assert_eq!(task["TaskRoleArn"], json!({ "Fn::GetAtt": ["ServiceWorkerTaskRole", "Arn"] }));
+    assert!(template["Resources"].get("ServiceWorkerTaskPolicy").is_none());
+    let own = resource(&template, "ServiceWorkerTaskRole");
+    assert_eq!(own["Policies"][0]["PolicyName"], "consume-queue-jobs");
+    assert_eq!(
+        resource(&template, "RedisMainClientPolicy")["Roles"],
+        json!([{ "Ref": "WorkloadRoleApplication" }, { "Ref": "ServiceWorkerTaskRole" }])
+    );
 }

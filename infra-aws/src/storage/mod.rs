@@ -79,6 +79,29 @@ fn physical_name(stack: &Stack<'_>, bucket: &Bucket) -> String {
     )
 }
 
+/// The KMS key that encrypts a bucket's objects, as the bucket's lowering names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BucketKey<'a> {
+    /// SSE-S3: no KMS key.
+    None,
+    /// SSE-KMS with the account's AWS managed key `aws/s3`, whose key policy (which AWS keeps)
+    /// lets every principal of the account use it through S3: a role needs no KMS grant.
+    AwsManaged,
+    /// SSE-KMS with the key the design names (its ARN, id or `alias/...`): a role that reads or
+    /// writes the bucket needs a grant on it.
+    Named(&'a str),
+}
+
+/// The key `bucket`'s objects are encrypted with: the one place both the bucket's default
+/// encryption and the roles' grants on its key read it from.
+pub(crate) fn bucket_key(bucket: &Bucket) -> BucketKey<'_> {
+    match (bucket.encryption.algorithm, &bucket.encryption.kms_key) {
+        (SseAlgorithm::Aes256, _) => BucketKey::None,
+        (SseAlgorithm::Kms, None) => BucketKey::AwsManaged,
+        (SseAlgorithm::Kms, Some(key)) => BucketKey::Named(key),
+    }
+}
+
 fn lower_bucket(stack: &Stack<'_>, template: &mut Template, bucket: &Bucket) {
     let name = bucket.name.as_str();
     let id = logical_id::bucket(&bucket.name);
@@ -90,8 +113,8 @@ fn lower_bucket(stack: &Stack<'_>, template: &mut Template, bucket: &Bucket) {
         "SSEAlgorithm",
         Expr::from(bucket.encryption.algorithm.as_str()),
     )];
-    if let Some(key) = &bucket.encryption.kms_key {
-        by_default.push(("KMSMasterKeyID", Expr::from(key.as_str())));
+    if let BucketKey::Named(key) = bucket_key(bucket) {
+        by_default.push(("KMSMasterKeyID", Expr::from(key)));
     }
     let mut rule = vec![("ServerSideEncryptionByDefault", Expr::map(by_default))];
     if bucket.encryption.algorithm == SseAlgorithm::Kms {
@@ -430,6 +453,11 @@ mod tests {
         platform.storage = ObjectStorage::new();
         // Load balancer `web` logs to a bucket, which is gone (`unknown-access-log-bucket`).
         platform.load_balancer.load_balancers[0].access_logs = None;
+        // Role `batch` reads and writes buckets that are gone (`unknown-role-bucket`).
+        for role in &mut platform.security.roles {
+            role.read.clear();
+            role.write.clear();
+        }
         let platform = platform.validate().expect("a valid design");
         let template = crate::synth(&platform, "production").expect("a known environment");
         assert!(template

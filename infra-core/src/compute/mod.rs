@@ -67,6 +67,9 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
             paths.push(path::service_consumes(name));
         }
         paths.extend((0..service.sends_to.len()).map(|idx| path::service_sends_to(name, idx)));
+        if service.role.is_some() {
+            paths.push(path::service_role(name));
+        }
         if !service.read_only_root {
             paths.push(path::service_read_only_root(name));
         }

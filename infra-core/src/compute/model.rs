@@ -146,6 +146,10 @@ pub struct Service {
     pub sends_to: Vec<Name>,
     /// The security groups of its tasks, by name.
     pub security_groups: Vec<Name>,
+    /// The security section's role its tasks assume, by name; without one, the service gets a
+    /// task role of its own. Either way the role gets the grants of `consumes` and `sends_to`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Name>,
     /// Whether the container's root filesystem is read-only (the default).
     #[serde(default = "read_only_default")]
     pub read_only_root: bool,
@@ -183,6 +187,7 @@ impl Service {
             consumes: None,
             sends_to: Vec::new(),
             security_groups: Vec::new(),
+            role: None,
             read_only_root: true,
             capacity: capacity.into(),
             scaling: Scaling::default(),
@@ -219,6 +224,12 @@ impl Service {
     /// Gives its tasks the security group `group`.
     pub fn security_group(mut self, group: Name) -> Service {
         self.security_groups.push(group);
+        self
+    }
+
+    /// Its tasks assume the security section's role `role`.
+    pub fn role(mut self, role: Name) -> Service {
+        self.role = Some(role);
         self
     }
 

@@ -125,6 +125,11 @@ pub fn service_sends_to(name: &str, idx: usize) -> ModelPath {
     service(name).field("sends_to").index(idx)
 }
 
+/// `compute.services.<name>.role`
+pub fn service_role(name: &str) -> ModelPath {
+    service(name).field("role")
+}
+
 /// `compute.services.<name>.scaling.queue_depth`
 pub fn queue_scaling(name: &str) -> ModelPath {
     service(name).field("scaling").field("queue_depth")

@@ -52,6 +52,8 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         paths.push(path::role(name));
         paths.extend((0..role.policies.len()).map(|idx| path::role_policy(name, idx)));
         paths.extend((0..role.connect.len()).map(|idx| path::role_connect(name, idx)));
+        paths.extend((0..role.read.len()).map(|idx| path::role_read(name, idx)));
+        paths.extend((0..role.write.len()).map(|idx| path::role_write(name, idx)));
     }
     for group in &section.groups {
         let name = group.name.as_str();

@@ -267,6 +267,14 @@ pub struct Role {
     /// key through Secrets Manager only), by name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub connect: Vec<Name>,
+    /// The buckets of the design whose objects it may list and read (and decrypt, with a key
+    /// the bucket names), by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub read: Vec<Name>,
+    /// The buckets of the design it may put objects into (and encrypt them, with a key the
+    /// bucket names), by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub write: Vec<Name>,
 }
 
 impl Role {
@@ -277,7 +285,21 @@ impl Role {
             trust,
             policies: Vec::new(),
             connect: Vec::new(),
+            read: Vec::new(),
+            write: Vec::new(),
         }
+    }
+
+    /// Lets the role list and read the objects of the bucket `name`.
+    pub fn read(mut self, name: Name) -> Role {
+        self.read.push(name);
+        self
+    }
+
+    /// Lets the role put objects into the bucket `name`.
+    pub fn write(mut self, name: Name) -> Role {
+        self.write.push(name);
+        self
     }
 
     /// Lets the role read the credentials of the database `name`.

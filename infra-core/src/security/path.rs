@@ -67,6 +67,16 @@ pub fn role_connect(name: &str, idx: usize) -> ModelPath {
     role(name).field("connect").index(idx)
 }
 
+/// `security.roles.<name>.read.<idx>`
+pub fn role_read(name: &str, idx: usize) -> ModelPath {
+    role(name).field("read").index(idx)
+}
+
+/// `security.roles.<name>.write.<idx>`
+pub fn role_write(name: &str, idx: usize) -> ModelPath {
+    role(name).field("write").index(idx)
+}
+
 /// `security.groups.<name>`
 pub fn group(name: &str) -> ModelPath {
     security().field("groups").field(name)

@@ -50,6 +50,7 @@ keywords! {
         Tier = "tier",
         Consumes = "consumes",
         SendsTo = "sends_to",
+        Role = "role",
         SecurityGroups = "security_groups",
         ReadOnlyRoot = "read_only_root",
         Capacity = "capacity",

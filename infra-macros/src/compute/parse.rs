@@ -17,6 +17,7 @@
 //!         tier: private,
 //!         security_groups: [application],
 //!         sends_to: [jobs],
+//!         role: application,
 //!         capacity: match env { production => { min: 2, desired: 4, max: 10 }, _ => { min: 1, desired: 1, max: 2 } },
 //!         scaling {
 //!             cpu: { target: 70, scale_in_cooldown: 300s, scale_out_cooldown: 60s },
@@ -87,6 +88,7 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
     let mut image: Option<Image> = None;
     let mut consumes = None;
     let mut sends_to: Option<Vec<Name>> = None;
+    let mut role = None;
     let mut cpu = None;
     let mut memory = None;
     let mut port = None;
@@ -117,6 +119,11 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
             ServiceKey::SendsTo => {
                 once(&sends_to, &key)?;
                 sends_to = Some(names(input, cx, |idx| path::service_sends_to(&svc, idx))?);
+            }
+            ServiceKey::Role => {
+                once(&role, &key)?;
+                let ident = input.call(Ident::parse_any)?;
+                role = Some(ident_name(cx, &ident, |_| path::service_role(&svc)));
             }
             ServiceKey::Cpu => {
                 once(&cpu, &key)?;
@@ -197,6 +204,7 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
     service.port = port;
     service.consumes = consumes;
     service.sends_to = sends_to.unwrap_or_default();
+    service.role = role;
     service.environment = environment.unwrap_or_default();
     service.security_groups = groups.unwrap_or_default();
     service.read_only_root = read_only_root.unwrap_or(true);

@@ -52,6 +52,8 @@ keywords! {
         Trust = "trust",
         Policies = "policies",
         Connect = "connect",
+        Read = "read",
+        Write = "write",
     }
 
     /// Who may assume a role.

@@ -14,6 +14,8 @@
 //!     }
 //!     // `connect`: read the credentials of the database `main` (its master secret).
 //!     role application { trust: ecs_tasks, policies: ["AmazonS3ReadOnlyAccess"], connect: [main] }
+//!     // `read` and `write`: list and get, and put, the objects of the storage section's buckets.
+//!     role batch { trust: ecs_tasks, read: [datasets], write: [datasets, backups] }
 //!     group developers { policies: ["ReadOnlyAccess"] }
 //!     user developer { groups: [developers] }
 //! }
@@ -304,6 +306,8 @@ fn role(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Role> {
     let mut trust: Option<Trust> = None;
     let mut policies: Option<Vec<String>> = None;
     let mut connect: Option<Vec<Name>> = None;
+    let mut read: Option<Vec<Name>> = None;
+    let mut write: Option<Vec<Name>> = None;
     let mut trust_written = false;
     entries(input, cx, RoleKey::ALL, |input, cx| {
         let (field, key) = key::<RoleKey>(input)?;
@@ -325,6 +329,14 @@ fn role(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Role> {
                 once(&connect, &key)?;
                 connect = Some(names(input, cx, |idx| path::role_connect(&role, idx))?);
             }
+            RoleKey::Read => {
+                once(&read, &key)?;
+                read = Some(names(input, cx, |idx| path::role_read(&role, idx))?);
+            }
+            RoleKey::Write => {
+                once(&write, &key)?;
+                write = Some(names(input, cx, |idx| path::role_write(&role, idx))?);
+            }
         }
         separator(input)
     });
@@ -337,6 +349,8 @@ fn role(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Role> {
     let mut parsed = Role::new(name, trust);
     parsed.policies = policies.unwrap_or_default();
     parsed.connect = connect.unwrap_or_default();
+    parsed.read = read.unwrap_or_default();
+    parsed.write = write.unwrap_or_default();
     Some(parsed)
 }
 

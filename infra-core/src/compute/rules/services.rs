@@ -8,6 +8,7 @@ use crate::network::rules::find_tier_or_report;
 use crate::rules::declare_rules;
 use crate::rules::names::check_unique;
 use crate::rules::per_env::check_settings;
+use crate::rules::suggest::help_for;
 
 declare_rules! {
     /// A service's cpu and memory are not a pair Fargate offers.
@@ -31,6 +32,10 @@ declare_rules! {
     SERVICE_SECURITY_GROUP_COUNT = "service-security-group-count", Error,
         "a service's tasks have at most 5 security groups",
         "ECS API AwsVpcConfiguration.securityGroups (\"There's a limit of 5 security groups that can be specified\"); CloudFormation AWS::ECS::Service AwsVpcConfiguration SecurityGroups";
+    /// A service assumes a role the security section does not define.
+    UNKNOWN_ROLE = "unknown-role", Error,
+        "a service's tasks assume a role of the security section",
+        "ECS API TaskDefinition taskRoleArn (the ARN of the IAM role the task's containers assume; CloudFormation AWS::ECS::TaskDefinition TaskRoleArn): the lowering names the role's ARN";
     /// An image whose tag is a parameter names a tag or digest in its repository too.
     IMAGE_REPOSITORY_WITH_TAG = "image-repository-with-tag", Error,
         "an image whose tag is a template parameter names its repository without a tag or digest",
@@ -89,6 +94,7 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
             &service.security_groups,
             |idx| path::service_security_group(name, idx),
         );
+        check_role(cx, platform, service);
         if !service.read_only_root {
             cx.push(
                 WRITABLE_ROOT_FILESYSTEM
@@ -100,6 +106,29 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
             );
         }
     }
+}
+
+/// The role a service's tasks assume is one of the security section's. Every role's trust today
+/// is `ecs_tasks`, so any of them may be a task role.
+///
+/// Source: ECS API TaskDefinition taskRoleArn (an IAM role's ARN).
+fn check_role(cx: &mut Vec<Diagnostic>, platform: &Platform, service: &Service) {
+    let Some(wanted) = &service.role else {
+        return;
+    };
+    let roles = &platform.security.roles;
+    if roles.iter().any(|role| role.name == *wanted) {
+        return;
+    }
+    let name = service.name.as_str();
+    cx.push(
+        UNKNOWN_ROLE
+            .at(
+                path::service_role(name),
+                format!("service `{name}` assumes role `{wanted}`, which the security section does not define"),
+            )
+            .with_help(help_for("roles", wanted.as_str(), roles.iter().map(|role| role.name.as_str()))),
+    );
 }
 
 /// The service's cpu and memory are a Fargate size.
@@ -257,6 +286,22 @@ mod tests {
     #[test]
     fn a_private_service_passes() {
         assert_eq!(codes(&with(service("private", "application"))), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_service_assumes_a_role_of_the_security_section() {
+        let mut platform = with(service("private", "application").role(Name::new_assert("application")));
+        let found = crate::rules::check(&platform);
+        let unknown: Vec<_> = found.iter().filter(|d| d.code == "unknown-role").collect();
+        assert_eq!(unknown.len(), 1);
+        assert_eq!(unknown[0].path, path::service_role("api"));
+        assert_eq!(unknown[0].help.as_deref(), Some("the design defines no roles"));
+        platform.security = crate::model::Security::new()
+            .role(crate::model::Role::new(Name::new_assert("application"), crate::model::Trust::EcsTasks));
+        assert_eq!(codes(&platform), Vec::<&str>::new());
+        platform.compute.services[0].role = Some(Name::new_assert("aplication"));
+        let help: Vec<_> = crate::rules::check(&platform).into_iter().filter_map(|d| d.help).collect();
+        assert_eq!(help, ["did you mean `application`?"]);
     }
 
     #[test]

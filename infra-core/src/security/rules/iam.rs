@@ -21,6 +21,10 @@ declare_rules! {
     UNKNOWN_ROLE_DATABASE = "unknown-role-database", Error,
         "a role connects to databases of the design",
         "Secrets Manager API GetSecretValue (ResourceNotFoundException for a secret that does not exist): the grant names the database's master secret";
+    /// A role reads or writes a bucket the design does not define.
+    UNKNOWN_ROLE_BUCKET = "unknown-role-bucket", Error,
+        "a role reads and writes buckets of the design",
+        "Service Authorization Reference, \"Actions, resources, and condition keys for Amazon S3\" (s3:GetObject, s3:PutObject on the object resource `arn:${Partition}:s3:::${BucketName}/${ObjectName}`, s3:ListBucket on the bucket resource): the grant names the bucket's ARN";
     /// A user joins a group the design does not define.
     UNKNOWN_IAM_GROUP = "unknown-iam-group", Error,
         "a user joins groups of the design",
@@ -62,6 +66,31 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
     }
     check_user_groups(cx, platform);
     check_role_databases(cx, platform);
+    check_role_buckets(cx, platform);
+}
+
+/// Every bucket a role reads or writes is defined: the grant names its ARN.
+///
+/// Source: Service Authorization Reference, "Actions, resources, and condition keys for Amazon
+/// S3" (the object and bucket resource types).
+fn check_role_buckets(cx: &mut Vec<Diagnostic>, platform: &Platform) {
+    let buckets = &platform.storage.buckets;
+    for role in &platform.security.roles {
+        let name = role.name.as_str();
+        let grants = [("reads", &role.read, path::role_read as fn(&str, usize) -> ModelPath), ("writes", &role.write, path::role_write)];
+        for (verb, wanted, at) in grants {
+            for (idx, wanted) in wanted.iter().enumerate() {
+                if buckets.iter().any(|bucket| bucket.name == *wanted) {
+                    continue;
+                }
+                cx.push(
+                    UNKNOWN_ROLE_BUCKET
+                        .at(at(name, idx), format!("role `{name}` {verb} bucket `{wanted}`, which the design does not define"))
+                        .with_help(help_for("buckets", wanted.as_str(), buckets.iter().map(|bucket| bucket.name.as_str()))),
+                );
+            }
+        }
+    }
 }
 
 /// Every database a role connects to is defined: the grant names its master secret.
@@ -210,6 +239,22 @@ mod tests {
         assert_eq!(codes(&platform).iter().filter(|&&c| c == "unknown-role-database").count(), 0);
         platform.security.roles[0].connect = vec![Name::new_assert("mian")];
         assert_eq!(help_of(&platform, "unknown-role-database"), ["did you mean `main`?"]);
+    }
+
+    #[test]
+    fn roles_read_and_write_defined_buckets() {
+        let mut platform = secured();
+        platform.security.roles[0].read = vec![Name::new_assert("datasets")];
+        platform.security.roles[0].write = vec![Name::new_assert("datasets"), Name::new_assert("backups")];
+        assert_eq!(codes(&platform).iter().filter(|&&c| c == "unknown-role-bucket").count(), 0);
+        platform.security.roles[0].read = vec![Name::new_assert("dataset")];
+        platform.security.roles[0].write = vec![Name::new_assert("backups"), Name::new_assert("zzzz")];
+        let found: Vec<_> = crate::rules::check(&platform).into_iter().filter(|d| d.code == "unknown-role-bucket").collect();
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].path.to_string(), "security.roles.application.read[0]");
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `datasets`?"));
+        assert_eq!(found[1].path.to_string(), "security.roles.application.write[1]");
+        assert!(found[1].message.contains("writes bucket `zzzz`"), "{}", found[1].message);
     }
 
     #[test]
