@@ -252,7 +252,9 @@ impl Trust {
     }
 }
 
-/// An IAM role a workload assumes, with AWS managed policies by name.
+/// An IAM role a workload assumes (the services that name it, and batch jobs submitted outside
+/// the stack), with AWS managed policies by name and grants on the design's databases and
+/// buckets by name.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
