@@ -1,6 +1,6 @@
 //! The reference design (`shared/seed/infrastructure-design.ja.md`), as far as the project models
 //! it today: the environments, the network, batch, compute (with the worker's queue), the load
-//! balancer, the database, the cache, the storage, monitoring and security (WAF and IAM), with the
+//! balancer, the database, the cache, the storage, monitoring and security (WAF, IAM and secrets), with the
 //! seed's two network ACL mistakes, its two batch mistakes, its compute mistakes (`latest` image
 //! tags, a scheduled `desired`), its TLS policy, its database mistakes (engine version, gp3
 //! performance, the `audit` log), its cache mistakes (3 nodes for 2 x (1 + 1), `appendonly` on
@@ -157,6 +157,10 @@ pub fn design() -> Validated<Platform> {
                 memory: 2048,
                 port: 8080,
                 environment: { "PORT": "8080" },
+                // Not in the seed: it keeps API keys in Secrets Manager but never says who reads
+                // them. The api does, as `API_KEYS`: ECS reads the secret with the service's
+                // execution role when it starts a task.
+                secrets: { "API_KEYS": api_keys },
                 // The seed's application logs keep 30 days.
                 log_retention: 30d,
                 tier: private,
@@ -385,7 +389,8 @@ pub fn design() -> Validated<Platform> {
             alarm cache_connections { metric: cache_connections(main), above: 1000, period: 300s, evaluations: 2, severity: warning }
         }
 
-        // Seed §6.1 `network.waf` and `access_control.iam`, §7.1 `logging.access` (the `waf` group).
+        // Seed §6.1 `network.waf`, `access_control.iam` and `access_control.secrets`, §7.1
+        // `logging.access` (the `waf` group).
         security {
             web_acl api {
                 load_balancer: web,
@@ -433,6 +438,12 @@ pub fn design() -> Validated<Platform> {
             group developers { policies: ["ReadOnlyAccess"] }
             user admin { groups: [administrators] }
             user developer { groups: [developers] }
+            // Seed §6.1 `access_control.secrets`: the API keys in Secrets Manager, rotated every
+            // 90 days (`rotation.api_keys`; 1-1000 days, `invalid-secret-rotation`). AWS hosts
+            // rotation functions only for database credentials, so the team's own Lambda
+            // function rotates them: the deployment passes its ARN as the template parameter
+            // `RotationFunctionApiKeysArn`.
+            secret api_keys { rotation: { every: 90d, function: parameter } }
         }
     }
 }

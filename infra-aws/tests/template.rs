@@ -76,11 +76,12 @@ fn resource_counts_per_environment() {
     // role, the eight alarms on services, the load balancer and the database, and the three
     // cache alarms once per Redis node: 2 shards x (1 + 1) = 4 in production, 2 x 1 elsewhere.
     // Then security's: the web ACL, its association, log group and logging configuration, two
-    // roles, the MFA policy, two groups and two users.
+    // roles, the MFA policy, two groups and two users, and the secrets' key, the API keys' secret
+    // and its rotation schedule.
     let compute = 2 + 6 * 2 + 2 + 3 + 4;
     let cache = 1 + 5;
     let monitoring = 1 + 2 + 1 + 2 + 8;
-    let security = 4 + 2 + 1 + 2 + 2;
+    let security = 4 + 2 + 1 + 2 + 2 + 3;
     assert_eq!(
         synth(&design, "production").resources().len(),
         59 + 4 + compute + 3 + (12 + 2) + cache + 6 + monitoring + 3 * 4 + security
@@ -344,10 +345,13 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
 fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     let template = synth(&design(), "production");
     // And the load balancer's DNS name, the queue's URL, the database's endpoint and its
-    // secret's ARN, the cache's endpoint and its AUTH token's secret, the three buckets'
-    // names, and the two workload roles' ARNs (for batch jobs submitted outside the stack).
-    assert_eq!(template.outputs().len(), 14 + 3 + 2);
+    // secret's ARN, the cache's endpoint and its AUTH token's secret, the three buckets' names,
+    // the two workload roles' ARNs (for batch jobs submitted outside the stack), and the API keys'
+    // secret's ARN and its key's (for the rotation function's permissions).
+    assert_eq!(template.outputs().len(), 14 + 3 + 2 + 2);
     assert!(template.outputs().contains_key("WorkloadRoleBatchArn"));
+    assert!(template.outputs().contains_key("SecretApiKeysArn"));
+    assert!(template.outputs().contains_key("SecretsKeyArn"));
     assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
     assert!(template.outputs().contains_key("RedisMainEndpoint"));
     assert!(template.outputs().contains_key("RedisMainAuthTokenArn"));

@@ -145,8 +145,8 @@ fn only_the_environments_zones_are_lowered() {
         ]
     );
     let parameters: Vec<&str> = template.parameters().keys().map(|id| id.as_str()).collect();
-    // The zone, the alert channels' e-mail address, SNS topic and Slack ids, and the worker's
-    // image tag.
+    // The zone, the alert channels' e-mail address, SNS topic and Slack ids, the API keys'
+    // rotation function, and the worker's image tag.
     assert_eq!(
         parameters,
         [
@@ -155,13 +155,15 @@ fn only_the_environments_zones_are_lowered() {
             "ChannelPagerTopicArn",
             "ChannelTeamSlackChannelId",
             "ChannelTeamSlackWorkspaceId",
+            "RotationFunctionApiKeysArn",
             "ServiceWorkerImageTag"
         ]
     );
     assert_eq!(ids_of(&template, "AWS::EC2::NatGateway").len(), 1);
     // The VPC and three subnets, the cluster's name, the queue's URL, the Redis endpoint and its
-    // AUTH token, the three buckets' names, and the two workload roles' ARNs.
-    assert_eq!(template.outputs().len(), 8 + 3 + 2);
+    // AUTH token, the three buckets' names, the two workload roles' ARNs, and the API keys'
+    // secret's and its key's ARNs.
+    assert_eq!(template.outputs().len(), 8 + 3 + 2 + 2);
 }
 
 #[test]

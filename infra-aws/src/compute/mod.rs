@@ -1,8 +1,9 @@
 //! The lowering of the compute section: an ECS cluster; for each queue an SQS queue, its
 //! dead-letter queue and their KMS key (see [`queue`]); and for each service its log group, its
-//! execution role and its task role (the security section's role it names, to which its grants
-//! are then attached as a policy, or one of its own: it may consume the service's queue and send
-//! to the queues it names), its task definition on Fargate (with its image tag as a template parameter
+//! execution role (it may read the secrets its container takes) and its task role (the
+//! security section's role it names, to which its grants are then attached as a policy, or one
+//! of its own: it may consume the service's queue and send to the queues it names), its task
+//! definition on Fargate (with its image tag as a template parameter
 //! where the design asks), the ECS service and its Application Auto Scaling (a scalable target
 //! with the scheduled actions, a target tracking policy per tracked metric, and step scaling on
 //! its queue's depth).
@@ -15,12 +16,13 @@ pub(crate) mod logical_id;
 mod queue;
 
 use infra_core::model::{path, Compute, Image, Metric, Queue, ScheduledCapacity, Service};
+use infra_core::value::Name;
 use infra_core::rules::{
     IMAGE_REPOSITORY_WITH_TAG, IMAGE_TAG_LATEST, INVALID_CAPACITY, INVALID_DURATION,
     INVALID_FARGATE_SIZE, INVALID_LOG_RETENTION, INVALID_PORT_RANGE, INVALID_SCALING_TARGET,
     INVALID_SCHEDULE, INVALID_TIME_ZONE, SCHEDULED_CAPACITY_REVERSED, SCHEDULED_DESIRED_CAPACITY,
-    SERVICE_IN_PUBLIC_TIER, SERVICE_SECURITY_GROUP_COUNT, UNKNOWN_QUEUE, UNKNOWN_SECURITY_GROUP,
-    UNKNOWN_ROLE, UNKNOWN_TIER, WRITABLE_ROOT_FILESYSTEM,
+    SECRET_VARIABLE_CONFLICT, SERVICE_IN_PUBLIC_TIER, SERVICE_SECURITY_GROUP_COUNT, UNKNOWN_QUEUE,
+    UNKNOWN_ROLE, UNKNOWN_SECRET, UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER, WRITABLE_ROOT_FILESYSTEM,
 };
 
 use crate::context::State;
@@ -30,6 +32,7 @@ use crate::intrinsic::{Expr, Pseudo};
 use crate::logical_id::LogicalId;
 use crate::network::logical_id as network_id;
 use crate::security::logical_id as security_id;
+use crate::security::secrets::key_arn as secrets_key_arn;
 use crate::stack::Stack;
 use crate::template::{Output, Parameter, Policy, Resource, Section, Template};
 
@@ -47,6 +50,16 @@ impl<'a> Stack<'a> {
     fn consumed_queue(&self, service: &Service) -> Option<&'a Queue> {
         let wanted = service.consumes.as_ref()?;
         self.compute().find_queue(wanted.as_str())
+    }
+
+    /// The container's variables read from secrets of the design, with each secret's name.
+    fn secrets_read(&self, service: &'a Service) -> Vec<(&'a str, &'a Name)> {
+        service
+            .secrets
+            .iter()
+            .filter(|variable| self.platform().security.find_secret(variable.secret.as_str()).is_some())
+            .map(|variable| (variable.name.as_str(), &variable.secret))
+            .collect()
     }
 
     /// The queues of the design `service` sends to, each once, in the order it names them.
@@ -236,17 +249,21 @@ pub(crate) fn task_role(service: &Service) -> LogicalId {
 /// grants become a policy of the role; otherwise it gets a task role of its own with nothing else.
 fn roles(stack: &Stack<'_>, template: &mut Template, service: &Service) {
     let name = service.name.as_str();
+    let mut execution = Resource::new("AWS::IAM::Role")
+        .property("AssumeRolePolicyDocument", trust_policy())
+        .property("ManagedPolicyArns", Expr::list([Expr::sub(EXECUTION_POLICY)]));
+    let mut why = format!("Lets ECS pull service `{name}`'s image and write its logs (AmazonECSTaskExecutionRolePolicy)");
+    let reads = !service.secrets.is_empty();
+    if let Some(policy) = read_secrets_policy(stack, service) {
+        execution = execution.property("Policies", Expr::list([policy]));
+        let secrets: Vec<String> = distinct_secrets(stack, service).iter().map(|secret| format!("`{secret}`")).collect();
+        why = format!("{why}, and read secrets {} into its container when a task starts", secrets.join(", "));
+    }
     template.add_resource(
         logical_id::execution_role(&service.name),
-        Resource::new("AWS::IAM::Role")
-            .property("AssumeRolePolicyDocument", trust_policy())
-            .property("ManagedPolicyArns", Expr::list([Expr::sub(EXECUTION_POLICY)]))
+        execution
             .property("Tags", stack.tags(&format!("service-{name}-execution")))
-            .context(stack.context(
-                path::service(name),
-                format!("Lets ECS pull service `{name}`'s image and write its logs (AmazonECSTaskExecutionRolePolicy)"),
-                State::Stateless,
-            )),
+            .context(stack.context(path::service(name), why, State::Stateless).must(reads.then_some(&UNKNOWN_SECRET))),
     );
     let consumed = stack.consumed_queue(service);
     let sent_to = stack.queues_sent_to(service);
@@ -325,6 +342,58 @@ fn roles(stack: &Stack<'_>, template: &mut Template, service: &Service) {
     );
 }
 
+/// The secrets of the design `service` reads, each once, in the order it names them.
+fn distinct_secrets<'a>(stack: &Stack<'a>, service: &'a Service) -> Vec<&'a Name> {
+    let mut secrets: Vec<&Name> = Vec::new();
+    for (_, secret) in stack.secrets_read(service) {
+        if !secrets.contains(&secret) {
+            secrets.push(secret);
+        }
+    }
+    secrets
+}
+
+/// The inline policy that lets ECS read the secrets `service`'s container takes when it starts a
+/// task: `secretsmanager:GetSecretValue` on exactly those secrets, and `kms:Decrypt` on their key
+/// through Secrets Manager only; `None` without any.
+///
+/// Source: ECS Developer Guide, task_execution_IAM_role.html ("Secrets Manager or Systems
+/// Manager permissions": `secretsmanager:GetSecretValue`, and `kms:Decrypt` for a customer
+/// managed key); Secrets Manager User Guide, security-encryption.html (`kms:ViaService`).
+fn read_secrets_policy(stack: &Stack<'_>, service: &Service) -> Option<Expr> {
+    let secrets = distinct_secrets(stack, service);
+    if secrets.is_empty() {
+        return None;
+    }
+    let arns = secrets.iter().map(|secret| Expr::reference(&security_id::secret(secret)));
+    let document = Expr::map([
+        ("Version", Expr::from("2012-10-17")),
+        (
+            "Statement",
+            Expr::list([
+                Expr::map([
+                    ("Effect", Expr::from("Allow")),
+                    ("Action", Expr::from("secretsmanager:GetSecretValue")),
+                    ("Resource", Expr::list(arns)),
+                ]),
+                Expr::map([
+                    ("Effect", Expr::from("Allow")),
+                    ("Action", Expr::from("kms:Decrypt")),
+                    ("Resource", Expr::list([secrets_key_arn()])),
+                    (
+                        "Condition",
+                        Expr::map([(
+                            "StringEquals",
+                            Expr::map([("kms:ViaService", Expr::sub("secretsmanager.${AWS::Region}.amazonaws.com"))]),
+                        )]),
+                    ),
+                ]),
+            ]),
+        ),
+    ]);
+    Some(Expr::map([("PolicyName", Expr::from("read-secrets")), ("PolicyDocument", document)]))
+}
+
 fn task_definition(stack: &Stack<'_>, template: &mut Template, service: &Service) {
     let name = service.name.as_str();
     let variable = |name: &str, value: Expr| {
@@ -335,7 +404,10 @@ fn task_definition(stack: &Stack<'_>, template: &mut Template, service: &Service
         .iter()
         .map(|v| variable(v.name.as_str(), Expr::from(v.value.as_str())))
         .collect();
-    let written = |wanted: &str| service.environment.iter().any(|v| v.name == wanted);
+    // A variable the design writes, as a value or from a secret, wins over one the lowering adds.
+    let written = |wanted: &str| {
+        service.environment.iter().any(|v| v.name == wanted) || service.secrets.iter().any(|v| v.name == wanted)
+    };
     if let (Some(queue), false) = (stack.consumed_queue(service), written(QUEUE_URL_VARIABLE)) {
         let url = Expr::reference(&logical_id::queue(&queue.name));
         environment.push(variable(QUEUE_URL_VARIABLE, url));
@@ -346,13 +418,23 @@ fn task_definition(stack: &Stack<'_>, template: &mut Template, service: &Service
             environment.push(variable(&wanted, Expr::reference(&logical_id::queue(&queue.name))));
         }
     }
+    let secrets: Vec<Expr> = stack
+        .secrets_read(service)
+        .into_iter()
+        .map(|(variable, secret)| {
+            Expr::map([
+                ("Name", Expr::from(variable)),
+                ("ValueFrom", Expr::reference(&security_id::secret(secret))),
+            ])
+        })
+        .collect();
     let ports = service.port.map(|port| {
         Expr::map([
             ("ContainerPort", Expr::from(port)),
             ("Protocol", Expr::from("tcp")),
         ])
     });
-    let container = Expr::map([
+    let mut container = vec![
         ("Name", Expr::from(name)),
         ("Image", image(template, service)),
         ("Essential", Expr::from(true)),
@@ -376,7 +458,11 @@ fn task_definition(stack: &Stack<'_>, template: &mut Template, service: &Service
                 ),
             ]),
         ),
-    ]);
+    ];
+    if !secrets.is_empty() {
+        container.push(("Secrets", Expr::list(secrets)));
+    }
+    let container = Expr::map(container);
     template.add_resource(
         logical_id::task_definition(&service.name),
         Resource::new("AWS::ECS::TaskDefinition")
@@ -410,6 +496,8 @@ fn task_definition(stack: &Stack<'_>, template: &mut Template, service: &Service
                         &IMAGE_REPOSITORY_WITH_TAG,
                         &INVALID_PORT_RANGE,
                         &WRITABLE_ROOT_FILESYSTEM,
+                        &UNKNOWN_SECRET,
+                        &SECRET_VARIABLE_CONFLICT,
                     ]),
             ),
     );

@@ -7,7 +7,7 @@
 
 use infra_core::model::{path, MasterPassword, Postgres};
 use infra_core::rules::{
-    INVALID_PASSWORD_ROTATION, MANAGED_PASSWORD_WITH_REPLICAS, PASSWORD_ROTATION_CANNOT_REACH_DATABASE,
+    INVALID_SECRET_ROTATION, MANAGED_PASSWORD_WITH_REPLICAS, PASSWORD_ROTATION_CANNOT_REACH_DATABASE,
     PASSWORD_ROTATION_WITHOUT_SECRETS_MANAGER, UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
 };
 
@@ -84,7 +84,7 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
                                 State::Stateless,
                             )
                             .must([
-                                &INVALID_PASSWORD_ROTATION,
+                                &INVALID_SECRET_ROTATION,
                                 &UNKNOWN_TIER,
                                 &UNKNOWN_SECURITY_GROUP,
                                 &PASSWORD_ROTATION_CANNOT_REACH_DATABASE,
@@ -108,7 +108,7 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
                                 format!("Sets the rotation of database `{name}`'s RDS-managed master password to every {days} days"),
                                 State::Stateless,
                             )
-                            .must([&INVALID_PASSWORD_ROTATION, &MANAGED_PASSWORD_WITH_REPLICAS]),
+                            .must([&INVALID_SECRET_ROTATION, &MANAGED_PASSWORD_WITH_REPLICAS]),
                     ),
             );
             managed

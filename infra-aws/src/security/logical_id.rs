@@ -48,3 +48,35 @@ pub(crate) fn user(name: &Name) -> LogicalId {
 pub(crate) fn require_mfa() -> LogicalId {
     LogicalId::new(["IamRequireMfaPolicy"])
 }
+
+/// `Secret<Name>`
+pub(crate) fn secret(name: &Name) -> LogicalId {
+    LogicalId::new(["Secret", &name.pascal_case()])
+}
+
+/// `Secret<Name>Rotation`: the rotation schedule.
+pub(crate) fn secret_rotation(name: &Name) -> LogicalId {
+    LogicalId::new(["Secret", &name.pascal_case(), "Rotation"])
+}
+
+/// `RotationFunction<Name>Arn`: the parameter naming the rotation function of secret `name`
+/// (not `Secret...`: cfn-lint and cloudformation-validate take a parameter whose name holds
+/// "secret" for a password that should be `NoEcho`, W2509).
+pub(crate) fn rotation_function(name: &Name) -> LogicalId {
+    LogicalId::new(["RotationFunction", &name.pascal_case(), "Arn"])
+}
+
+/// `Secret<Name>Arn`: the output of the secret's ARN.
+pub(crate) fn secret_output(name: &Name) -> LogicalId {
+    LogicalId::new(["Secret", &name.pascal_case(), "Arn"])
+}
+
+/// `SecretsKey`: the key of the section's secrets.
+pub(crate) fn secrets_key() -> LogicalId {
+    LogicalId::new(["SecretsKey"])
+}
+
+/// `SecretsKeyArn`: the output of its ARN.
+pub(crate) fn secrets_key_output() -> LogicalId {
+    LogicalId::new(["SecretsKeyArn"])
+}

@@ -122,11 +122,13 @@ fn a_design_without_security_adds_nothing() {
     platform.security = infra_core::model::Security::new();
     for service in &mut platform.compute.services {
         service.role = None;
+        service.secrets.clear();
     }
     platform.acknowledgements.retain(|ack| ack.code != infra_core::rules::WORKLOAD_FULL_ACCESS.code);
     let platform = platform.validate().expect("a valid design");
     let template = crate::synth(&platform, "production").expect("a known environment");
-    assert!(template.resources().keys().all(|id| !id.as_str().starts_with("WebAcl") && !id.as_str().starts_with("Iam")));
+    assert!(template.resources().keys().all(|id| !["WebAcl", "Iam", "Secret"].iter().any(|prefix| id.as_str().starts_with(prefix))));
+    assert!(template.parameters().keys().all(|id| !id.as_str().starts_with("RotationFunction")));
     assert!(!template.description().contains("security ("));
 }
 
@@ -255,3 +257,42 @@ fn a_service_without_a_role_keeps_a_task_role_of_its_own() {
         json!([{ "Ref": "WorkloadRoleApplication" }, { "Ref": "ServiceWorkerTaskRole" }])
     );
 }
+#[test]
+fn a_secret_is_generated_encrypted_and_rotated_by_the_parameters_function() {
+    let template = template("production");
+    let secret = resource(&template, "SecretApiKeys");
+    assert_eq!(secret["KmsKeyId"], json!({ "Fn::GetAtt": ["SecretsKey", "Arn"] }));
+    assert_eq!(secret.get("SecretString"), None);
+    assert_eq!(secret["GenerateSecretString"]["PasswordLength"], 64);
+    assert_eq!(template["Resources"]["SecretApiKeys"]["DeletionPolicy"], "Retain");
+    let key = resource(&template, "SecretsKey");
+    assert_eq!(key["EnableKeyRotation"], true);
+    assert_eq!(key["KeyPolicy"]["Statement"][0]["Sid"], "AccountAdministers");
+    let rotation = resource(&template, "SecretApiKeysRotation");
+    assert_eq!(rotation["SecretId"], json!({ "Ref": "SecretApiKeys" }));
+    assert_eq!(rotation["RotationLambdaARN"], json!({ "Ref": "RotationFunctionApiKeysArn" }));
+    assert_eq!(rotation["RotationRules"], json!({ "AutomaticallyAfterDays": 90 }));
+    let parameter = &template["Parameters"]["RotationFunctionApiKeysArn"];
+    let pattern = parameter["AllowedPattern"].as_str().expect("a pattern");
+    assert!(pattern.starts_with("^arn:aws[a-zA-Z-]*:lambda:"), "{pattern}");
+    assert!(parameter["Description"].as_str().is_some_and(|text| text.contains("secretsmanager.amazonaws.com")));
+    assert_eq!(template["Outputs"]["SecretApiKeysArn"]["Value"], json!({ "Ref": "SecretApiKeys" }));
+    assert_eq!(template["Outputs"]["SecretsKeyArn"]["Value"], json!({ "Fn::GetAtt": ["SecretsKey", "Arn"] }));
+}
+
+#[test]
+fn a_secret_without_rotation_has_no_schedule_and_no_parameter() {
+    let mut platform = reference_network();
+    platform.security.secrets[0].rotation = None;
+    platform.acknowledgements.push(infra_core::model::Acknowledgement {
+        code: infra_core::rules::SECRET_WITHOUT_ROTATION.code.to_owned(),
+        path: infra_core::model::path::secret("api_keys"),
+        reason: "the keys are replaced by hand".to_owned(),
+    });
+    let platform = platform.validate().expect("a valid design");
+    let template = crate::synth(&platform, "production").expect("a known environment");
+    assert!(template.resource("SecretApiKeys").is_some());
+    assert!(template.resource("SecretApiKeysRotation").is_none());
+    assert!(template.parameters().keys().all(|id| !id.as_str().starts_with("RotationFunction")));
+}
+

@@ -57,6 +57,12 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
                 .iter()
                 .map(|variable| path::service_variable(name, &variable.name)),
         );
+        for variable in &service.secrets {
+            paths.extend([
+                path::service_secret(name, &variable.name),
+                path::service_secret_reference(name, &variable.name),
+            ]);
+        }
         paths.extend(
             (0..service.security_groups.len()).map(|idx| path::service_security_group(name, idx)),
         );

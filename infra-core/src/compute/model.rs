@@ -115,6 +115,17 @@ pub struct Variable {
     pub value: String,
 }
 
+/// An environment variable of a service's container whose value ECS reads from a Secrets Manager
+/// secret of the security section when it starts the task (with the service's execution role).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecretVariable {
+    /// Its name, such as `API_KEYS`.
+    pub name: String,
+    /// The secret, by name.
+    pub secret: Name,
+}
+
 /// An ECS service on Fargate: one container per task, its tasks in a tier's subnets.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -134,6 +145,10 @@ pub struct Service {
     /// The container's environment variables.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub environment: Vec<Variable>,
+    /// The container's environment variables read from secrets: a new task reads the current
+    /// value, so a rotated value reaches the service at its next deployment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secrets: Vec<SecretVariable>,
     /// How long CloudWatch Logs keeps the service's logs.
     pub log_retention: RetentionDays,
     /// The subnet tier its tasks run in.
@@ -182,6 +197,7 @@ impl Service {
             memory,
             port: None,
             environment: Vec::new(),
+            secrets: Vec::new(),
             log_retention,
             tier,
             consumes: None,
@@ -205,6 +221,15 @@ impl Service {
         self.environment.push(Variable {
             name: name.into(),
             value: value.into(),
+        });
+        self
+    }
+
+    /// Sets the environment variable `name` to the value of the secret `secret`.
+    pub fn secret(mut self, name: impl Into<String>, secret: Name) -> Service {
+        self.secrets.push(SecretVariable {
+            name: name.into(),
+            secret,
         });
         self
     }

@@ -38,6 +38,16 @@ pub fn service_variable(name: &str, variable: &str) -> ModelPath {
     service(name).field("environment").field(variable)
 }
 
+/// `compute.services.<name>.secrets.<variable>`
+pub fn service_secret(name: &str, variable: &str) -> ModelPath {
+    service(name).field("secrets").field(variable)
+}
+
+/// `compute.services.<name>.secrets.<variable>.secret`: the secret's name.
+pub fn service_secret_reference(name: &str, variable: &str) -> ModelPath {
+    service_secret(name, variable).field("secret")
+}
+
 /// `compute.services.<name>.log_retention`
 pub fn service_log_retention(name: &str) -> ModelPath {
     service(name).field("log_retention")

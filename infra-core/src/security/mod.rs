@@ -1,5 +1,5 @@
-//! The security section: a WAF web ACL on the load balancer, and IAM roles for workloads,
-//! groups for people (MFA enforced) and users without credentials.
+//! The security section: a WAF web ACL on the load balancer, IAM roles for workloads, groups
+//! for people (MFA enforced) and users without credentials, and Secrets Manager secrets.
 
 pub mod model;
 pub mod path;
@@ -64,6 +64,17 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         let name = user.name.as_str();
         paths.push(path::user(name));
         paths.extend((0..user.groups.len()).map(|idx| path::user_group(name, idx)));
+    }
+    for secret in &section.secrets {
+        let name = secret.name.as_str();
+        paths.push(path::secret(name));
+        if secret.rotation.is_some() {
+            paths.extend([
+                path::secret_rotation(name),
+                path::secret_rotation_days(name),
+                path::secret_rotation_function(name),
+            ]);
+        }
     }
     paths
 }

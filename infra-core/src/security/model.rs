@@ -1,5 +1,5 @@
-//! The security section's model: a WAF web ACL in front of a load balancer, and IAM roles,
-//! groups and users.
+//! The security section's model: a WAF web ACL in front of a load balancer, IAM roles, groups
+//! and users, and Secrets Manager secrets.
 
 use crate::value::{Name, RetentionDays};
 
@@ -20,6 +20,9 @@ pub struct Security {
     /// The IAM users, without credentials.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub users: Vec<User>,
+    /// The Secrets Manager secrets services read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secrets: Vec<Secret>,
 }
 
 impl Security {
@@ -34,6 +37,12 @@ impl Security {
             && self.roles.is_empty()
             && self.groups.is_empty()
             && self.users.is_empty()
+            && self.secrets.is_empty()
+    }
+
+    /// The secret named `name`, if the section defines it.
+    pub fn find_secret(&self, name: &str) -> Option<&Secret> {
+        self.secrets.iter().find(|secret| secret.name.as_str() == name)
     }
 
     /// Adds a web ACL.
@@ -57,6 +66,12 @@ impl Security {
     /// Adds a user.
     pub fn user(mut self, user: User) -> Security {
         self.users.push(user);
+        self
+    }
+
+    /// Adds a secret.
+    pub fn secret(mut self, secret: Secret) -> Security {
+        self.secrets.push(secret);
         self
     }
 }
@@ -365,4 +380,66 @@ impl User {
             groups: groups.into_iter().collect(),
         }
     }
+}
+
+/// A Secrets Manager secret, such as API keys, encrypted with a customer managed KMS key. Its
+/// value is never in the design or the template: the stack generates a random initial value,
+/// which the rotation function replaces.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Secret {
+    /// Its name.
+    pub name: Name,
+    /// How it rotates; without rotation its value lives until someone changes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rotation: Option<SecretRotation>,
+}
+
+impl Secret {
+    /// A secret without rotation.
+    pub fn new(name: Name) -> Secret {
+        Secret { name, rotation: None }
+    }
+
+    /// Rotates the secret.
+    pub fn rotation(mut self, rotation: SecretRotation) -> Secret {
+        self.rotation = Some(rotation);
+        self
+    }
+}
+
+/// A secret's rotation: every `days` days, by a Lambda function the team owns (AWS's hosted
+/// rotation functions exist only for database credentials).
+///
+/// The function must exist before the stack is deployed, since Secrets Manager rotates the secret
+/// once when the schedule is created. Its resource policy must allow the service principal
+/// `secretsmanager.amazonaws.com` to invoke it (`lambda:InvokeFunction`, narrowed with
+/// `aws:SourceAccount`, or with `aws:SourceArn` once the secret's ARN is known from the stack's
+/// output), and its role needs `secretsmanager:DescribeSecret`, `GetSecretValue`,
+/// `PutSecretValue` and `UpdateSecretVersionStage` on the secret, and `kms:Decrypt` and
+/// `kms:GenerateDataKey` on its key (Secrets Manager User Guide, rotate-secrets_lambda-permissions).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SecretRotation {
+    /// Days between rotations, 1-1000.
+    pub days: u32,
+    /// Where the rotation function's ARN comes from.
+    pub function: RotationFunction,
+}
+
+impl SecretRotation {
+    /// Rotation every `days` days by `function`.
+    pub fn new(days: u32, function: RotationFunction) -> SecretRotation {
+        SecretRotation { days, function }
+    }
+}
+
+/// Where a secret's rotation function comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RotationFunction {
+    /// A template parameter holding the Lambda function's ARN, passed at deployment.
+    Parameter,
 }

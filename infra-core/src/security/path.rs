@@ -96,3 +96,23 @@ pub fn user(name: &str) -> ModelPath {
 pub fn user_group(name: &str, idx: usize) -> ModelPath {
     user(name).field("groups").index(idx)
 }
+
+/// `security.secrets.<name>`
+pub fn secret(name: &str) -> ModelPath {
+    security().field("secrets").field(name)
+}
+
+/// `security.secrets.<name>.rotation`
+pub fn secret_rotation(name: &str) -> ModelPath {
+    secret(name).field("rotation")
+}
+
+/// `security.secrets.<name>.rotation.every`
+pub fn secret_rotation_days(name: &str) -> ModelPath {
+    secret_rotation(name).field("every")
+}
+
+/// `security.secrets.<name>.rotation.function`
+pub fn secret_rotation_function(name: &str) -> ModelPath {
+    secret_rotation(name).field("function")
+}

@@ -46,6 +46,7 @@ keywords! {
         Memory = "memory",
         Port = "port",
         Environment = "environment",
+        Secrets = "secrets",
         LogRetention = "log_retention",
         Tier = "tier",
         Consumes = "consumes",

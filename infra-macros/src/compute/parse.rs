@@ -13,6 +13,8 @@
 //!         image: "api-server:1.4.2",
 //!         cpu: 1024, memory: 2048, port: 8080,
 //!         environment: { "LOG_LEVEL": "info" },
+//!         // Secrets of the security section, read by ECS when it starts a task.
+//!         secrets: { "API_KEYS": api_keys },
 //!         log_retention: 30d,
 //!         tier: private,
 //!         security_groups: [application],
@@ -28,8 +30,8 @@
 //! ```
 
 use infra_core::model::{
-    path, Acknowledgement, Compute, Image, Metric, PerEnv, Scaling, ScheduledCapacity, Service,
-    TargetTracking, Variable,
+    path, Acknowledgement, Compute, Image, Metric, PerEnv, Scaling, ScheduledCapacity,
+    SecretVariable, Service, TargetTracking, Variable,
 };
 use infra_core::value::{parse_days, parse_seconds, Capacity, Name, RetentionDays, ValueError};
 use infra_core::ModelPath;
@@ -93,6 +95,7 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
     let mut memory = None;
     let mut port = None;
     let mut environment: Option<Vec<Variable>> = None;
+    let mut secrets: Option<Vec<SecretVariable>> = None;
     let mut retention = None;
     let mut tier = None;
     let mut groups: Option<Vec<Name>> = None;
@@ -143,6 +146,10 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
             ServiceKey::Environment => {
                 once(&environment, &key)?;
                 environment = Some(variables(input, cx, &svc)?);
+            }
+            ServiceKey::Secrets => {
+                once(&secrets, &key)?;
+                secrets = Some(secret_variables(input, cx, &svc)?);
             }
             ServiceKey::LogRetention => {
                 once(&retention, &key)?;
@@ -206,6 +213,7 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
     service.sends_to = sends_to.unwrap_or_default();
     service.role = role;
     service.environment = environment.unwrap_or_default();
+    service.secrets = secrets.unwrap_or_default();
     service.security_groups = groups.unwrap_or_default();
     service.read_only_root = read_only_root.unwrap_or(true);
     service.scaling = scaling.unwrap_or_default();
@@ -241,22 +249,46 @@ fn capacity_value(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result
     Ok(cx.value_range(Capacity::new(min, desired, max), at, brace.span.open(), brace.span.close(), stand_in))
 }
 
+/// An environment variable's name: ASCII letters, digits and `_`, not starting with a digit.
+fn variable_name(input: ParseStream, cx: &mut Cx) -> syn::Result<(LitStr, String)> {
+    let name: LitStr = string(input, cx)?;
+    let text = name.value();
+    let shaped = text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !shaped {
+        return Err(syn::Error::new(
+            name.span(),
+            "an environment variable's name is ASCII letters, digits and `_`, not starting with a digit",
+        ));
+    }
+    Ok((name, text))
+}
+
+/// `{ "NAME": secret, ... }`: the container's environment variables read from secrets, each
+/// recorded from its name to its secret, and the secret's name at its token.
+fn secret_variables(input: ParseStream, cx: &mut Cx, svc: &str) -> syn::Result<Vec<SecretVariable>> {
+    let content;
+    braced!(content in input);
+    let mut parsed = Vec::new();
+    entries(&content, cx, &[], |content, cx| {
+        let (name, text) = variable_name(content, cx)?;
+        content.parse::<Token![:]>()?;
+        let ident = content.call(Ident::parse_any)?;
+        cx.span_range(path::service_secret(svc, &text), name.span(), ident.span());
+        let secret = ident_name(cx, &ident, |_| path::service_secret_reference(svc, &text));
+        parsed.push(SecretVariable { name: text, secret });
+        separator(content)
+    });
+    Ok(parsed)
+}
+
 /// `{ "NAME": "value", ... }`: the container's environment variables.
 fn variables(input: ParseStream, cx: &mut Cx, svc: &str) -> syn::Result<Vec<Variable>> {
     let content;
     braced!(content in input);
     let mut parsed = Vec::new();
     entries(&content, cx, &[], |content, cx| {
-        let name: LitStr = string(content, cx)?;
-        let text = name.value();
-        let shaped = text.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-            && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-        if !shaped {
-            return Err(syn::Error::new(
-                name.span(),
-                "an environment variable's name is ASCII letters, digits and `_`, not starting with a digit",
-            ));
-        }
+        let (name, text) = variable_name(content, cx)?;
         content.parse::<Token![:]>()?;
         let value = string(content, cx)?;
         cx.span_range(path::service_variable(svc, &text), name.span(), value.span());

@@ -544,3 +544,31 @@ fn sends_to_is_a_list_written_once() {
     let text = with_compute(&format!("{JOBS} {}", producer("[jobs], sends_to: [jobs]")));
     assert_eq!(messages(&text), ["duplicate `sends_to`"]);
 }
+
+#[test]
+fn a_secret_rotation_written_wrong_is_one_error() {
+    let secret = |rotation: &str| {
+        format!(
+            "{}, security {{ secret api_keys {{ rotation: {rotation} }} }}",
+            design("")
+        )
+    };
+    let found = messages(&secret("{ every: 90d }"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with("a rotation needs `every`"),
+        "{found:#?}"
+    );
+    assert_eq!(
+        messages(&secret("{ every: 90d, function: parameter }")),
+        Vec::<String>::new()
+    );
+    let found = messages(&secret("{ every: 90d, function: lambda }"));
+    assert!(
+        found.len() == 1 && found[0].contains("`parameter`"),
+        "{found:#?}"
+    );
+    // A rejected period is its own error, with no `secret-without-rotation` after it.
+    let found = messages(&secret("{ every: 90, function: parameter }"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+}

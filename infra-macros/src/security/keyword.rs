@@ -9,6 +9,7 @@ keywords! {
         Role = "role",
         Group = "group",
         User = "user",
+        Secret = "secret",
     }
 
     /// The fields of a web ACL.
@@ -69,5 +70,21 @@ keywords! {
     /// The fields of a user.
     pub enum UserKey: "user field" {
         Groups = "groups",
+    }
+
+    /// The fields of a secret.
+    pub enum SecretKey: "secret field" {
+        Rotation = "rotation",
+    }
+
+    /// The fields of a secret's rotation.
+    pub enum RotationKey: "rotation field" {
+        Every = "every",
+        Function = "function",
+    }
+
+    /// Where a rotation function comes from.
+    pub enum FunctionWord: "rotation function source" {
+        Parameter = "parameter",
     }
 }

@@ -1,4 +1,4 @@
-//! The `security { ... }` section: WAF web ACLs and IAM identities.
+//! The `security { ... }` section: WAF web ACLs, IAM identities and Secrets Manager secrets.
 //!
 //! ```text
 //! security {
@@ -18,12 +18,15 @@
 //!     role batch { trust: ecs_tasks, read: [datasets], write: [datasets, backups] }
 //!     group developers { policies: ["ReadOnlyAccess"] }
 //!     user developer { groups: [developers] }
+//!     // Rotated every 90 days by the team's Lambda function, whose ARN is the template
+//!     // parameter `RotationFunctionApiKeysArn`.
+//!     secret api_keys { rotation: { every: 90d, function: parameter } }
 //! }
 //! ```
 
 use infra_core::model::{
-    path, Acknowledgement, Group, ManagedRuleGroup, Role, Security, Trust, User, WafLogging,
-    WafRule, WafStatement, WebAcl,
+    path, Acknowledgement, Group, ManagedRuleGroup, Role, RotationFunction, Secret,
+    SecretRotation, Security, Trust, User, WafLogging, WafRule, WafStatement, WebAcl,
 };
 use infra_core::value::{parse_days, parse_seconds, Name, RetentionDays};
 use infra_core::ModelPath;
@@ -33,8 +36,8 @@ use syn::parse::ParseStream;
 use syn::{braced, bracketed, Ident, LitBool, Token};
 
 use super::keyword::{
-    GroupKey, LoggingKey, ManagedKey, RateKey, RoleKey, RuleKey, SectionKey, TrustKey, UserKey,
-    WebAclKey,
+    FunctionWord, GroupKey, LoggingKey, ManagedKey, RateKey, RoleKey, RotationKey, RuleKey,
+    SecretKey, SectionKey, TrustKey, UserKey, WebAclKey,
 };
 use crate::cx::Cx;
 use crate::keyword::Keyword;
@@ -81,6 +84,12 @@ pub(super) fn security(
                 acknowledge(acks, cx, allows, path::user(name.as_str()));
                 braced!(content in input);
                 section.users.push(user(&content, cx, name));
+            }
+            SectionKey::Secret => {
+                let name = ident_name(cx, &ident, path::secret);
+                acknowledge(acks, cx, allows, path::secret(name.as_str()));
+                braced!(content in input);
+                section.secrets.push(secret(&content, cx, name));
             }
         }
         separator(input)
@@ -390,6 +399,74 @@ fn user(input: ParseStream, cx: &mut Cx, name: Name) -> User {
         separator(input)
     });
     User::new(name, groups.unwrap_or_default())
+}
+
+/// A secret's body: `rotation: { every: 90d, function: parameter }`, or nothing.
+fn secret(input: ParseStream, cx: &mut Cx, name: Name) -> Secret {
+    let secret = name.as_str().to_owned();
+    let mut rotation: Option<SecretRotation> = None;
+    entries(input, cx, SecretKey::ALL, |input, cx| {
+        let (field, key) = key::<SecretKey>(input)?;
+        input.parse::<Token![:]>()?;
+        match field {
+            SecretKey::Rotation => {
+                once(&rotation, &key)?;
+                rotation = rotation_body(input, cx, &secret)?;
+            }
+        }
+        separator(input)
+    });
+    let mut parsed = Secret::new(name);
+    parsed.rotation = rotation;
+    parsed
+}
+
+/// `{ every: 90d, function: parameter }`, recorded at the braces, each value at its token;
+/// `None` (with an error at the braces) without a field that was not written.
+fn rotation_body(input: ParseStream, cx: &mut Cx, secret: &str) -> syn::Result<Option<SecretRotation>> {
+    let content;
+    let brace = braced!(content in input);
+    cx.span_range(path::secret_rotation(secret), brace.span.open(), brace.span.close());
+    let mut every: Option<u32> = None;
+    let mut function: Option<RotationFunction> = None;
+    let mut written = Vec::new();
+    entries(&content, cx, RotationKey::ALL, |content, cx| {
+        let (field, key) = key::<RotationKey>(content)?;
+        written.push(field);
+        content.parse::<Token![:]>()?;
+        match field {
+            RotationKey::Every => {
+                once(&every, &key)?;
+                let days = integer_with_suffix(content)?;
+                let sign = if days.negative { "-" } else { "" };
+                let text = format!("{sign}{}{}", days.lit.base10_digits(), days.lit.suffix());
+                let parsed = parse_days(&text).map(|days| u32::try_from(days).unwrap_or(u32::MAX));
+                let at = path::secret_rotation_days(secret);
+                every = Some(cx.value_range(parsed, at, days.start, days.end(), || 90));
+            }
+            RotationKey::Function => {
+                once(&function, &key)?;
+                let ident = content.call(Ident::parse_any)?;
+                cx.span(path::secret_rotation_function(secret), ident.span());
+                function = Some(match word::<FunctionWord>(&ident)? {
+                    FunctionWord::Parameter => RotationFunction::Parameter,
+                });
+            }
+        }
+        separator(content)
+    });
+    match (every, function) {
+        (Some(days), Some(function)) => Ok(Some(SecretRotation::new(days, function))),
+        // A field written wrong was reported at its token.
+        _ if [RotationKey::Every, RotationKey::Function].iter().all(|field| written.contains(field)) => Ok(None),
+        _ => {
+            cx.error(missing(
+                brace.span.join(),
+                "a rotation needs `every` (days between rotations, 1-1000) and `function: parameter` (the team's Lambda function, whose ARN the deployment passes), for example `{ every: 90d, function: parameter }`",
+            ));
+            Ok(None)
+        }
+    }
 }
 
 /// `["a", ...]`: strings, each recorded at `at(index)`.

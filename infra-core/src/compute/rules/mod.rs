@@ -2,6 +2,7 @@
 
 mod queues;
 mod scaling;
+mod secrets;
 mod services;
 
 pub use super::queue_value::{
@@ -11,6 +12,7 @@ pub use super::queue_value::{
 pub use super::value::INVALID_CAPACITY;
 pub use queues::*;
 pub use scaling::*;
+pub use secrets::*;
 pub use services::*;
 
 use crate::diag::Diagnostic;
@@ -22,6 +24,7 @@ pub(super) const RULES: &[&[Rule]] = &[
     super::value::RULES,
     super::queue_value::RULES,
     services::RULES,
+    secrets::RULES,
     scaling::RULES,
     queues::RULES,
 ];
@@ -29,6 +32,7 @@ pub(super) const RULES: &[&[Rule]] = &[
 /// Runs every rule of the section.
 pub(super) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
     services::check(cx, platform);
+    secrets::check(cx, platform);
     scaling::check(cx, platform);
     queues::check(cx, platform);
 }

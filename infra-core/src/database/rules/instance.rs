@@ -9,6 +9,7 @@ use crate::value::Name;
 use crate::network::rules::{check_group_references, find_tier_or_report, single_zone};
 use crate::rules::declare_rules;
 use crate::rules::per_env::{check_settings, per_environment};
+use crate::security::rules::check_rotation_days;
 
 declare_rules! {
     /// A DB subnet group with subnets in fewer than two zones of an environment.
@@ -23,10 +24,6 @@ declare_rules! {
     INVALID_LOG_EXPORT = "invalid-log-export", Error,
         "RDS for PostgreSQL exports only the logs `postgresql`, `upgrade` and `iam-db-auth-error`",
         "RDS API CreateDBInstance.EnableCloudwatchLogsExports (PostgreSQL: postgresql, upgrade, iam-db-auth-error; `audit` is MySQL's, MariaDB's and Oracle's); aws-rules.md §4";
-    /// A master password rotation outside 1-1000 days.
-    INVALID_PASSWORD_ROTATION = "invalid-password-rotation", Error,
-        "the master password rotates every 1 to 1000 days",
-        "Secrets Manager API RotationRulesType.AutomaticallyAfterDays (1-1000); aws-rules.md §14";
     /// An RDS-managed master password on a primary with read replicas.
     MANAGED_PASSWORD_WITH_REPLICAS = "managed-password-with-replicas", Error,
         "a primary with read replicas keeps its master password in a secret of the stack, not RDS's managed one",
@@ -224,13 +221,13 @@ fn check_log_exports(cx: &mut Vec<Diagnostic>, pg: &Postgres) {
 fn check_password(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) {
     let name = pg.name.as_str();
     let days = pg.master_password.rotation_days();
-    if !(1..=1000).contains(&days) {
-        cx.push(
-            INVALID_PASSWORD_ROTATION
-                .at(path::postgres_password_rotation(name), format!("database `{name}`'s master password rotates every {days} days, outside 1-1000"))
-                .with_help("rotate every 1 to 1000 days, such as `rotation: 30d`"),
-        );
-    }
+    check_rotation_days(
+        cx,
+        days,
+        path::postgres_password_rotation(name),
+        &format!("database `{name}`'s master password"),
+        "`rotation: 30d`",
+    );
     match &pg.master_password {
         MasterPassword::Secret { tier, security_groups, .. } => {
             let owner = format!("database `{name}`'s password rotation");
@@ -388,7 +385,7 @@ mod tests {
             Vec::<&str>::new()
         );
         let never = MasterPassword::Secret { rotation_days: 0, tier: Name::new_assert("private"), security_groups: vec![Name::new_assert("application")] };
-        assert_eq!(codes_with(|pg| pg.master_password = never), ["invalid-password-rotation"]);
+        assert_eq!(codes_with(|pg| pg.master_password = never), ["invalid-secret-rotation"]);
         let nowhere = MasterPassword::Secret { rotation_days: 30, tier: Name::new_assert("privat"), security_groups: vec![Name::new_assert("application")] };
         assert_eq!(codes_with(|pg| pg.master_password = nowhere), ["unknown-tier"]);
     }

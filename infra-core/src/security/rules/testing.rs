@@ -1,8 +1,8 @@
 //! The reference design with a security section, for the section's rule tests.
 
 use crate::model::{
-    Group, ManagedRuleGroup, Platform, Role, Security, Trust, User, WafLogging, WafRule,
-    WafStatement, WebAcl,
+    Group, ManagedRuleGroup, Platform, Role, RotationFunction, Secret, SecretRotation, Security,
+    Trust, User, WafLogging, WafRule, WafStatement, WebAcl,
 };
 use crate::testing::design;
 use crate::value::{Name, RetentionDays};
@@ -24,6 +24,7 @@ pub(crate) fn secured() -> Platform {
         .group(Group::new(Name::new_assert("administrators")).policy("AdministratorAccess"))
         .group(Group::new(Name::new_assert("developers")).policy("ReadOnlyAccess"))
         .user(User::new(Name::new_assert("admin"), [Name::new_assert("administrators")]))
-        .user(User::new(Name::new_assert("developer"), [Name::new_assert("developers")]));
+        .user(User::new(Name::new_assert("developer"), [Name::new_assert("developers")]))
+        .secret(Secret::new(Name::new_assert("api_keys")).rotation(SecretRotation::new(90, RotationFunction::Parameter)));
     platform
 }

@@ -1,4 +1,5 @@
-// Secrets Manager rotates every 1 to 1000 days.
+// Secrets Manager rotates a secret every 1 to 1000 days: the database's master password and a
+// secret of the security section alike.
 use infra::platform;
 
 fn main() {
@@ -36,6 +37,9 @@ fn main() {
                 snapshots: { keep: 30d },
                 master_password: secret { rotation: 1001d, tier: private, security_groups: [application] },
             }
+        }
+        security {
+            secret api_keys { rotation: { every: 0d, function: parameter } }
         }
     };
 }
