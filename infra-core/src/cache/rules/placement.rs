@@ -50,12 +50,15 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform, cluster: &Red
 ///
 /// Source: ElastiCache User Guide, "In-transit encryption" (off unless `TransitEncryptionEnabled`;
 /// an AUTH token needs it) and "At-rest encryption"; a platform that requires TLS in transit
-/// cannot have a plaintext Redis endpoint.
+/// cannot have a plaintext Redis endpoint. ElastiCache has no setting for the lowest TLS version
+/// a cluster accepts (its in-transit encryption is on or off): since 8 May 2025 it accepts TLS 1.2
+/// and later for Redis 6 and later (ElastiCache What's New, 2024-05-08), so in-transit encryption
+/// is all the platform's minimum can require of it.
 fn check_encryption(cx: &mut Vec<Diagnostic>, platform: &Platform, cluster: &RedisCluster) {
     let name = cluster.name.as_str();
     if !cluster.encryption_in_transit {
         let at = path::cache_encryption_field(name, "in_transit");
-        match platform.load_balancer.minimum_tls {
+        match platform.security.minimum_tls {
             Some(minimum) => cx.push(
                 CACHE_WITHOUT_TLS
                     .at(at, format!("Redis cluster `{name}` accepts plaintext connections, but the platform requires TLS {} or later in transit", minimum.as_str()))
@@ -90,7 +93,7 @@ mod tests {
         // The reference design states TLS 1.2.
         assert_eq!(codes(&with(redis.clone())), ["cache-without-tls"]);
         let mut platform = with(redis);
-        platform.load_balancer.minimum_tls = None;
+        platform.security.minimum_tls = None;
         assert_eq!(codes(&platform), ["cache-unencrypted"]);
         assert!(platform.validate().is_ok());
         let mut redis = cluster();

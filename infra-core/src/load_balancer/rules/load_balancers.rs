@@ -273,7 +273,7 @@ fn check_tls_policy(cx: &mut Vec<Diagnostic>, platform: &Platform, lb: &LoadBala
                 .with_help(help_for("TLS policies", policy, TLS_POLICIES.iter().map(|p| p.0))),
         ),
         Some(allowed) => {
-            let Some(minimum) = platform.load_balancer.minimum_tls else {
+            let Some(minimum) = platform.security.minimum_tls else {
                 return;
             };
             if allowed < minimum {
@@ -411,9 +411,9 @@ mod tests {
     use crate::value::Name;
 
     fn with(lb: LoadBalancer, minimum: Option<TlsVersion>) -> Platform {
-        let mut section = LoadBalancing::new().load_balancer(lb);
-        section.minimum_tls = minimum;
-        design().load_balancer(section)
+        let mut platform = design().load_balancer(LoadBalancing::new().load_balancer(lb));
+        platform.security.minimum_tls = minimum;
+        platform
     }
 
     fn lb(tier: &'static str, policy: &str, service: &'static str, check: HealthCheck) -> LoadBalancer {

@@ -3,9 +3,11 @@
 mod iam;
 #[cfg(test)]
 mod testing;
+mod tls;
 mod waf;
 
 pub use iam::*;
+pub use tls::*;
 pub use waf::*;
 
 use crate::diag::Diagnostic;
@@ -13,10 +15,11 @@ use crate::model::Platform;
 use crate::rules::Rule;
 
 /// The section's rules, one list per module.
-pub(super) const RULES: &[&[Rule]] = &[waf::RULES, iam::RULES];
+pub(super) const RULES: &[&[Rule]] = &[tls::RULES, waf::RULES, iam::RULES];
 
 /// Runs every rule of the section.
 pub(super) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
+    tls::check(cx, platform);
     waf::check(cx, platform);
     iam::check(cx, platform);
 }
