@@ -77,13 +77,14 @@ fn parameters(platform: infra_core::model::Platform) -> Expr {
 
 #[test]
 fn every_major_with_ssl_min_protocol_version_follows_the_minimum() {
-    // A stated TLS 1.3 on PostgreSQL 16.
+    // A stated TLS 1.1 on PostgreSQL 16.
     let mut platform = reference_network();
-    platform.security.minimum_tls = Some(TlsVersion::Tls13);
+    platform.security.minimum_tls = Some(TlsVersion::Tls11);
     platform.database.postgres[0].engine_version = "16".into();
-    platform.load_balancer.load_balancers[0].ssl_policy = "ELBSecurityPolicy-TLS13-1-3-2021-06".into();
     let found = parameters(platform);
-    assert_eq!(found.get("ssl_min_protocol_version"), Some(&Expr::from("TLSv1.3")));
+    assert_eq!(found.get("ssl_min_protocol_version"), Some(&Expr::from("TLSv1.1")));
+    assert_eq!(super::ssl_protocol(TlsVersion::Tls13), "TLSv1.3");
+    assert_eq!(super::ssl_protocol(TlsVersion::Tls10), "TLSv1");
     // Without a stated minimum, TLS 1.2, the documented default.
     let mut platform = reference_network();
     platform.security.minimum_tls = None;

@@ -428,10 +428,9 @@ mod tests {
 
     #[test]
     fn every_bucket_denies_below_the_minimum_tls_the_default_included() {
-        for (minimum, expected) in [(Some(TlsVersion::Tls13), "1.3"), (None, "1.2")] {
+        for (minimum, expected) in [(Some(TlsVersion::Tls11), "1.1"), (None, "1.2")] {
             let mut platform = reference_network();
             platform.security.minimum_tls = minimum;
-            platform.load_balancer.load_balancers[0].ssl_policy = "ELBSecurityPolicy-TLS13-1-3-2021-06".into();
             let platform = platform.validate().expect("a valid design");
             let template = crate::synth(&platform, "production").expect("a known environment");
             let policies: Vec<_> = template.resources_of_type("AWS::S3::BucketPolicy").collect();
