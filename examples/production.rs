@@ -222,14 +222,13 @@ pub fn design() -> Validated<Platform> {
 
         // Seed §4 `load_balancer`: an internet-facing ALB in the public subnets, HTTPS on 443.
         load_balancer {
-            // The seed's `security.encryption.in_transit` requires TLS 1.2.
-            minimum_tls: "1.2",
             alb web {
                 scheme: internet_facing,
                 tier: public,
                 security_groups: [alb],
-                // The seed's `ELBSecurityPolicy-2016-08` also accepts TLS 1.0 and 1.1
-                // (`tls-policy-below-minimum`): the TLS 1.2 and 1.3 policy AWS recommends.
+                // The seed's `ELBSecurityPolicy-2016-08` also accepts TLS 1.0 and 1.1, below the
+                // security section's `minimum_tls` (`tls-policy-below-minimum`): the TLS 1.2 and
+                // 1.3 policy AWS recommends.
                 ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
                 // Not in the seed: access logs (checkov CKV_AWS_91) to the SSE-S3 log bucket of
                 // `storage`, under `web/` (ELB delivers none to SSE-KMS buckets,
@@ -301,7 +300,7 @@ pub fn design() -> Validated<Platform> {
                 // other zone and the daily snapshots instead.
                 parameters: { "maxmemory-policy": "volatile-lru" },
                 // The seed's `AES-256` with a KMS key: encrypted at rest with the section's key,
-                // and in transit with TLS, as the platform's `minimum_tls` requires
+                // and in transit with TLS, as the security section's `minimum_tls` requires
                 // (`cache-without-tls`), clients presenting a generated AUTH token.
                 encryption: { at_rest: true, in_transit: true },
                 // Not in the seed: a week of daily snapshots.
@@ -389,9 +388,13 @@ pub fn design() -> Validated<Platform> {
             alarm cache_connections { metric: cache_connections(main), above: 1000, period: 300s, evaluations: 2, severity: warning }
         }
 
-        // Seed §6.1 `network.waf`, `access_control.iam` and `access_control.secrets`, §7.1
-        // `logging.access` (the `waf` group).
+        // Seed §6.1 `encryption.in_transit`, `network.waf`, `access_control.iam` and
+        // `access_control.secrets`, §7.1 `logging.access` (the `waf` group).
         security {
+            // Seed §6.1 `encryption.in_transit.protocol: 'TLS 1.2'`: the load balancer's policy,
+            // the cache's in-transit encryption, the database's `rds.force_ssl` and
+            // `ssl_min_protocol_version` and the buckets' policies follow it.
+            minimum_tls: "1.2",
             web_acl api {
                 load_balancer: web,
                 // The seed's 2000 requests per 300 s, per client IP address.

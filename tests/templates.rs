@@ -216,3 +216,44 @@ fn the_test_fixture_is_the_example() {
         "{path} differs from the example's design: run `UPDATE_SNAPSHOTS=1 cargo test --test templates` and review the diff"
     );
 }
+
+/// `minimum_tls` in the security section drives the buckets' policies, and a warning about it is
+/// acknowledged on it.
+#[test]
+fn the_security_sections_minimum_tls_drives_the_bucket_policies() {
+    let design = infra::platform! {
+        name: "demo",
+        region: "ap-northeast-1",
+        environments {
+            production { zones: ["ap-northeast-1a"] }
+        }
+        network {
+            vpc: "10.0.0.0/16",
+            subnets {
+                isolated app { "ap-northeast-1a": "10.0.11.0/24" }
+            }
+        }
+        storage {
+            #[allow(bucket-without-access-logs, reason = "a log bucket does not log itself")]
+            bucket logs { versioning: true, encryption: aes256, lifecycle: [noncurrent_expire 30d] }
+        }
+        security {
+            #[allow(deprecated-tls-minimum, reason = "partners' appliances speak TLS 1.1 only")]
+            minimum_tls: "1.1",
+        }
+    };
+    let json = infra::aws::synth(&design, "production")
+        .expect("an environment")
+        .to_json();
+    let template: Value = serde_json::from_str(&json).expect("valid JSON");
+    let statements =
+        &template["Resources"]["BucketLogsPolicy"]["Properties"]["PolicyDocument"]["Statement"];
+    let outdated = statements
+        .as_array()
+        .and_then(|all| all.iter().find(|s| s["Sid"] == "DenyOutdatedTls"))
+        .expect("the TLS version denial");
+    assert_eq!(
+        outdated["Condition"]["NumericLessThan"]["s3:TlsVersion"],
+        "1.1"
+    );
+}

@@ -4,14 +4,16 @@ use crate::fixtures::reference_network;
 use crate::model::{NetworkAcl, PerEnv, Platform, Security, SecurityGroup};
 
 /// The reference design without its alarms and its security section (and the acknowledgement
-/// there, and the services' reading of its secrets): they watch or protect the services, load
-/// balancer and database that the other sections' tests replace or remove. The monitoring and
-/// security sections' tests start from
+/// there, and the services' reading of its secrets) but for its minimum TLS version: they watch or
+/// protect the services, load balancer and database that the other sections' tests replace or
+/// remove. The monitoring and security sections' tests start from
 /// [`reference_network`](crate::fixtures::reference_network) or add theirs back.
 pub(crate) fn design() -> Platform {
     let mut platform = reference_network();
     platform.monitoring.alarms.clear();
+    let minimum = platform.security.minimum_tls;
     platform.security = Security::new();
+    platform.security.minimum_tls = minimum;
     // The services' roles and secrets are the security section's.
     for service in &mut platform.compute.services {
         service.role = None;

@@ -18,7 +18,7 @@ fn main() {
             security_group application { tier: app, egress: [all to "0.0.0.0/0"] }
             security_group cache { tier: database, ingress: [6379 from application] }
         }
-        load_balancer { minimum_tls: "1.2" }
+        security { minimum_tls: "1.2" }
         cache {
             redis main {
                 engine_version: "6.0",

@@ -34,8 +34,8 @@ fn main() {
             #[allow(bucket-without-access-logs, reason = "the access-log bucket")]
             bucket access_logs { versioning: true, encryption: kms, lifecycle: [noncurrent_expire 30d] }
         }
+        security { minimum_tls: "1.2" }
         load_balancer {
-            minimum_tls: "1.2",
             alb web {
                 scheme: internet_facing,
                 tier: public,

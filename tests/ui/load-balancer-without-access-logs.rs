@@ -31,8 +31,8 @@ fn main() {
                 capacity: { min: 2, desired: 4, max: 10 },
             }
         }
+        security { minimum_tls: "1.2" }
         load_balancer {
-            minimum_tls: "1.2",
             alb web {
                 scheme: internet_facing,
                 tier: public,

@@ -29,8 +29,8 @@ fn main() {
                 capacity: { min: 2, desired: 4, max: 10 },
             }
         }
+        security { minimum_tls: "1.2" }
         load_balancer {
-            minimum_tls: "1.2",
             #[allow(load-balancer-without-access-logs, reason = "no log bucket in this case")]
             alb web {
                 scheme: internet_facing,

@@ -30,7 +30,6 @@ fn main() {
             }
         }
         load_balancer {
-            minimum_tls: "1.2",
             #[allow(load-balancer-without-access-logs, reason = "no log bucket in this case")]
             alb web {
                 scheme: internet_facing,
@@ -44,6 +43,7 @@ fn main() {
             }
         }
         security {
+            minimum_tls: "1.2",
             group administrators { policies: ["AdministratorAccess"] }
             user admin { groups: [administrator] }
         }

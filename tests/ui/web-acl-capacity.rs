@@ -31,7 +31,6 @@ fn main() {
             }
         }
         load_balancer {
-            minimum_tls: "1.2",
             #[allow(load-balancer-without-access-logs, reason = "no log bucket in this case")]
             alb web {
                 scheme: internet_facing,
@@ -45,6 +44,7 @@ fn main() {
             }
         }
         security {
+            minimum_tls: "1.2",
             web_acl api {
                 load_balancer: web,
                 rule rate_limit { priority: 1, rate_limit: { limit: 2000, window: 300s } },

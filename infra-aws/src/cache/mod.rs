@@ -514,7 +514,7 @@ mod tests {
     #[test]
     fn plaintext_clusters_get_no_token() {
         let mut platform = reference_network();
-        platform.load_balancer.minimum_tls = None;
+        platform.security.minimum_tls = None;
         platform.cache.clusters[0].encryption_in_transit = false;
         let template = synth(platform, "production");
         assert!(template.resource("RedisMainAuthToken").is_none());

@@ -12,6 +12,7 @@ mod backup;
 pub(crate) mod logical_id;
 mod password;
 
+use infra_core::database::tables::Version;
 use infra_core::model::{path, Databases, Postgres, TlsVersion};
 use infra_core::rules::{
     DATABASE_SINGLE_AZ, DATABASE_SINGLE_ZONE, DEPRECATED_ENGINE_VERSION, INVALID_BACKUP_RETENTION,
@@ -170,17 +171,18 @@ fn subnet_group(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
 }
 
 /// `rds.force_ssl` turns away clients without TLS; `ssl_min_protocol_version` follows the
-/// platform's minimum TLS version, when it states one.
+/// platform's minimum TLS version (TLS 1.2 unless the design states one) on PostgreSQL 12 and
+/// later, the versions that have it (`database-tls-below-minimum` rejects PostgreSQL 11 under a
+/// stated minimum it cannot hold).
 fn parameter_group(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
     let name = pg.name.as_str();
     let mut parameters = vec![("rds.force_ssl", Expr::from("1"))];
-    let minimum = stack.platform().load_balancer.minimum_tls;
-    if let Some(version) = minimum {
+    let version = stack.platform().security.effective_minimum_tls();
+    let tls = if Version::parse(&pg.engine_version).is_none_or(|v| v.has_ssl_min_protocol_version()) {
         parameters.push(("ssl_min_protocol_version", Expr::from(ssl_protocol(version))));
-    }
-    let tls = match minimum {
-        Some(version) => format!("TLS {} or later", version.as_str()),
-        None => "TLS".to_owned(),
+        format!("TLS {} or later", version.as_str())
+    } else {
+        "TLS".to_owned()
     };
     template.add_resource(
         logical_id::parameter_group(&pg.name),

@@ -1,7 +1,7 @@
 //! The database lowering on the reference design.
 
 use infra_core::fixtures::reference_network;
-use infra_core::model::{Databases, MasterPassword, Replicas};
+use infra_core::model::{Databases, MasterPassword, Replicas, TlsVersion};
 
 use crate::intrinsic::Expr;
 use crate::template::Policy;
@@ -65,6 +65,40 @@ fn the_parameter_group_requires_the_platform_tls() {
     assert_eq!(parameters.get("ssl_min_protocol_version"), Some(&Expr::from("TLSv1.2")));
     assert_eq!(super::family("9.6.24"), "postgres9.6");
     assert_eq!(super::family("16"), "postgres16");
+}
+
+/// The parameters of the database's group on `platform`, in production.
+fn parameters(platform: infra_core::model::Platform) -> Expr {
+    let platform = platform.validate().expect("a valid design");
+    let template = crate::synth(&platform, "production").expect("a known environment");
+    let group = template.resource("DatabaseMainParameterGroup").expect("the group");
+    group.get("Parameters").expect("parameters").clone()
+}
+
+#[test]
+fn every_major_with_ssl_min_protocol_version_follows_the_minimum() {
+    // A stated TLS 1.1 on PostgreSQL 16.
+    let mut platform = reference_network();
+    platform.security.minimum_tls = Some(TlsVersion::Tls11);
+    platform.database.postgres[0].engine_version = "16".into();
+    let found = parameters(platform);
+    assert_eq!(found.get("ssl_min_protocol_version"), Some(&Expr::from("TLSv1.1")));
+    assert_eq!(super::ssl_protocol(TlsVersion::Tls13), "TLSv1.3");
+    assert_eq!(super::ssl_protocol(TlsVersion::Tls10), "TLSv1");
+    // Without a stated minimum, TLS 1.2, the documented default.
+    let mut platform = reference_network();
+    platform.security.minimum_tls = None;
+    let found = parameters(platform);
+    assert_eq!(found.get("rds.force_ssl"), Some(&Expr::from("1")));
+    assert_eq!(found.get("ssl_min_protocol_version"), Some(&Expr::from("TLSv1.2")));
+    // PostgreSQL 11 has no `ssl_min_protocol_version` (family `postgres11` would refuse it);
+    // it still refuses plaintext clients. A stated TLS 1.2 would be `database-tls-below-minimum`.
+    let mut platform = reference_network();
+    platform.security.minimum_tls = None;
+    platform.database.postgres[0].engine_version = "11.22-rds.20250508".into();
+    let found = parameters(platform);
+    assert_eq!(found.get("rds.force_ssl"), Some(&Expr::from("1")));
+    assert_eq!(found.get("ssl_min_protocol_version"), None);
 }
 
 #[test]

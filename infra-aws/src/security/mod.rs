@@ -1,6 +1,7 @@
 //! The lowering of the security section: each web ACL with its association and logging, the
 //! workload roles, the groups with the policy requiring MFA, the users, and the secrets with
-//! their key and rotation schedules.
+//! their key and rotation schedules. The section's `minimum_tls` has no resource of its own: the
+//! databases' parameter groups and the buckets' policies carry it.
 
 mod iam;
 pub(crate) mod logical_id;
@@ -13,11 +14,15 @@ mod tests;
 use crate::stack::Stack;
 use crate::template::{Section, Template};
 
-/// Adds the security section of `stack`'s platform to `template`; a design without one adds
-/// nothing.
+/// Adds the security section of `stack`'s platform to `template`; a design without one, or
+/// with only a `minimum_tls`, adds nothing.
 pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
     let security = &stack.platform().security;
-    if security.is_empty() {
+    if security.web_acls.is_empty()
+        && security.roles.is_empty()
+        && security.groups.is_empty()
+        && security.users.is_empty()
+    {
         return;
     }
     for acl in &security.web_acls {

@@ -1,8 +1,8 @@
 //! The lowering of the storage section: per bucket an `AWS::S3::Bucket` (public access blocked,
 //! ownership enforced, default encryption, versioning, server access logs and the lifecycle as
 //! one rule; retained on deletion and replacement), an `AWS::S3::BucketPolicy` that denies
-//! requests without TLS (and below the platform's minimum TLS version, when it states one) and
-//! admits S3's log delivery from the buckets that log to it and Elastic Load Balancing's from the
+//! requests without TLS (`aws:SecureTransport`) or below the platform's minimum TLS version
+//! (`s3:TlsVersion`; TLS 1.2 unless the design states one) and admits S3's log delivery from the buckets that log to it and Elastic Load Balancing's from the
 //! load balancers that do, and its name as an output.
 
 pub(crate) mod logical_id;
@@ -252,6 +252,10 @@ fn logging_into<'a>(platform: &'a Platform, bucket: &'a Bucket) -> impl Iterator
         .filter(move |source| source.access_logs.as_ref() == Some(&bucket.name))
 }
 
+/// The bucket's policy. The two denials name every principal, log delivery included: S3 server
+/// access logging and Elastic Load Balancing deliver over HTTPS, and S3's endpoints accept
+/// nothing below TLS 1.2 (S3 User Guide, UsingEncryptionInTransit.html), so both pass them
+/// under a minimum of TLS 1.2 or below.
 fn bucket_policy(stack: &Stack<'_>, template: &mut Template, bucket: &Bucket) {
     let name = bucket.name.as_str();
     let id = logical_id::bucket(&bucket.name);
@@ -275,16 +279,14 @@ fn bucket_policy(stack: &Stack<'_>, template: &mut Template, bucket: &Bucket) {
             Expr::map([("aws:SecureTransport", Expr::from("false"))]),
         )]),
     )];
-    let minimum = stack.platform().load_balancer.minimum_tls;
-    if let Some(version) = minimum {
-        statements.push(deny(
-            "DenyOutdatedTls",
-            Expr::map([(
-                "NumericLessThan",
-                Expr::map([("s3:TlsVersion", Expr::from(version.as_str()))]),
-            )]),
-        ));
-    }
+    let minimum = stack.platform().security.effective_minimum_tls();
+    statements.push(deny(
+        "DenyOutdatedTls",
+        Expr::map([(
+            "NumericLessThan",
+            Expr::map([("s3:TlsVersion", Expr::from(minimum.as_str()))]),
+        )]),
+    ));
     let sources: Vec<&Bucket> = logging_into(stack.platform(), bucket).collect();
     if !sources.is_empty() {
         let source_arns = sources
@@ -340,10 +342,10 @@ fn bucket_policy(stack: &Stack<'_>, template: &mut Template, bucket: &Bucket) {
             ("Resource", Expr::list(prefixes)),
         ]));
     }
-    let mut why = format!("Bucket `{name}`'s policy: denies requests without TLS");
-    if let Some(version) = minimum {
-        why.push_str(&format!(" or below TLS {}, the platform's minimum", version.as_str()));
-    }
+    let mut why = format!(
+        "Bucket `{name}`'s policy: denies requests without TLS or below TLS {}, the platform's minimum",
+        minimum.as_str()
+    );
     if !sources.is_empty() {
         let names: Vec<String> = sources.iter().map(|s| format!("`{}`", s.name)).collect();
         why.push_str(&format!(
@@ -385,7 +387,7 @@ fn bucket_policy(stack: &Stack<'_>, template: &mut Template, bucket: &Bucket) {
 #[cfg(test)]
 mod tests {
     use infra_core::fixtures::reference_network;
-    use infra_core::model::ObjectStorage;
+    use infra_core::model::{ObjectStorage, TlsVersion};
 
     use crate::intrinsic::Expr;
     use crate::template::Policy;
@@ -445,6 +447,29 @@ mod tests {
         assert!(context.contains("load-balancer-log-bucket-with-kms"), "{context}");
         let datasets = serde_json::to_string(&policy).unwrap_or_default();
         assert!(!datasets.contains("load-balancer-log-bucket-with-kms"), "{datasets}");
+    }
+
+    #[test]
+    fn every_bucket_denies_below_the_minimum_tls_the_default_included() {
+        for (minimum, expected) in [(Some(TlsVersion::Tls11), "1.1"), (None, "1.2")] {
+            let mut platform = reference_network();
+            platform.security.minimum_tls = minimum;
+            let platform = platform.validate().expect("a valid design");
+            let template = crate::synth(&platform, "production").expect("a known environment");
+            let policies: Vec<_> = template.resources_of_type("AWS::S3::BucketPolicy").collect();
+            assert_eq!(policies.len(), 3);
+            for (id, policy) in policies {
+                let Some(Expr::List(statements)) = policy.get("PolicyDocument").and_then(|doc| doc.get("Statement")) else {
+                    panic!("{id}: statements as a list");
+                };
+                let outdated = statements
+                    .iter()
+                    .find(|statement| statement.get("Sid") == Some(&Expr::from("DenyOutdatedTls")))
+                    .expect("the TLS version denial");
+                let condition = outdated.get("Condition").and_then(|c| c.get("NumericLessThan"));
+                assert_eq!(condition.and_then(|c| c.get("s3:TlsVersion")), Some(&Expr::from(expected)), "{id}");
+            }
+        }
     }
 
     #[test]

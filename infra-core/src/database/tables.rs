@@ -27,7 +27,17 @@ pub struct Version<'a> {
     pub suffix: &'a str,
 }
 
+/// The first PostgreSQL major version with `ssl_min_protocol_version`, the parameter that holds
+/// clients to a minimum TLS version (PostgreSQL 12 release notes; RDS parameter groups
+/// `postgres12` and later).
+pub const SSL_MIN_PROTOCOL_VERSION_SINCE: u32 = 12;
+
 impl<'a> Version<'a> {
+    /// Whether the version has `ssl_min_protocol_version` (PostgreSQL 12 and later).
+    pub fn has_ssl_min_protocol_version(&self) -> bool {
+        self.major.0 >= SSL_MIN_PROTOCOL_VERSION_SINCE
+    }
+
     /// Reads a version; `None` unless it is shaped like one.
     pub fn parse(text: &'a str) -> Option<Version<'a>> {
         let (numbers, suffix) = match text.find('-') {

@@ -26,9 +26,6 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         return Vec::new();
     }
     let mut paths = vec![path::load_balancing()];
-    if section.minimum_tls.is_some() {
-        paths.push(path::minimum_tls());
-    }
     for lb in &section.load_balancers {
         let name = lb.name.as_str();
         paths.extend([

@@ -8,9 +8,6 @@ use crate::value::Name;
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct LoadBalancing {
-    /// The lowest TLS version the platform accepts in transit, if it states one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub minimum_tls: Option<TlsVersion>,
     /// The load balancers.
     pub load_balancers: Vec<LoadBalancer>,
 }
@@ -23,61 +20,13 @@ impl LoadBalancing {
 
     /// Whether the section holds nothing (a platform without load balancers).
     pub fn is_empty(&self) -> bool {
-        self.load_balancers.is_empty() && self.minimum_tls.is_none()
-    }
-
-    /// Sets the lowest TLS version the platform accepts.
-    pub fn minimum_tls(mut self, version: TlsVersion) -> LoadBalancing {
-        self.minimum_tls = Some(version);
-        self
+        self.load_balancers.is_empty()
     }
 
     /// Adds a load balancer.
     pub fn load_balancer(mut self, load_balancer: LoadBalancer) -> LoadBalancing {
         self.load_balancers.push(load_balancer);
         self
-    }
-}
-
-/// A TLS protocol version.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-pub enum TlsVersion {
-    /// TLS 1.0.
-    #[serde(rename = "1.0")]
-    Tls10,
-    /// TLS 1.1.
-    #[serde(rename = "1.1")]
-    Tls11,
-    /// TLS 1.2.
-    #[serde(rename = "1.2")]
-    Tls12,
-    /// TLS 1.3.
-    #[serde(rename = "1.3")]
-    Tls13,
-}
-
-impl TlsVersion {
-    /// The version from its number, such as `1.2`.
-    pub fn parse(text: &str) -> Option<TlsVersion> {
-        match text {
-            "1.0" => Some(TlsVersion::Tls10),
-            "1.1" => Some(TlsVersion::Tls11),
-            "1.2" => Some(TlsVersion::Tls12),
-            "1.3" => Some(TlsVersion::Tls13),
-            _ => None,
-        }
-    }
-
-    /// Its number, such as `1.2`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TlsVersion::Tls10 => "1.0",
-            TlsVersion::Tls11 => "1.1",
-            TlsVersion::Tls12 => "1.2",
-            TlsVersion::Tls13 => "1.3",
-        }
     }
 }
 

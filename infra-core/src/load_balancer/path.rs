@@ -7,11 +7,6 @@ pub fn load_balancing() -> ModelPath {
     ModelPath::root("load_balancer")
 }
 
-/// `load_balancer.minimum_tls`
-pub fn minimum_tls() -> ModelPath {
-    load_balancing().field("minimum_tls")
-}
-
 /// `load_balancer.load_balancers.<name>`
 pub fn load_balancer(name: &str) -> ModelPath {
     load_balancing().field("load_balancers").field(name)

@@ -1,5 +1,6 @@
-//! The security section: a WAF web ACL on the load balancer, IAM roles for workloads, groups
-//! for people (MFA enforced) and users without credentials, and Secrets Manager secrets.
+//! The security section: the platform's minimum TLS version in transit, a WAF web ACL on the
+//! load balancer, IAM roles for workloads, groups for people (MFA enforced) and users without
+//! credentials, and Secrets Manager secrets.
 
 pub mod model;
 pub mod path;
@@ -27,6 +28,9 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         return Vec::new();
     }
     let mut paths = vec![path::security()];
+    if section.minimum_tls.is_some() {
+        paths.push(path::minimum_tls());
+    }
     for acl in &section.web_acls {
         let name = acl.name.as_str();
         paths.extend([path::web_acl(name), path::web_acl_load_balancer(name)]);

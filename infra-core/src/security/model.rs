@@ -1,13 +1,18 @@
-//! The security section's model: a WAF web ACL in front of a load balancer, IAM roles, groups
-//! and users, and Secrets Manager secrets.
+//! The security section's model: the platform's minimum TLS version in transit, a WAF web ACL
+//! in front of a load balancer, IAM roles, groups and users, and Secrets Manager secrets.
 
 use crate::value::{Name, RetentionDays};
 
-/// The security section: web ACLs and IAM identities.
+/// The security section: the minimum TLS version in transit, web ACLs and IAM identities.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Security {
+    /// The lowest TLS version the platform accepts in transit, if the design states one: the
+    /// load balancers' policies, the Redis clusters' in-transit encryption, the databases'
+    /// `rds.force_ssl` and `ssl_min_protocol_version` and the buckets' policies follow it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum_tls: Option<TlsVersion>,
     /// The WAF web ACLs, each protecting one load balancer.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub web_acls: Vec<WebAcl>,
@@ -33,7 +38,8 @@ impl Security {
 
     /// Whether the section holds nothing.
     pub fn is_empty(&self) -> bool {
-        self.web_acls.is_empty()
+        self.minimum_tls.is_none()
+            && self.web_acls.is_empty()
             && self.roles.is_empty()
             && self.groups.is_empty()
             && self.users.is_empty()
@@ -43,6 +49,20 @@ impl Security {
     /// The secret named `name`, if the section defines it.
     pub fn find_secret(&self, name: &str) -> Option<&Secret> {
         self.secrets.iter().find(|secret| secret.name.as_str() == name)
+    }
+
+    /// States the lowest TLS version the platform accepts.
+    pub fn minimum_tls(mut self, version: TlsVersion) -> Security {
+        self.minimum_tls = Some(version);
+        self
+    }
+
+    /// The lowest TLS version the platform's own settings enforce: the stated minimum, or
+    /// [`DEFAULT_MINIMUM_TLS`] without one. The databases' `ssl_min_protocol_version` and the
+    /// buckets' policies follow it; the values a design writes itself (a load balancer's policy,
+    /// a Redis cluster's `in_transit: false`) are checked against a stated minimum only.
+    pub fn effective_minimum_tls(&self) -> TlsVersion {
+        self.minimum_tls.unwrap_or(DEFAULT_MINIMUM_TLS)
     }
 
     /// Adds a web ACL.
@@ -75,6 +95,53 @@ impl Security {
         self
     }
 }
+
+/// A TLS protocol version.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub enum TlsVersion {
+    /// TLS 1.0.
+    #[serde(rename = "1.0")]
+    Tls10,
+    /// TLS 1.1.
+    #[serde(rename = "1.1")]
+    Tls11,
+    /// TLS 1.2.
+    #[serde(rename = "1.2")]
+    Tls12,
+    /// TLS 1.3.
+    #[serde(rename = "1.3")]
+    Tls13,
+}
+
+impl TlsVersion {
+    /// The version from its number, such as `1.2`.
+    pub fn parse(text: &str) -> Option<TlsVersion> {
+        match text {
+            "1.0" => Some(TlsVersion::Tls10),
+            "1.1" => Some(TlsVersion::Tls11),
+            "1.2" => Some(TlsVersion::Tls12),
+            "1.3" => Some(TlsVersion::Tls13),
+            _ => None,
+        }
+    }
+
+    /// Its number, such as `1.2`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TlsVersion::Tls10 => "1.0",
+            TlsVersion::Tls11 => "1.1",
+            TlsVersion::Tls12 => "1.2",
+            TlsVersion::Tls13 => "1.3",
+        }
+    }
+}
+
+/// The minimum TLS version the platform's own settings enforce when the design states none:
+/// TLS 1.2, the minimum of every AWS API endpoint since 2024 (AWS Security Blog, "TLS 1.2 to
+/// become the minimum TLS protocol level for all AWS API endpoints").
+pub const DEFAULT_MINIMUM_TLS: TlsVersion = TlsVersion::Tls12;
 
 /// A regional WAF web ACL associated with a load balancer: requests no rule blocks are allowed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -7,6 +7,11 @@ pub fn security() -> ModelPath {
     ModelPath::root("security")
 }
 
+/// `security.minimum_tls`
+pub fn minimum_tls() -> ModelPath {
+    security().field("minimum_tls")
+}
+
 /// `security.web_acls.<name>`
 pub fn web_acl(name: &str) -> ModelPath {
     security().field("web_acls").field(name)

@@ -5,7 +5,6 @@ use crate::keyword::keywords;
 keywords! {
     /// The items of `load_balancer { ... }`.
     pub enum SectionKey: "load balancer item" {
-        MinimumTls = "minimum_tls",
         Alb = "alb",
     }
 

@@ -2,7 +2,6 @@
 //!
 //! ```text
 //! load_balancer {
-//!     minimum_tls: "1.2",
 //!     alb web {
 //!         scheme: internet_facing,
 //!         tier: public,
@@ -28,7 +27,6 @@
 
 use infra_core::model::{
     path, Acknowledgement, HealthCheck, LoadBalancer, LoadBalancing, Route, Scheme, TargetGroup,
-    TlsVersion,
 };
 use infra_core::value::{parse_seconds, Name};
 use proc_macro2::Span;
@@ -49,22 +47,10 @@ pub(super) fn load_balancing(
     acks: &mut Vec<Acknowledgement>,
 ) -> LoadBalancing {
     let mut section = LoadBalancing::new();
-    let mut minimum: Option<TlsVersion> = None;
     entries(input, cx, SectionKey::ALL, |input, cx| {
         let allows = attributes(input, cx)?;
-        let (item, key) = key::<SectionKey>(input)?;
+        let (item, _) = key::<SectionKey>(input)?;
         match item {
-            SectionKey::MinimumTls => {
-                let lit = string_field(input, cx, &minimum, &key)?;
-                let version = TlsVersion::parse(&lit.value()).ok_or_else(|| {
-                    syn::Error::new(
-                        lit.span(),
-                        format!("unknown TLS version `{}`; expected `1.0`, `1.1`, `1.2` or `1.3`", lit.value()),
-                    )
-                })?;
-                cx.span(path::minimum_tls(), lit.span());
-                minimum = Some(version);
-            }
             SectionKey::Alb => {
                 let ident = input.call(Ident::parse_any)?;
                 let name = ident_name(cx, &ident, path::load_balancer);
@@ -78,7 +64,6 @@ pub(super) fn load_balancing(
         }
         separator(input)
     });
-    section.minimum_tls = minimum;
     section
 }
 

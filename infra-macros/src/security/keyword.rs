@@ -5,6 +5,7 @@ use crate::keyword::keywords;
 keywords! {
     /// The items of `security { ... }`.
     pub enum SectionKey: "security item" {
+        MinimumTls = "minimum_tls",
         WebAcl = "web_acl",
         Role = "role",
         Group = "group",

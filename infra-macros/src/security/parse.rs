@@ -2,6 +2,9 @@
 //!
 //! ```text
 //! security {
+//!     // The lowest TLS version in transit (`1.0` to `1.3`); without it, TLS 1.2 for what the
+//!     // stack sets itself (the databases' parameters, the buckets' policies).
+//!     minimum_tls: "1.2",
 //!     web_acl api {
 //!         load_balancer: web,
 //!         rule rate_limit { priority: 1, rate_limit: { limit: 2000, window: 300s } },
@@ -26,13 +29,13 @@
 
 use infra_core::model::{
     path, Acknowledgement, Group, ManagedRuleGroup, Role, RotationFunction, Secret,
-    SecretRotation, Security, Trust, User, WafLogging, WafRule, WafStatement, WebAcl,
+    SecretRotation, Security, TlsVersion, Trust, User, WafLogging, WafRule, WafStatement, WebAcl,
 };
 use infra_core::value::{parse_days, parse_seconds, Name, RetentionDays};
 use infra_core::ModelPath;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
-use syn::parse::ParseStream;
+use syn::parse::{ParseBuffer, ParseStream};
 use syn::{braced, bracketed, Ident, LitBool, Token};
 
 use super::keyword::{
@@ -53,48 +56,66 @@ pub(super) fn security(
     let mut section = Security::new();
     entries(input, cx, SectionKey::ALL, |input, cx| {
         let allows = attributes(input, cx)?;
-        let (item, _) = key::<SectionKey>(input)?;
-        let ident = input.call(Ident::parse_any)?;
-        let content;
+        let (item, key) = key::<SectionKey>(input)?;
         match item {
+            SectionKey::MinimumTls => {
+                acknowledge(acks, cx, allows, path::minimum_tls());
+                let lit = string_field(input, cx, &section.minimum_tls, &key)?;
+                let version = TlsVersion::parse(&lit.value()).ok_or_else(|| {
+                    syn::Error::new(
+                        lit.span(),
+                        format!("unknown TLS version `{}`; expected `1.0`, `1.1`, `1.2` or `1.3`", lit.value()),
+                    )
+                })?;
+                cx.span(path::minimum_tls(), lit.span());
+                section.minimum_tls = Some(version);
+            }
             SectionKey::WebAcl => {
+                let (ident, content) = named(input)?;
                 let name = ident_name(cx, &ident, path::web_acl);
                 acknowledge(acks, cx, allows, path::web_acl(name.as_str()));
-                braced!(content in input);
                 if let Some(acl) = web_acl(&content, cx, name, ident.span()) {
                     section.web_acls.push(acl);
                 }
             }
             SectionKey::Role => {
+                let (ident, content) = named(input)?;
                 let name = ident_name(cx, &ident, path::role);
                 acknowledge(acks, cx, allows, path::role(name.as_str()));
-                braced!(content in input);
                 if let Some(role) = role(&content, cx, name, ident.span()) {
                     section.roles.push(role);
                 }
             }
             SectionKey::Group => {
+                let (ident, content) = named(input)?;
                 let name = ident_name(cx, &ident, path::group);
                 acknowledge(acks, cx, allows, path::group(name.as_str()));
-                braced!(content in input);
                 section.groups.push(group(&content, cx, name));
             }
             SectionKey::User => {
+                let (ident, content) = named(input)?;
                 let name = ident_name(cx, &ident, path::user);
                 acknowledge(acks, cx, allows, path::user(name.as_str()));
-                braced!(content in input);
                 section.users.push(user(&content, cx, name));
             }
             SectionKey::Secret => {
+                let (ident, content) = named(input)?;
                 let name = ident_name(cx, &ident, path::secret);
                 acknowledge(acks, cx, allows, path::secret(name.as_str()));
-                braced!(content in input);
                 section.secrets.push(secret(&content, cx, name));
             }
         }
         separator(input)
     });
     section
+}
+
+/// `<name> { ... }` after an item's keyword: the name and the braced body.
+fn named<'a>(input: ParseStream<'a>) -> syn::Result<(Ident, ParseBuffer<'a>)> {
+    let ident = input.call(Ident::parse_any)?;
+    let content;
+    braced!(content in input);
+    Ok((ident, content))
 }
 
 /// A web ACL's body; `None` without its load balancer (an error is then recorded at `at`).

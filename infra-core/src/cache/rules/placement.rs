@@ -2,7 +2,7 @@
 //! encryption and snapshots.
 
 use crate::diag::Diagnostic;
-use crate::model::{path, Platform, RedisCluster};
+use crate::model::{path, Platform, RedisCluster, TlsVersion};
 use crate::network::rules::{check_group_references, find_tier_or_report};
 use crate::rules::declare_rules;
 
@@ -11,6 +11,10 @@ declare_rules! {
     CACHE_WITHOUT_TLS = "cache-without-tls", Error,
         "a Redis cluster encrypts connections in transit when the platform states a `minimum_tls`",
         "ElastiCache User Guide, in-transit-encryption.md (TransitEncryptionEnabled; TLS 1.2 and later); the platform's own `minimum_tls`";
+    /// A cluster accepts TLS 1.2 while the platform states a minimum of TLS 1.3.
+    CACHE_TLS_BELOW_MINIMUM = "cache-tls-below-minimum", Error,
+        "a Redis cluster can hold clients to the platform's `minimum_tls` (ElastiCache accepts TLS 1.2 and has no setting for a higher minimum)",
+        "ElastiCache API CreateReplicationGroup (TransitEncryptionEnabled and TransitEncryptionMode only; no TLS version setting); ElastiCache What's New, 2024-05-08 (TLS 1.2 is the minimum supported version)";
     /// A cluster's data at rest, or its connections, are not encrypted.
     CACHE_UNENCRYPTED = "cache-unencrypted", Warning,
         "a Redis cluster encrypts its data at rest and its connections in transit",
@@ -45,17 +49,21 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform, cluster: &Red
     }
 }
 
-/// Connections are encrypted when the platform states a TLS minimum; otherwise unencrypted data
-/// at rest or in transit is a warning.
+/// Connections are encrypted when the platform states a TLS minimum, and that minimum is one
+/// ElastiCache can hold clients to (TLS 1.2 or below); otherwise unencrypted data at rest or in
+/// transit is a warning.
 ///
 /// Source: ElastiCache User Guide, "In-transit encryption" (off unless `TransitEncryptionEnabled`;
 /// an AUTH token needs it) and "At-rest encryption"; a platform that requires TLS in transit
-/// cannot have a plaintext Redis endpoint.
+/// cannot have a plaintext Redis endpoint. ElastiCache has no setting for the lowest TLS version
+/// a cluster accepts (its in-transit encryption is on or off): since 8 May 2025 it accepts TLS 1.2
+/// and later for Redis 6 and later (ElastiCache What's New, 2024-05-08), so in-transit encryption
+/// is all the platform's minimum can require of it.
 fn check_encryption(cx: &mut Vec<Diagnostic>, platform: &Platform, cluster: &RedisCluster) {
     let name = cluster.name.as_str();
     if !cluster.encryption_in_transit {
         let at = path::cache_encryption_field(name, "in_transit");
-        match platform.load_balancer.minimum_tls {
+        match platform.security.minimum_tls {
             Some(minimum) => cx.push(
                 CACHE_WITHOUT_TLS
                     .at(at, format!("Redis cluster `{name}` accepts plaintext connections, but the platform requires TLS {} or later in transit", minimum.as_str()))
@@ -66,6 +74,16 @@ fn check_encryption(cx: &mut Vec<Diagnostic>, platform: &Platform, cluster: &Red
                     .at(at, format!("Redis cluster `{name}` accepts plaintext connections, without an AUTH token"))
                     .with_help("remove `in_transit: false`, or acknowledge this warning with a reason"),
             ),
+        }
+    }
+    if cluster.encryption_in_transit {
+        if let Some(minimum @ TlsVersion::Tls13) = platform.security.minimum_tls {
+            cx.push(
+                CACHE_TLS_BELOW_MINIMUM
+                    .at(path::cache_cluster(name), format!("Redis cluster `{name}` accepts TLS 1.2, below the platform's minimum TLS {}: ElastiCache has no setting for a higher minimum", minimum.as_str()))
+                    .with_related(path::minimum_tls(), "the platform's minimum")
+                    .with_help("state `minimum_tls: \"1.2\"`, or keep the cache out of a platform that requires TLS 1.3"),
+            );
         }
     }
     if !cluster.encryption_at_rest {
@@ -80,6 +98,7 @@ fn check_encryption(cx: &mut Vec<Diagnostic>, platform: &Platform, cluster: &Red
 #[cfg(test)]
 mod tests {
     use crate::cache::rules::tests::{cluster, with};
+    use crate::model::{path, TlsVersion};
     use crate::testing::codes;
     use crate::value::Name;
 
@@ -90,12 +109,31 @@ mod tests {
         // The reference design states TLS 1.2.
         assert_eq!(codes(&with(redis.clone())), ["cache-without-tls"]);
         let mut platform = with(redis);
-        platform.load_balancer.minimum_tls = None;
+        platform.security.minimum_tls = None;
         assert_eq!(codes(&platform), ["cache-unencrypted"]);
         assert!(platform.validate().is_ok());
         let mut redis = cluster();
         redis.encryption_at_rest = false;
         assert_eq!(codes(&with(redis)), ["cache-unencrypted"]);
+    }
+
+    #[test]
+    fn a_tls_1_3_minimum_is_more_than_elasticache_holds_clients_to() {
+        let mut platform = with(cluster());
+        platform.security.minimum_tls = Some(TlsVersion::Tls13);
+        let found: Vec<_> = crate::rules::check(&platform)
+            .into_iter()
+            .filter(|d| d.path.as_str().starts_with("cache"))
+            .collect();
+        assert_eq!(found.iter().map(|d| d.code).collect::<Vec<_>>(), ["cache-tls-below-minimum"]);
+        assert_eq!(found[0].path, path::cache_cluster("main"));
+        // A plaintext cluster is reported as plaintext only.
+        let mut redis = cluster();
+        redis.encryption_in_transit = false;
+        let mut platform = with(redis);
+        platform.security.minimum_tls = Some(TlsVersion::Tls13);
+        assert!(crate::testing::codes(&platform).contains(&"cache-without-tls"));
+        assert!(!crate::testing::codes(&platform).contains(&"cache-tls-below-minimum"));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::database::tables::{
     class_parts, instance_classes, postgres_version, postgres_versions, Availability, Version,
 };
 use crate::diag::{Diagnostic, ModelPath};
-use crate::model::{path, PerEnv, Platform, Postgres};
+use crate::model::{path, PerEnv, Platform, Postgres, TlsVersion};
 use crate::rules::declare_rules;
 use crate::rules::per_env::{check_settings, per_environment};
 
@@ -18,6 +18,10 @@ declare_rules! {
     DEPRECATED_ENGINE_VERSION = "deprecated-engine-version", Error,
         "a PostgreSQL engine version is not one RDS has deprecated (it creates no new instance of it)",
         "RDS User Guide, PostgreSQL release calendar and deprecations; cfn-lint W3691 (extensions/aws_rds_dbinstance/engine_version_deprecated.json); aws-rules.md §4";
+    /// A PostgreSQL version that cannot hold clients to the platform's stated minimum TLS version.
+    DATABASE_TLS_BELOW_MINIMUM = "database-tls-below-minimum", Error,
+        "a PostgreSQL version holds clients to the platform's `minimum_tls` (`ssl_min_protocol_version`, PostgreSQL 12 and later)",
+        "PostgreSQL 12 release notes and runtime-config-connection.html (ssl_min_protocol_version is new in 12); RDS User Guide, PostgreSQL.Concepts.General.SSL.html (RDS for PostgreSQL accepts TLS 1.1 and 1.2)";
     /// An engine version newer than the data table knows.
     UNKNOWN_ENGINE_VERSION = "unknown-engine-version", Warning,
         "a PostgreSQL engine version is one the data table knows (a newer one may be real: refresh the table)",
@@ -34,6 +38,7 @@ declare_rules! {
 
 pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) {
     check_engine_version(cx, pg);
+    check_tls_minimum(cx, platform, pg);
     let name = pg.name.as_str();
     check_classes(
         cx,
@@ -53,6 +58,42 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres
             "replicas' ",
         );
     }
+}
+
+/// A version RDS creates holds clients to a stated minimum of TLS 1.2 or 1.3: PostgreSQL 11
+/// (RDS's extended support `11.22-rds`) has no `ssl_min_protocol_version` and accepts TLS 1.1,
+/// so the stack can turn away plaintext clients (`rds.force_ssl`) but not TLS 1.1. A deprecated
+/// or invalid version is reported by [`check_engine_version`] alone.
+///
+/// Source: PostgreSQL 12 release notes (`ssl_min_protocol_version` added); RDS User Guide,
+/// "Using SSL with a PostgreSQL DB instance" (TLS 1.1 and 1.2; 1.3 from PostgreSQL 16).
+fn check_tls_minimum(cx: &mut Vec<Diagnostic>, platform: &Platform, pg: &Postgres) {
+    let Some(minimum) = platform.security.minimum_tls else {
+        return;
+    };
+    let written = pg.engine_version.as_str();
+    let Some(version) = Version::parse(written) else {
+        return;
+    };
+    if minimum <= TlsVersion::Tls11
+        || version.has_ssl_min_protocol_version()
+        || postgres_version(written) != Some(Availability::Available)
+    {
+        return;
+    }
+    let name = pg.name.as_str();
+    cx.push(
+        DATABASE_TLS_BELOW_MINIMUM
+            .at(
+                path::postgres_engine_version(name),
+                format!(
+                    "database `{name}` runs PostgreSQL {}, which accepts TLS 1.1: it has no `ssl_min_protocol_version` to hold clients to the platform's minimum TLS {}",
+                    version.major_text(),
+                    minimum.as_str()
+                ),
+            )
+            .with_help(format!("upgrade to PostgreSQL 12 or later, such as {}", newest())),
+    );
 }
 
 /// The engine version is one RDS creates: in the table and not deprecated, or newer than the
@@ -219,8 +260,8 @@ fn check_classes(
 
 #[cfg(test)]
 mod tests {
-    use crate::database::rules::tests::{codes_with, findings_with};
-    use crate::model::PerEnv;
+    use crate::database::rules::tests::{codes_with, findings_with, platform_with};
+    use crate::model::{PerEnv, TlsVersion};
     use crate::value::Name;
 
     #[test]
@@ -248,6 +289,23 @@ mod tests {
         ] {
             assert_eq!(codes_with(|pg| pg.engine_version = version.into()), expected, "{version}");
         }
+    }
+
+    #[test]
+    fn postgres_11_cannot_hold_clients_to_tls_1_2() {
+        // The reference design states TLS 1.2.
+        let found = findings_with(|pg| pg.engine_version = "11.22-rds.20250508".into());
+        assert_eq!(found.iter().map(|d| d.code).collect::<Vec<_>>(), ["database-tls-below-minimum"]);
+        assert_eq!(found[0].path, crate::model::path::postgres_engine_version("main"));
+        // TLS 1.1, or no stated minimum, is what PostgreSQL 11 holds to.
+        for minimum in [Some(TlsVersion::Tls11), None] {
+            let mut platform = platform_with(|pg| pg.engine_version = "11.22-rds.20250508".into());
+            platform.security.minimum_tls = minimum;
+            assert!(platform.validate().is_ok(), "{minimum:?}");
+        }
+        assert_eq!(codes_with(|pg| pg.engine_version = "12.22".into()), Vec::<&str>::new());
+        // A deprecated version is reported once, as deprecated.
+        assert_eq!(codes_with(|pg| pg.engine_version = "9.6.24".into()), ["deprecated-engine-version"]);
     }
 
     #[test]
