@@ -32,7 +32,6 @@ fn main() {
             }
         }
         load_balancer {
-            minimum_tls: "1.2",
             #[allow(load-balancer-without-access-logs, reason = "no log bucket in this case")]
             alb web {
                 scheme: internet_facing,
@@ -46,6 +45,7 @@ fn main() {
             }
         }
         security {
+            minimum_tls: "1.2",
             secret api_keys {}
             #[allow(secret-without-rotation, reason = "the partner replaces this key by hand")]
             secret partner_key {}
