@@ -349,7 +349,8 @@ pub fn design() -> Validated<Platform> {
                 versioning: true,
                 // S3 delivers server access logs only to SSE-S3 buckets (`access-log-bucket-with-kms`).
                 encryption: aes256,
-                lifecycle: [expire 365d, noncurrent_expire 30d, abort_uploads 7d],
+                // Seed §7.1 `logging.access`: the load balancer's access logs keep 90 days.
+                lifecycle: [expire 90d, noncurrent_expire 30d, abort_uploads 7d],
             }
         }
 
@@ -427,11 +428,12 @@ pub fn design() -> Validated<Platform> {
             // The seed's `AmazonS3FullAccess` and `AmazonRDSFullAccess` administer every bucket and
             // every database of the account (`workload-full-access`). Batch jobs read and write
             // the datasets and write the backups: `read` and `write` grant exactly that on those
-            // two buckets. They connect to PostgreSQL with its secret and need no RDS API, so
-            // `AmazonRDSFullAccess` is left out. The stack defines no job definitions: the role's
+            // two buckets. They connect to PostgreSQL with its secret (`connect`) and need no RDS
+            // API, so `AmazonRDSFullAccess` is left out. The stack defines no job definitions: the role's
             // ARN is the output `WorkloadRoleBatchArn`, for the jobs submitted outside it.
             role batch {
                 trust: ecs_tasks,
+                connect: [main],
                 read: [datasets],
                 write: [datasets, backups],
             }

@@ -205,7 +205,7 @@ fn auth_token(stack: &Stack<'_>, template: &mut Template, cluster: &RedisCluster
 
 /// The services that reach `cluster`: those with a security group that one of the cluster's
 /// groups admits on Redis's port.
-fn clients<'a>(stack: &Stack<'a>, cluster: &RedisCluster) -> Vec<&'a Service> {
+pub(crate) fn clients<'a>(stack: &Stack<'a>, cluster: &RedisCluster) -> Vec<&'a Service> {
     let admitted: Vec<_> = stack
         .network()
         .security_groups
@@ -489,6 +489,11 @@ mod tests {
             // Both assume workload role `application`, named once.
             Some(&Expr::list([Expr::Ref("WorkloadRoleApplication".into())]))
         );
+        // Their tasks start once the role may read the token.
+        for service in ["ServiceApi", "ServiceWorker"] {
+            let service = template.resource(service).expect("the service");
+            assert!(service.dependencies().iter().any(|id| id.as_str() == "RedisMainClientPolicy"));
+        }
     }
 
     #[test]

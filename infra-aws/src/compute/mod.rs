@@ -543,6 +543,12 @@ fn ecs_service(stack: &Stack<'_>, template: &mut Template, service: &Service) {
     if template.resource(task_policy.as_str()).is_some() {
         resource = resource.depends_on(task_policy);
     }
+    // Likewise the policy that lets it read the AUTH token of each cache it reaches.
+    for cluster in &stack.platform().cache.clusters {
+        if crate::cache::clients(stack, cluster).iter().any(|client| client.name == service.name) {
+            resource = resource.depends_on(crate::cache::logical_id::client_policy(&cluster.name));
+        }
+    }
     let targets = crate::load_balancer::targets_of(stack.platform(), service);
     if let (false, Some(port)) = (targets.is_empty(), service.port) {
         let entries = targets.iter().map(|(target_group, _)| {

@@ -666,6 +666,6 @@ mod tests {
         assert_eq!(service.get("LoadBalancers"), None);
         // No listener to wait for: only the grants of the role its tasks assume.
         let waits: Vec<&str> = service.dependencies().iter().map(|id| id.as_str()).collect();
-        assert_eq!(waits, ["ServiceApiTaskPolicy"]);
+        assert_eq!(waits, ["ServiceApiTaskPolicy", "RedisMainClientPolicy"]);
     }
 }
