@@ -234,6 +234,10 @@ pub fn design() -> Validated<Platform> {
                 // `storage`, under `web/` (ELB delivers none to SSE-KMS buckets,
                 // `load-balancer-log-bucket-with-kms`); its policy admits ELB's log delivery.
                 access_logs: access_logs,
+                // The seed's listener takes one certificate (§4), and §6.1 names two, `api` and
+                // `console`, for the one load balancer: `api` is the default, `console` is served
+                // to clients asking for its name (SNI). Their ARNs are template parameters.
+                certificates: [api, console],
                 // The seed listens on 443 only. `redirect_http: true` would add an HTTP listener
                 // that redirects to HTTPS; group `alb` and the public ACL would then have to let
                 // port 80 in (`load-balancer-listener-unreachable`, `load-balancer-acl-blocks-traffic`).

@@ -9,9 +9,25 @@ pub(crate) fn load_balancer(name: &Name) -> LogicalId {
     LogicalId::new(["LoadBalancer", &name.pascal_case()])
 }
 
-/// `LoadBalancer<Name>CertificateArn`: the HTTPS listener's certificate, a parameter.
-pub(crate) fn certificate(name: &Name) -> LogicalId {
-    LogicalId::new(["LoadBalancer", &name.pascal_case(), "CertificateArn"])
+/// `LoadBalancer<Name>CertificateArn`, or `LoadBalancer<Name>Certificate<Certificate>Arn` for a
+/// named one: an HTTPS listener's certificate, a parameter.
+pub(crate) fn certificate(name: &Name, certificate: Option<&Name>) -> LogicalId {
+    match certificate {
+        Some(certificate) => LogicalId::new([
+            "LoadBalancer",
+            &name.pascal_case(),
+            "Certificate",
+            &certificate.pascal_case(),
+            "Arn",
+        ]),
+        None => LogicalId::new(["LoadBalancer", &name.pascal_case(), "CertificateArn"]),
+    }
+}
+
+/// `LoadBalancer<Name>Certificate<Certificate>`: a certificate the HTTPS listener serves besides
+/// its default.
+pub(crate) fn listener_certificate(name: &Name, certificate: &Name) -> LogicalId {
+    LogicalId::new(["LoadBalancer", &name.pascal_case(), "Certificate", &certificate.pascal_case()])
 }
 
 /// `LoadBalancer<Name>HttpsListener`

@@ -10,8 +10,9 @@ pub(crate) mod logical_id;
 use infra_core::model::{
     path, LoadBalancer, Platform, Route, Service, TargetGroup, HTTPS_PORT, HTTP_PORT,
 };
+use infra_core::value::Name;
 use infra_core::rules::{
-    INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC, INVALID_DURATION, LOAD_BALANCER_ACL_BLOCKS_TRAFFIC,
+    DUPLICATE_NAME, INTERNET_FACING_LOAD_BALANCER_NOT_PUBLIC, INVALID_DURATION, LOAD_BALANCER_ACL_BLOCKS_TRAFFIC,
     LOAD_BALANCER_CANNOT_REACH_TARGET, LOAD_BALANCER_LISTENER_UNREACHABLE, SERVICE_TARGET_GROUP_COUNT, TARGET_ACL_BLOCKS_LOAD_BALANCER,
     INVALID_LISTENER_RULE_PRIORITY, INVALID_ROUTE_PATTERN, LISTENER_DEFAULT_TARGET_GROUP,
     LISTENER_RULE_CONDITION_VALUES,
@@ -276,14 +277,7 @@ fn target_group(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer, t
 
 fn listeners(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) {
     let name = lb.name.as_str();
-    let certificate = logical_id::certificate(&lb.name);
-    template.add_parameter(
-        certificate.clone(),
-        Parameter::new(
-            "String",
-            format!("The ARN of the ACM certificate load balancer `{name}` serves HTTPS with"),
-        ),
-    );
+    let certificate = certificates(template, lb);
     // The target group without a route (`listener-default-target-group` makes it the only one).
     let default = lb.target_groups.iter().find(|target| target.route.is_none());
     let default_action = match default {
@@ -331,9 +325,70 @@ fn listeners(stack: &Stack<'_>, template: &mut Template, lb: &LoadBalancer) {
                     ]),
             ),
     );
+    for extra in lb.certificates.iter().skip(1) {
+        template.add_resource(
+            logical_id::listener_certificate(&lb.name, extra),
+            Resource::new("AWS::ElasticLoadBalancingV2::ListenerCertificate")
+                .property("ListenerArn", Expr::reference(&logical_id::https_listener(&lb.name)))
+                .property(
+                    "Certificates",
+                    Expr::list([Expr::map([(
+                        "CertificateArn",
+                        Expr::reference(&logical_id::certificate(&lb.name, Some(extra))),
+                    )])]),
+                )
+                .context(stack.context(
+                    path::load_balancer_certificate(name, extra.as_str()),
+                    format!("Certificate `{extra}`, which load balancer `{name}`'s HTTPS listener serves to clients asking for its names (SNI)"),
+                    State::Stateless,
+                ).must([&DUPLICATE_NAME])),
+        );
+    }
     if lb.redirect_http {
         http_listener(stack, template, lb, &arn);
     }
+}
+
+/// An ACM certificate ARN, as `AllowedPattern` checks it before anything is created.
+///
+/// Source: ACM API Reference, CertificateDetail.CertificateArn
+/// (`arn:<partition>:acm:<region>:<account>:certificate/<id>`).
+const CERTIFICATE_ARN_PATTERN: &str = "^arn:aws[a-zA-Z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[a-zA-Z0-9-]+$";
+
+/// The parameters of `lb`'s certificates, one per named certificate or one for the load
+/// balancer; returns the default's.
+fn certificates(template: &mut Template, lb: &LoadBalancer) -> LogicalId {
+    let name = lb.name.as_str();
+    let parameter = |template: &mut Template, certificate: Option<&Name>, description: String| {
+        let id = logical_id::certificate(&lb.name, certificate);
+        template.add_parameter(
+            id.clone(),
+            Parameter::new("String", description).allowed_pattern(
+                CERTIFICATE_ARN_PATTERN,
+                "an ACM certificate ARN: arn:aws:acm:<region>:<account>:certificate/<id>",
+            ),
+        );
+        id
+    };
+    let Some((default, others)) = lb.certificates.split_first() else {
+        return parameter(
+            template,
+            None,
+            format!("The ARN of the ACM certificate load balancer `{name}` serves HTTPS with"),
+        );
+    };
+    for other in others {
+        parameter(
+            template,
+            Some(other),
+            format!("The ARN of ACM certificate `{other}`, which load balancer `{name}` serves to clients asking for its names"),
+        );
+    }
+    parameter(
+        template,
+        Some(default),
+        format!("The ARN of ACM certificate `{default}`, load balancer `{name}`'s default for HTTPS"),
+    )
 }
 
 /// The HTTP listener on 80 that redirects every request to HTTPS.
@@ -544,7 +599,7 @@ mod tests {
         let certificate = template
             .parameters()
             .iter()
-            .find(|(id, _)| id.as_str() == "LoadBalancerWebCertificateArn")
+            .find(|(id, _)| id.as_str() == "LoadBalancerWebCertificateApiArn")
             .map(|(_, parameter)| parameter)
             .expect("the certificate parameter");
         assert_eq!(certificate.parameter_type(), "String");
@@ -581,6 +636,35 @@ mod tests {
             panic!("actions as a list");
         };
         assert_eq!(actions[0].get("Type"), Some(&Expr::from("redirect")));
+    }
+
+    #[test]
+    fn the_first_certificate_is_the_default_and_the_others_are_served_by_name() {
+        let template = synth("production");
+        let https = template
+            .resource("LoadBalancerWebHttpsListener")
+            .expect("the HTTPS listener");
+        let certificate = |id: &str| Expr::list([Expr::map([("CertificateArn", Expr::Ref(id.into()))])]);
+        assert_eq!(https.get("Certificates"), Some(&certificate("LoadBalancerWebCertificateApiArn")));
+        let console = template
+            .resource("LoadBalancerWebCertificateConsole")
+            .expect("the console certificate");
+        assert_eq!(console.resource_type(), "AWS::ElasticLoadBalancingV2::ListenerCertificate");
+        assert_eq!(console.get("ListenerArn"), Some(&Expr::Ref("LoadBalancerWebHttpsListener".into())));
+        assert_eq!(console.get("Certificates"), Some(&certificate("LoadBalancerWebCertificateConsoleArn")));
+        assert_eq!(template.resources_of_type("AWS::ElasticLoadBalancingV2::ListenerCertificate").count(), 1);
+        let ids: Vec<&str> = template.parameters().keys().map(|id| id.as_str()).filter(|id| id.contains("Certificate")).collect();
+        assert_eq!(ids, ["LoadBalancerWebCertificateApiArn", "LoadBalancerWebCertificateConsoleArn"]);
+        // Without names: one certificate, named after the load balancer.
+        let mut platform = reference_network();
+        platform.load_balancer.load_balancers[0].certificates.clear();
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
+        let https = template
+            .resource("LoadBalancerWebHttpsListener")
+            .expect("the HTTPS listener");
+        assert_eq!(https.get("Certificates"), Some(&certificate("LoadBalancerWebCertificateArn")));
+        assert_eq!(template.resources_of_type("AWS::ElasticLoadBalancingV2::ListenerCertificate").count(), 0);
     }
 
     #[test]

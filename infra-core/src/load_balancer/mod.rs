@@ -43,6 +43,11 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         if lb.access_logs.is_some() {
             paths.push(path::load_balancer_access_logs(name));
         }
+        paths.extend(
+            lb.certificates
+                .iter()
+                .map(|certificate| path::load_balancer_certificate(name, certificate.as_str())),
+        );
         for target in &lb.target_groups {
             let at = target.name.as_str();
             paths.extend([

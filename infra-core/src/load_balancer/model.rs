@@ -83,6 +83,15 @@ pub struct LoadBalancer {
     /// bucket in the same region, encrypted with SSE-S3, under an optional prefix).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access_logs: Option<Name>,
+    /// The ACM certificates its HTTPS listener serves, by name, each an ARN the deployment
+    /// passes as a template parameter. The first is the default certificate, served to clients
+    /// whose server name (SNI) matches no other; the others are added to the listener, which
+    /// picks one by SNI. Empty: one certificate, named after the load balancer.
+    ///
+    /// Source: ALB User Guide, https-listener-certificates.md (a default certificate, and a
+    /// certificate list the listener selects from with SNI).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certificates: Vec<Name>,
     /// Its target groups.
     pub target_groups: Vec<TargetGroup>,
 }
@@ -104,6 +113,7 @@ impl LoadBalancer {
             ssl_policy: ssl_policy.into(),
             redirect_http: false,
             access_logs: None,
+            certificates: Vec::new(),
             target_groups: Vec::new(),
         }
     }
@@ -117,6 +127,12 @@ impl LoadBalancer {
     /// Writes its access logs to the storage bucket `bucket`, under the prefix of its own name.
     pub fn access_logs(mut self, bucket: Name) -> LoadBalancer {
         self.access_logs = Some(bucket);
+        self
+    }
+
+    /// Serves the certificate `name` too; the first one added is the default.
+    pub fn certificate(mut self, name: Name) -> LoadBalancer {
+        self.certificates.push(name);
         self
     }
 

@@ -32,6 +32,11 @@ pub fn load_balancer_access_logs(name: &str) -> ModelPath {
     load_balancer(name).field("access_logs")
 }
 
+/// `load_balancer.load_balancers.<name>.certificates.<certificate>`
+pub fn load_balancer_certificate(name: &str, certificate: &str) -> ModelPath {
+    load_balancer(name).field("certificates").field(certificate)
+}
+
 /// `load_balancer.load_balancers.<name>.redirect_http`
 pub fn redirect_http(name: &str) -> ModelPath {
     load_balancer(name).field("redirect_http")

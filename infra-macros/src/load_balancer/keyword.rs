@@ -16,6 +16,7 @@ keywords! {
         SslPolicy = "ssl_policy",
         RedirectHttp = "redirect_http",
         AccessLogs = "access_logs",
+        Certificates = "certificates",
         TargetGroup = "target_group",
     }
 

@@ -11,6 +11,8 @@
 //!         redirect_http: true,
 //!         // Optional: access logs to a storage bucket of the design (SSE-S3), under `web/`.
 //!         access_logs: access_logs,
+//!         // Optional: the certificates by name (template parameters), the first the default.
+//!         certificates: [api, console],
 //!         target_group api {
 //!             service: api,
 //!             health_check: { path: "/health", interval: 30s, timeout: 5s, healthy: 2, unhealthy: 3 },
@@ -32,7 +34,7 @@ use infra_core::value::{parse_seconds, Name};
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
-use syn::{braced, Ident, Token};
+use syn::{braced, bracketed, Ident, Token};
 
 use super::keyword::{AlbKey, HealthKey, RouteKey, SchemeKey, SectionKey, TargetKey};
 use crate::cx::Cx;
@@ -77,6 +79,7 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
     let mut policy: Option<String> = None;
     let mut redirect_http: Option<bool> = None;
     let mut access_logs: Option<Name> = None;
+    let mut certificates: Option<Vec<Name>> = None;
     let mut targets = Vec::new();
     let mut written = Vec::new();
     entries(input, cx, AlbKey::ALL, |input, cx| {
@@ -120,6 +123,21 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
                 let ident = input.call(Ident::parse_any)?;
                 access_logs = Some(ident_name(cx, &ident, |_| path::load_balancer_access_logs(&lb)));
             }
+            AlbKey::Certificates => {
+                once(&certificates, &key)?;
+                input.parse::<Token![:]>()?;
+                let content;
+                bracketed!(content in input);
+                let idents = content.parse_terminated(Ident::parse_any, Token![,])?;
+                certificates = Some(
+                    idents
+                        .iter()
+                        .map(|ident| {
+                            ident_name(cx, ident, |name| path::load_balancer_certificate(&lb, name))
+                        })
+                        .collect(),
+                );
+            }
             AlbKey::TargetGroup => {
                 let ident = input.call(Ident::parse_any)?;
                 let target = ident_name(cx, &ident, |at| path::target_group(&lb, at));
@@ -140,6 +158,7 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
     let mut balancer = LoadBalancer::new(name, scheme, tier, groups.unwrap_or_default(), policy);
     balancer.redirect_http = redirect_http.unwrap_or(false);
     balancer.access_logs = access_logs;
+    balancer.certificates = certificates.unwrap_or_default();
     balancer.target_groups = targets;
     Some(balancer)
 }

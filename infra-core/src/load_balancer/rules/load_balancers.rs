@@ -120,6 +120,17 @@ pub(crate) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
         check_tls_policy(cx, platform, lb);
         check_unique(
             cx,
+            "certificate",
+            lb.certificates.iter().map(|certificate| {
+                (
+                    certificate.as_str(),
+                    certificate.pascal_case(),
+                    path::load_balancer_certificate(lb.name.as_str(), certificate.as_str()),
+                )
+            }),
+        );
+        check_unique(
+            cx,
             "target group",
             lb.target_groups.iter().map(|target| {
                 (
@@ -445,6 +456,19 @@ mod tests {
     }
 
     const GOOD: &str = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    #[test]
+    fn certificate_names_are_unique_per_load_balancer() {
+        let named = |names: &[&'static str]| {
+            names.iter().fold(lb("public", GOOD, "api", seed_check()), |lb, name| lb.certificate(Name::new_assert(name)))
+        };
+        assert_eq!(codes(&with(named(&["api", "console"]), None)), Vec::<&str>::new());
+        let platform = with(named(&["api", "console", "api"]), None);
+        let found: Vec<_> = crate::rules::check(&platform).into_iter().filter(|d| d.code == "duplicate-name").collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, path::load_balancer_certificate("edge", "api"));
+        assert!(found[0].message.contains("duplicate certificate `api`"), "{}", found[0].message);
+    }
 
     #[test]
     fn access_logs_go_to_an_sse_s3_bucket_of_the_design() {
