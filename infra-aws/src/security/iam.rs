@@ -74,7 +74,7 @@ fn connect_policy(stack: &Stack<'_>, role: &Role) -> Option<Expr> {
             Expr::get_att(&database_id::primary(&pg.name), "MasterUserSecret.SecretArn")
         }
     });
-    let keys = databases.iter().map(|pg| Expr::get_att(&database_id::key(&pg.name), "Arn"));
+    let keys = databases.iter().map(|pg| crate::database::key_arn(pg));
     let document = Expr::map([
         ("Version", Expr::from("2012-10-17")),
         (

@@ -43,3 +43,13 @@ pub(crate) fn user(name: &Name) -> LogicalId {
 pub(crate) fn require_mfa() -> LogicalId {
     LogicalId::new(["IamRequireMfaPolicy"])
 }
+
+/// `KmsKey<Name>`: a KMS key of the design.
+pub(crate) fn kms_key(name: &Name) -> LogicalId {
+    LogicalId::new(["KmsKey", &name.pascal_case()])
+}
+
+/// `KmsKey<Name>Alias`
+pub(crate) fn kms_alias(name: &Name) -> LogicalId {
+    LogicalId::new(["KmsKey", &name.pascal_case(), "Alias"])
+}

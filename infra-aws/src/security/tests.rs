@@ -5,7 +5,11 @@ use serde_json::{json, Value};
 
 fn template(environment: &str) -> Value {
     let platform = reference_network().validate().expect("a valid design");
-    let template = crate::synth(&platform, environment).expect("a known environment");
+    template_of(&platform, environment)
+}
+
+fn template_of(platform: &infra_core::Validated<infra_core::model::Platform>, environment: &str) -> Value {
+    let template = crate::synth(platform, environment).expect("a known environment");
     serde_json::from_str(&template.to_json()).expect("JSON")
 }
 
@@ -77,7 +81,7 @@ fn roles_attach_the_real_policy_names() {
     // `connect: [main]`: the database's secret, and its key through Secrets Manager only.
     let statements = &role["Policies"][0]["PolicyDocument"]["Statement"];
     assert_eq!(statements[0]["Resource"], json!([{ "Ref": "DatabaseMainSecret" }]));
-    assert_eq!(statements[1]["Resource"], json!([{ "Fn::GetAtt": ["DatabaseMainKey", "Arn"] }]));
+    assert_eq!(statements[1]["Resource"], json!([{ "Fn::GetAtt": ["KmsKeyDatabase", "Arn"] }]));
     assert_eq!(
         statements[1]["Condition"]["StringEquals"]["kms:ViaService"],
         json!({ "Fn::Sub": "secretsmanager.${AWS::Region}.amazonaws.com" })
@@ -121,8 +125,87 @@ fn a_design_without_security_adds_nothing() {
     let mut platform = reference_network();
     platform.security = infra_core::model::Security::new();
     platform.acknowledgements.retain(|ack| ack.code != infra_core::rules::WORKLOAD_FULL_ACCESS.code);
+    forget_keys(&mut platform);
     let platform = platform.validate().expect("a valid design");
     let template = crate::synth(&platform, "production").expect("a known environment");
-    assert!(template.resources().keys().all(|id| !id.as_str().starts_with("WebAcl") && !id.as_str().starts_with("Iam")));
+    assert!(template.resources().keys().all(|id| {
+        let id = id.as_str();
+        !id.starts_with("WebAcl") && !id.starts_with("Iam") && !id.starts_with("KmsKey")
+    }));
     assert!(!template.description().contains("security ("));
+}
+
+/// Takes every KMS key name out of the design's elements.
+fn forget_keys(platform: &mut infra_core::model::Platform) {
+    if let Some(flow_logs) = platform.network.flow_logs.as_mut() {
+        flow_logs.kms_key = None;
+    }
+    platform.compute.queues.iter_mut().for_each(|queue| queue.kms_key = None);
+    platform.compute.services.iter_mut().for_each(|service| service.log_kms_key = None);
+    for pg in &mut platform.database.postgres {
+        pg.kms_key = None;
+        pg.log_kms_key = None;
+    }
+    platform.cache.clusters.iter_mut().for_each(|cluster| cluster.kms_key = None);
+    platform.storage.buckets.iter_mut().for_each(|bucket| bucket.encryption.kms_key = None);
+    platform.monitoring.severities.iter_mut().for_each(|severity| severity.kms_key = None);
+}
+
+#[test]
+fn elements_that_name_no_key_keep_their_sections_keys() {
+    let mut platform = reference_network();
+    platform.security.kms_keys.clear();
+    for acl in &mut platform.security.web_acls {
+        if let Some(logging) = acl.logging.as_mut() {
+            logging.kms_key = None;
+        }
+    }
+    forget_keys(&mut platform);
+    let platform = platform.validate().expect("a valid design");
+    let template = template_of(&platform, "production");
+    for id in ["EcsLogKey", "QueueJobsKey", "DatabaseMainKey", "CacheKey", "MonitoringKey"] {
+        assert_eq!(template["Resources"][id]["Type"], "AWS::KMS::Key", "{id}");
+    }
+    assert_eq!(resource(&template, "ServiceApiLogGroup")["KmsKeyId"], json!({ "Fn::GetAtt": ["EcsLogKey", "Arn"] }));
+    assert_eq!(resource(&template, "FlowLogGroup").get("KmsKeyId"), None);
+    assert_eq!(resource(&template, "WebAclApiLogGroup").get("KmsKeyId"), None);
+    // Without a key or a retention of its own, RDS makes the logs' groups and names the instance.
+    assert_eq!(resource(&template, "DatabaseMain").get("DBInstanceIdentifier"), Some(&json!("datasets-production-main")));
+}
+
+#[test]
+fn each_key_is_rotated_aliased_and_lets_its_users_work() {
+    let template = template("production");
+    let logs = resource(&template, "KmsKeyLogs");
+    assert_eq!(logs["EnableKeyRotation"], true);
+    let sids = |key: &Value| -> Vec<String> {
+        key["KeyPolicy"]["Statement"].as_array().expect("statements").iter().map(|s| s["Sid"].as_str().unwrap_or_default().to_owned()).collect()
+    };
+    assert_eq!(sids(logs), ["AccountAdministers", "LogsEncrypt"]);
+    let condition = &logs["KeyPolicy"]["Statement"][1]["Condition"]["ArnLike"]["kms:EncryptionContext:aws:logs:arn"];
+    assert_eq!(condition["Fn::Sub"], "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*");
+    assert_eq!(sids(resource(&template, "KmsKeyAlerts")), ["AccountAdministers", "CloudWatchPublishesAlarms"]);
+    assert_eq!(sids(resource(&template, "KmsKeyDatabase")), ["AccountAdministers"]);
+    // A key of stored data is retained; the alert topics' key protects notifications in flight.
+    assert_eq!(template["Resources"]["KmsKeyLogs"]["DeletionPolicy"], "Retain");
+    assert_eq!(template["Resources"]["KmsKeyAlerts"]["DeletionPolicy"], "Delete");
+    let alias = resource(&template, "KmsKeyLogsAlias");
+    assert_eq!(alias["AliasName"], "alias/datasets-production-logs");
+    assert_eq!(alias["TargetKeyId"], json!({ "Ref": "KmsKeyLogs" }));
+    // Every log group of the template is encrypted, with a retention.
+    for (id, resource) in template["Resources"].as_object().expect("resources") {
+        if resource["Type"] == "AWS::Logs::LogGroup" {
+            assert_eq!(resource["Properties"]["KmsKeyId"], json!({ "Fn::GetAtt": ["KmsKeyLogs", "Arn"] }), "{id}");
+            assert!(resource["Properties"]["RetentionInDays"].is_u64(), "{id}");
+        }
+    }
+    // The database's log groups exist before the instances that write to them.
+    let primary = &template["Resources"]["DatabaseMain"];
+    assert_eq!(primary["Properties"]["DBInstanceIdentifier"], "datasets-production-main");
+    assert_eq!(primary["DependsOn"], json!(["DatabaseMainLogGroupPostgresql", "DatabaseMainLogGroupUpgrade"]));
+    assert_eq!(
+        resource(&template, "DatabaseMainReplica2LogGroupUpgrade")["LogGroupName"],
+        "/aws/rds/instance/datasets-production-main-replica-2/upgrade"
+    );
+    assert_eq!(resource(&template, "BucketDatasets")["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]["ServerSideEncryptionByDefault"]["KMSMasterKeyID"], json!({ "Fn::GetAtt": ["KmsKeyStorage", "Arn"] }));
 }

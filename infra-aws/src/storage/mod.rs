@@ -20,6 +20,7 @@ use infra_core::value::Lifecycle;
 use crate::context::State;
 use crate::load_balancer;
 use crate::intrinsic::{Expr, Pseudo};
+use crate::kms::design_key_arn;
 use crate::stack::Stack;
 use crate::template::{Output, Policy, Resource, Section, Template};
 
@@ -91,7 +92,7 @@ fn lower_bucket(stack: &Stack<'_>, template: &mut Template, bucket: &Bucket) {
         Expr::from(bucket.encryption.algorithm.as_str()),
     )];
     if let Some(key) = &bucket.encryption.kms_key {
-        by_default.push(("KMSMasterKeyID", Expr::from(key.as_str())));
+        by_default.push(("KMSMasterKeyID", design_key_arn(key)));
     }
     let mut rule = vec![("ServerSideEncryptionByDefault", Expr::map(by_default))];
     if bucket.encryption.algorithm == SseAlgorithm::Kms {

@@ -92,6 +92,7 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
     let mut port = None;
     let mut environment: Option<Vec<Variable>> = None;
     let mut retention = None;
+    let mut log_kms_key = None;
     let mut tier = None;
     let mut groups: Option<Vec<Name>> = None;
     let mut read_only_root = None;
@@ -152,6 +153,10 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
                     stand_in,
                 ));
             }
+            ServiceKey::LogKmsKey => {
+                let at = path::service_log_kms_key(&svc);
+                log_kms_key = Some(name_field(input, cx, &log_kms_key, &key, at)?);
+            }
             ServiceKey::Tier => {
                 once(&tier, &key)?;
                 let ident = input.call(Ident::parse_any)?;
@@ -196,6 +201,7 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
     let mut service = Service::new(name, image, cpu, memory, retention, tier, capacity);
     service.port = port;
     service.consumes = consumes;
+    service.log_kms_key = log_kms_key;
     service.sends_to = sends_to.unwrap_or_default();
     service.environment = environment.unwrap_or_default();
     service.security_groups = groups.unwrap_or_default();

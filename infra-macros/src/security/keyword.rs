@@ -5,6 +5,7 @@ use crate::keyword::keywords;
 keywords! {
     /// The items of `security { ... }`.
     pub enum SectionKey: "security item" {
+        KmsKey = "kms_key",
         WebAcl = "web_acl",
         Role = "role",
         Group = "group",
@@ -45,6 +46,13 @@ keywords! {
         LogGroup = "log_group",
         Retention = "retention",
         RedactHeaders = "redact_headers",
+        KmsKey = "kms_key",
+    }
+
+    /// The fields of a KMS key.
+    pub enum KmsKeyKey: "KMS key field" {
+        RotationPeriod = "rotation_period",
+        DeletionWindow = "deletion_window",
     }
 
     /// The fields of a role.

@@ -16,7 +16,7 @@ pub const SECTION: Section = Section {
     key: "security",
     required: None,
     path: path::security,
-    acknowledgeable: &["a web ACL", "a role", "a group", "a user"],
+    acknowledgeable: &["a KMS key", "a web ACL", "a role", "a group", "a user"],
     parse: section,
 };
 

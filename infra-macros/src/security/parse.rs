@@ -1,7 +1,9 @@
-//! The `security { ... }` section: WAF web ACLs and IAM identities.
+//! The `security { ... }` section: KMS keys, WAF web ACLs and IAM identities.
 //!
 //! ```text
 //! security {
+//!     // A customer managed key, rotated; elements elsewhere name it: `kms_key: logs`.
+//!     kms_key logs { rotation_period: 365d, deletion_window: 30d }
 //!     web_acl api {
 //!         load_balancer: web,
 //!         rule rate_limit { priority: 1, rate_limit: { limit: 2000, window: 300s } },
@@ -10,7 +12,7 @@
 //!         rule xss { priority: 3, managed: common },
 //!         rule known_bad_inputs { priority: 4, managed: known_bad_inputs },
 //!         // The log group is `aws-waf-logs-<platform>-<env>-api` unless `log_group` names one.
-//!         logging: { retention: 90d, redact_headers: ["authorization"] },
+//!         logging: { retention: 90d, kms_key: logs, redact_headers: ["authorization"] },
 //!     }
 //!     // `connect`: read the credentials of the database `main` (its master secret).
 //!     role application { trust: ecs_tasks, policies: ["AmazonS3ReadOnlyAccess"], connect: [main] }
@@ -20,7 +22,7 @@
 //! ```
 
 use infra_core::model::{
-    path, Acknowledgement, Group, ManagedRuleGroup, Role, Security, Trust, User, WafLogging,
+    path, Acknowledgement, Group, KmsKey, ManagedRuleGroup, Role, Security, Trust, User, WafLogging,
     WafRule, WafStatement, WebAcl,
 };
 use infra_core::value::{parse_days, parse_seconds, Name, RetentionDays};
@@ -31,7 +33,7 @@ use syn::parse::ParseStream;
 use syn::{braced, bracketed, Ident, LitBool, Token};
 
 use super::keyword::{
-    GroupKey, LoggingKey, ManagedKey, RateKey, RoleKey, RuleKey, SectionKey, TrustKey, UserKey,
+    GroupKey, KmsKeyKey, LoggingKey, ManagedKey, RateKey, RoleKey, RuleKey, SectionKey, TrustKey, UserKey,
     WebAclKey,
 };
 use crate::cx::Cx;
@@ -52,6 +54,12 @@ pub(super) fn security(
         let ident = input.call(Ident::parse_any)?;
         let content;
         match item {
+            SectionKey::KmsKey => {
+                let name = ident_name(cx, &ident, path::kms_key);
+                acknowledge(acks, cx, allows, path::kms_key(name.as_str()));
+                braced!(content in input);
+                section.kms_keys.push(kms_key(&content, cx, name));
+            }
             SectionKey::WebAcl => {
                 let name = ident_name(cx, &ident, path::web_acl);
                 acknowledge(acks, cx, allows, path::web_acl(name.as_str()));
@@ -84,6 +92,31 @@ pub(super) fn security(
         separator(input)
     });
     section
+}
+
+/// A KMS key's body: `{ rotation_period: 365d, deletion_window: 30d }`, both optional.
+fn kms_key(input: ParseStream, cx: &mut Cx, name: Name) -> KmsKey {
+    let own = name.as_str().to_owned();
+    let mut rotation: Option<u64> = None;
+    let mut deletion: Option<u64> = None;
+    entries(input, cx, KmsKeyKey::ALL, |input, cx| {
+        let (field, key) = key::<KmsKeyKey>(input)?;
+        input.parse::<Token![:]>()?;
+        let (slot, at, stand_in) = match field {
+            KmsKeyKey::RotationPeriod => (&mut rotation, path::kms_key_rotation_period(&own), 365),
+            KmsKeyKey::DeletionWindow => (&mut deletion, path::kms_key_deletion_window(&own), 30),
+        };
+        once(slot, &key)?;
+        let days = integer_with_suffix(input)?;
+        let sign = if days.negative { "-" } else { "" };
+        let text = format!("{sign}{}{}", days.lit.base10_digits(), days.lit.suffix());
+        *slot = Some(cx.value_range(parse_days(&text), at, days.start, days.end(), || stand_in));
+        separator(input)
+    });
+    let mut key = KmsKey::new(name);
+    key.rotation_period_days = rotation;
+    key.deletion_window_days = deletion;
+    key
 }
 
 /// A web ACL's body; `None` without its load balancer (an error is then recorded at `at`).
@@ -263,6 +296,7 @@ fn logging_body(input: ParseStream, cx: &mut Cx, acl: &str) -> syn::Result<Optio
     let mut group: Option<String> = None;
     let mut retention: Option<RetentionDays> = None;
     let mut headers: Option<Vec<String>> = None;
+    let mut kms_key: Option<Name> = None;
     entries(&content, cx, LoggingKey::ALL, |content, cx| {
         let (field, key) = key::<LoggingKey>(content)?;
         match field {
@@ -286,6 +320,10 @@ fn logging_body(input: ParseStream, cx: &mut Cx, acl: &str) -> syn::Result<Optio
                 content.parse::<Token![:]>()?;
                 headers = Some(strings(content, cx, |_| path::waf_logging(acl))?);
             }
+            LoggingKey::KmsKey => {
+                content.parse::<Token![:]>()?;
+                kms_key = Some(name_field(content, cx, &kms_key, &key, path::waf_log_kms_key(acl))?);
+            }
         }
         separator(content)
     });
@@ -295,6 +333,7 @@ fn logging_body(input: ParseStream, cx: &mut Cx, acl: &str) -> syn::Result<Optio
     let mut logging = WafLogging::new(retention);
     logging.log_group = group;
     logging.redacted_headers = headers.unwrap_or_default();
+    logging.kms_key = kms_key;
     Ok(Some(logging))
 }
 

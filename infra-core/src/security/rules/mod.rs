@@ -1,11 +1,13 @@
 //! The security section's rules, each declared beside its check.
 
 mod iam;
+mod kms;
 #[cfg(test)]
 mod testing;
 mod waf;
 
 pub use iam::*;
+pub use kms::*;
 pub use waf::*;
 
 use crate::diag::Diagnostic;
@@ -13,10 +15,11 @@ use crate::model::Platform;
 use crate::rules::Rule;
 
 /// The section's rules, one list per module.
-pub(super) const RULES: &[&[Rule]] = &[waf::RULES, iam::RULES];
+pub(super) const RULES: &[&[Rule]] = &[kms::RULES, waf::RULES, iam::RULES];
 
 /// Runs every rule of the section.
 pub(super) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
+    kms::check(cx, platform);
     waf::check(cx, platform);
     iam::check(cx, platform);
 }
