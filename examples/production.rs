@@ -116,7 +116,8 @@ pub fn design() -> Validated<Platform> {
                 tier: private,
                 services: [ecr.api, ecr.dkr, logs, secretsmanager, sts],
             }
-            flow_logs { retention: 30d, traffic: all }
+            // Encrypted with the design's `logs` key (checkov CKV_AWS_158).
+            flow_logs { retention: 30d, traffic: all, kms_key: logs }
         }
 
         // Seed §3.1 (`batch`). Not in the seed: staging runs at most 16 vCPUs of batch jobs.
@@ -148,6 +149,8 @@ pub fn design() -> Validated<Platform> {
                 visibility_timeout: 5min,
                 retention: 4d,
                 dead_letter: { max_receives: 5, retention: 14d },
+                // Not in the seed: the queue and its dead-letter queue under the `queue` key.
+                kms_key: queue,
             }
             service api {
                 // The seed runs `api-server:latest`, whose tasks drift with every push
@@ -161,8 +164,9 @@ pub fn design() -> Validated<Platform> {
                 // them. The api does, as `API_KEYS`: ECS reads the secret with the service's
                 // execution role when it starts a task.
                 secrets: { "API_KEYS": api_keys },
-                // The seed's application logs keep 30 days.
+                // The seed's application logs keep 30 days, encrypted with the `logs` key.
                 log_retention: 30d,
+                log_kms_key: logs,
                 tier: private,
                 security_groups: [application],
                 // Not written in the seed, but implied by the worker's queue: the api produces
@@ -203,6 +207,7 @@ pub fn design() -> Validated<Platform> {
                 cpu: 2048,
                 memory: 4096,
                 log_retention: 30d,
+                log_kms_key: logs,
                 tier: private,
                 security_groups: [application],
                 consumes: jobs,
@@ -274,6 +279,13 @@ pub fn design() -> Validated<Platform> {
                 // The seed's `audit` log is MySQL's, MariaDB's and Oracle's, not PostgreSQL's
                 // (`invalid-log-export`): PostgreSQL audits through pgAudit, into `postgresql`.
                 log_exports: ["postgresql", "upgrade"],
+                // The seed's §7.1 `logging.database` keeps 30 days: the stack makes the log groups
+                // (encrypted with the `logs` key) before the instances, so it names the instances
+                // `datasets-<environment>-main` (`db-instance-identifier-too-long`).
+                log_retention: 30d,
+                log_kms_key: logs,
+                // The seed's `encryption.at_rest.database.kms_key`: the `database` key.
+                kms_key: database,
                 // The seed's replicas repeat its storage (1000 GiB, 3000 IOPS), rejected like the
                 // primary's (`invalid-database-storage`): they take the primary's.
                 #[allow(replica-encryption-inherited, reason = "the replicas inherit the primary's encryption with its key; CloudFormation forbids restating it on a replica")]
@@ -307,6 +319,8 @@ pub fn design() -> Validated<Platform> {
                 // and in transit with TLS, as the security section's `minimum_tls` requires
                 // (`cache-without-tls`), clients presenting a generated AUTH token.
                 encryption: { at_rest: true, in_transit: true },
+                // The seed's `encryption.at_rest.cache.kms_key`: the `cache` key.
+                kms_key: cache,
                 // Not in the seed: a week of daily snapshots.
                 snapshot_retention: 7d,
                 tier: database,
@@ -323,8 +337,9 @@ pub fn design() -> Validated<Platform> {
                 versioning: true,
                 // The seed's `encryption: 'AES-256'` with a `kms_key` (§6) is contradictory:
                 // SSE-S3 takes no key (`kms-key-without-kms-encryption`). SSE-KMS, with the
-                // account's `aws/s3` key until the security section names the design's key.
+                // seed's `encryption.at_rest.storage.kms_key`: the `storage` key.
                 encryption: kms,
+                kms_key: storage,
                 access_logs: access_logs,
                 lifecycle: [
                     after 30d => STANDARD_IA,
@@ -340,6 +355,7 @@ pub fn design() -> Validated<Platform> {
                 versioning: true,
                 // `AES-256` with a `kms_key`, as above (`kms-key-without-kms-encryption`).
                 encryption: kms,
+                kms_key: storage,
                 access_logs: access_logs,
                 // The seed's `class: STANDARD_IA` is no bucket setting (`bucket-storage-class`):
                 // backups move to STANDARD_IA at 30 days, the earliest S3 allows
@@ -367,8 +383,9 @@ pub fn design() -> Validated<Platform> {
             // The seed's `arn:aws:sns:...`: the topic's ARN is a template parameter.
             sns pager,
             // The seed's response times: 15 minutes and 4 hours.
-            severity critical { response: 15min, channels: [team, pager] }
-            severity warning { response: 4h, channels: [oncall, team] }
+            // Not in the seed: the topics are encrypted with the `alerts` key.
+            severity critical { response: 15min, channels: [team, pager], kms_key: alerts }
+            severity warning { response: 4h, channels: [oncall, team], kms_key: alerts }
 
             // The seed gives no severity per metric: user-facing latency and running out of
             // storage are critical, the rest a warning.
@@ -400,6 +417,16 @@ pub fn design() -> Validated<Platform> {
             // the cache's in-transit encryption, the database's `rds.force_ssl` and
             // `ssl_min_protocol_version` and the buckets' policies follow it.
             minimum_tls: "1.2",
+            // Seed §6.1 `encryption.at_rest`: its `kms_key: 'arn:aws:kms:...'` ARNs (database,
+            // cache, storage) become keys of the design, named by what they encrypt
+            // (`unknown-kms-key`), each rotated yearly; not in the seed, keys for the logs, the
+            // queue and the alert topics. A key nothing names costs $1 a month (`unused-kms-key`).
+            kms_key database {}
+            kms_key cache {}
+            kms_key storage {}
+            kms_key logs {}
+            kms_key queue {}
+            kms_key alerts {}
             web_acl api {
                 load_balancer: web,
                 // The seed's 2000 requests per 300 s, per client IP address.
@@ -415,7 +442,7 @@ pub fn design() -> Validated<Platform> {
                 // The seed's `waf` log group (`invalid-waf-log-group`): AWS WAF logs only to groups
                 // named `aws-waf-logs-...`, so the stack names it
                 // `aws-waf-logs-datasets-<environment>-api`. The seed's 90 days; tokens kept out.
-                logging: { retention: 90d, redact_headers: ["authorization", "cookie"] },
+                logging: { retention: 90d, kms_key: logs, redact_headers: ["authorization", "cookie"] },
             }
             // The seed's `AmazonS3ReadOnly` and `AmazonRDSReadOnly` do not exist
             // (`unknown-managed-policy`): their real names. AmazonRDSReadOnlyAccess reads RDS's

@@ -16,6 +16,7 @@ const MACRO_CASES: &[&str] = &[
     "per-environment-finding",
     "no-stand-in",
     "syntax-acknowledgement-needs-reason",
+    "syntax-kms-key-by-arn",
     "syntax-literal-suffix",
     "syntax-missing-field",
     "syntax-per-environment",

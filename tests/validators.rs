@@ -5,9 +5,8 @@
 //!   informational finding).
 //! * `cloudformation-validate`: nothing at FATAL, ERROR or WARN, and no INFO but `I9001`
 //!   (a create-only property: changing it replaces the resource, which is a fact, not a finding).
-//! * checkov: no failed check except `CKV_AWS_158` on the flow-log group (a log group without a
-//!   KMS key), which the security section will remove. It is named here as the one expected
-//!   failure, so this test fails when it disappears too, and must then be updated.
+//! * checkov: no failed check at all (every log group is encrypted with the design's `logs` key,
+//!   so `CKV_AWS_158` passes too).
 //! * An acknowledged warning becomes checkov skip metadata with the same reason: checkov reports
 //!   the rule's checks as skipped, not failed, and skips nothing the design does not acknowledge.
 //!
@@ -27,16 +26,6 @@ use infra::model::Platform;
 use infra::rules::Rule;
 use infra::{platform, Validated};
 use serde_json::Value;
-
-/// The one check checkov is expected to fail, on each environment's flow-log group and web ACL
-/// log group, until log groups are encrypted with the design's KMS key.
-const EXPECTED_FAILURE: (&str, [&str; 2]) = (
-    "CKV_AWS_158",
-    [
-        "AWS::Logs::LogGroup.FlowLogGroup",
-        "AWS::Logs::LogGroup.WebAclApiLogGroup",
-    ],
-);
 
 /// The only finding `cloudformation-validate` may report: a create-only property (INFO).
 const CREATE_ONLY_NOTE: &str = "I9001";
@@ -323,7 +312,7 @@ fn checks(report: &Value, kind: &str) -> BTreeSet<(String, String, String)> {
 }
 
 #[test]
-fn checkov_fails_only_the_expected_check() {
+fn checkov_fails_no_check() {
     let Some(checkov_path) = tool("CHECKOV", "checkov", "checkov") else {
         return;
     };
@@ -347,25 +336,10 @@ fn checkov_fails_only_the_expected_check() {
         summary["passed"].as_u64().is_some_and(|n| n > 0),
         "{summary}"
     );
-    let expected: BTreeSet<(String, String, String)> = files
-        .iter()
-        .flat_map(|file| {
-            let name = file.file_name().expect("a file name").to_string_lossy();
-            EXPECTED_FAILURE.1.map(|resource| {
-                (
-                    format!("/{name}"),
-                    EXPECTED_FAILURE.0.to_owned(),
-                    resource.to_owned(),
-                )
-            })
-        })
-        .collect();
     assert_eq!(
         checks(&report, "failed_checks"),
-        expected,
-        "checkov's failed checks differ from the one expected failure (if {} passes now, remove \
-         it from this test)",
-        EXPECTED_FAILURE.0
+        BTreeSet::new(),
+        "checkov fails checks on the example's templates"
     );
     // Checks are skipped only where the design acknowledges a warning: each skipped check is one
     // that an acknowledged rule names, skipped with that acknowledgement's reason.
@@ -390,11 +364,10 @@ fn checkov_fails_only_the_expected_check() {
         );
     }
     eprintln!(
-        "checkov {}: {} templates, {} passed, only the expected {} failed",
+        "checkov {}: {} templates, {} passed, none failed",
         summary["checkov_version"],
         files.len(),
-        summary["passed"],
-        EXPECTED_FAILURE.0
+        summary["passed"]
     );
 }
 

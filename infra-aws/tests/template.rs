@@ -59,40 +59,44 @@ fn the_description_names_platform_and_environment() {
 fn resource_counts_per_environment() {
     let design = design();
     // The network's, then batch's: one compute environment and three job queues; then
-    // compute's: the cluster and the logs' key, six resources per service (log group, two roles,
-    // task definition, service, scalable target), the api's two target tracking policies, the
-    // queue's three (its key, the queue and its dead-letter queue) and the worker's queue-depth
+    // compute's: the cluster, six resources per service (log group, two roles, task definition,
+    // service, scalable target), the api's two target tracking policies, the queue's two (the
+    // queue and its dead-letter queue, under the design's `queue` key) and the worker's queue-depth
     // scaling (two step scaling policies and their two alarms); then the load balancer's: itself,
-    // its HTTPS listener and one target group (the design redirects no HTTP); then the database's: its key, subnet group, parameter
-    // group, monitoring role, secret, secret attachment, rotation schedule, primary, backup vault,
-    // role, plan and selection, and a resource per replica (two in production, none elsewhere).
+    // its HTTPS listener, one target group and the listener's second certificate (the design
+    // redirects no HTTP); then the database's
+    // (under the design's `database` key): its subnet group, parameter group, monitoring role,
+    // secret, secret attachment, rotation schedule, primary, backup vault, role, plan and
+    // selection, a resource per replica (two in production, none elsewhere), and a log group per
+    // exported log (two) and instance.
     // The network's count includes the password rotation's group, its egress rule to the
     // database's group and that group's ingress rule from it. Then storage's: three buckets,
     // each with its policy.
-    // Then the cache's: its key, and the Redis cluster's subnet group, parameter group, AUTH
+    // Then the cache's (under the design's `cache` key): the Redis cluster's subnet group, parameter group, AUTH
     // token, its clients' policy and replication group; the network's count includes the cache's
-    // security group and its ingress rule. Then monitoring's: its key, a topic per severity
+    // security group and its ingress rule. Then monitoring's: a topic per severity
     // (two), the warning's e-mail subscription, the Slack channel's Chatbot configuration and
     // role, the eight alarms on services, the load balancer and the database, and the three
     // cache alarms once per Redis node: 2 shards x (1 + 1) = 4 in production, 2 x 1 elsewhere.
-    // Then security's: the web ACL, its association, log group and logging configuration, two
-    // roles, the MFA policy, two groups and two users, and the secrets' key, the API keys' secret
-    // and its rotation schedule.
-    let compute = 2 + 6 * 2 + 2 + 3 + 4;
-    let cache = 1 + 5;
-    let monitoring = 1 + 2 + 1 + 2 + 8;
-    let security = 4 + 2 + 1 + 2 + 2 + 3;
+    // (under the design's `alerts` key). Then security's: six KMS keys with their aliases, the
+    // web ACL, its association, log group and logging configuration, two roles, the MFA policy,
+    // two groups and two users, and the secrets' key, the API keys' secret and its rotation
+    // schedule.
+    let compute = 1 + 6 * 2 + 2 + 2 + 4;
+    let cache = 5;
+    let monitoring = 2 + 1 + 2 + 8;
+    let security = 6 * 2 + 4 + 2 + 1 + 2 + 2 + 3;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        59 + 4 + compute + 3 + (12 + 2) + cache + 6 + monitoring + 3 * 4 + security
+        59 + 4 + compute + 4 + (11 + 2 + 2 * 3) + cache + 6 + monitoring + 3 * 4 + security
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        57 + 4 + compute + 3 + 12 + cache + 6 + monitoring + 3 * 2 + security
+        57 + 4 + compute + 4 + (11 + 2) + cache + 6 + monitoring + 3 * 2 + security
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        57 + 4 + compute + 3 + 12 + cache + 6 + monitoring + 3 * 2 + security
+        57 + 4 + compute + 4 + (11 + 2) + cache + 6 + monitoring + 3 * 2 + security
     );
 }
 
@@ -298,6 +302,8 @@ fn every_taggable_resource_has_name_environment_and_platform_tags() {
         "AWS::SecretsManager::SecretTargetAttachment",
         "AWS::SecretsManager::RotationSchedule",
         "AWS::Backup::BackupSelection",
+        "AWS::KMS::Alias",
+        "AWS::ElasticLoadBalancingV2::ListenerCertificate",
         "AWS::IAM::Policy",
         "AWS::S3::BucketPolicy",
         "AWS::SNS::Subscription",

@@ -291,7 +291,10 @@ fn without_flow_logs_there_is_no_log_group_or_role() {
     platform.load_balancer = LoadBalancing::new();
     platform.database = Databases::new();
     platform.monitoring = infra_core::model::Monitoring::new();
+    // The cache and the buckets keep their keys.
+    let keys = std::mem::take(&mut platform.security.kms_keys);
     platform.security = Security::new();
+    platform.security.kms_keys = keys;
     platform
         .acknowledgements
         .retain(|ack| ack.code != infra_core::rules::WORKLOAD_FULL_ACCESS.code);

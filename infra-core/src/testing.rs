@@ -19,10 +19,38 @@ pub(crate) fn design() -> Platform {
         service.role = None;
         service.secrets.clear();
     }
+    without_key_references(&mut platform);
     platform
         .acknowledgements
         .retain(|ack| !ack.path.starts_with(&crate::model::path::security()));
     platform
+}
+
+/// Takes every KMS key name out of the design's elements, whose keys lived in the security section:
+/// each element falls back to its section's own key (or to none).
+fn without_key_references(platform: &mut Platform) {
+    if let Some(flow_logs) = platform.network.flow_logs.as_mut() {
+        flow_logs.kms_key = None;
+    }
+    for queue in &mut platform.compute.queues {
+        queue.kms_key = None;
+    }
+    for service in &mut platform.compute.services {
+        service.log_kms_key = None;
+    }
+    for pg in &mut platform.database.postgres {
+        pg.kms_key = None;
+        pg.log_kms_key = None;
+    }
+    for cluster in &mut platform.cache.clusters {
+        cluster.kms_key = None;
+    }
+    for bucket in &mut platform.storage.buckets {
+        bucket.encryption.kms_key = None;
+    }
+    for severity in &mut platform.monitoring.severities {
+        severity.kms_key = None;
+    }
 }
 
 /// The reference design with every environment on the default (production's) address blocks,

@@ -1,4 +1,5 @@
-// The seed's `encryption: 'AES-256'` with a `kms_key`: SSE-S3 (AES256) takes no KMS key.
+// The seed's `encryption: 'AES-256'` with a `kms_key` (its ARN becomes a key of the design, by
+// name): SSE-S3 (AES256) takes no KMS key.
 use infra::platform;
 
 fn main() {
@@ -18,11 +19,14 @@ fn main() {
             bucket datasets {
                 versioning: false,
                 encryption: aes256,
-                kms_key: "arn:aws:kms:...",
+                kms_key: storage,
                 access_logs: logs,
             }
             #[allow(bucket-without-access-logs, reason = "the access-log bucket")]
             bucket logs { versioning: true, encryption: aes256, lifecycle: [noncurrent_expire 30d] }
+        }
+        security {
+            kms_key storage {}
         }
     };
 }

@@ -21,7 +21,7 @@ use infra_core::rules::{
 };
 
 use crate::context::State;
-use crate::kms::account_administers;
+use crate::kms::{account_administers, key_arn as key_arn_of};
 use crate::intrinsic::{Expr, Pseudo};
 use crate::network::logical_id as network_id;
 use crate::stack::Stack;
@@ -53,7 +53,9 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
     if cache.is_empty() {
         return;
     }
-    key(stack, template);
+    if cache.clusters.iter().any(|cluster| cluster.kms_key.is_none()) {
+        key(stack, template);
+    }
     for cluster in &cache.clusters {
         subnet_group(stack, template, cluster);
         parameter_group(stack, template, cluster);
@@ -74,7 +76,13 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
     });
 }
 
-/// The KMS key of the clusters' data at rest and snapshots, and of their AUTH tokens: the
+/// The ARN of the key of `cluster`: the design's key it names, or the section's own.
+fn key_arn(cluster: &RedisCluster) -> Expr {
+    key_arn_of(cluster.kms_key.as_ref(), &logical_id::key())
+}
+
+/// The section's KMS key of the clusters that name none of the design's: their data at rest and
+/// snapshots, and their AUTH tokens; the
 /// account administers it through IAM, which ElastiCache and Secrets Manager use on the
 /// deployer's behalf.
 fn key(stack: &Stack<'_>, template: &mut Template) {
@@ -179,7 +187,7 @@ fn auth_token(stack: &Stack<'_>, template: &mut Template, cluster: &RedisCluster
                     ("ExcludePunctuation", Expr::from(true)),
                 ]),
             )
-            .property("KmsKeyId", Expr::get_att(&logical_id::key(), "Arn"))
+            .property("KmsKeyId", key_arn(cluster))
             .property("Tags", stack.tags(&format!("redis-{name}-auth")))
             .keep_on(Policy::Delete)
             .context(
@@ -275,7 +283,7 @@ fn client_policy(stack: &Stack<'_>, template: &mut Template, cluster: &RedisClus
                             statement(
                                 "DecryptAuthToken",
                                 "kms:Decrypt",
-                                Expr::get_att(&logical_id::key(), "Arn"),
+                                key_arn(cluster),
                             ),
                         ]),
                     ),
@@ -331,7 +339,7 @@ fn replication_group(stack: &Stack<'_>, template: &mut Template, cluster: &Redis
         resource.property("NumCacheClusters", Expr::Int(1 + i64::from(replicas)))
     };
     if cluster.encryption_at_rest {
-        resource = resource.property("KmsKeyId", Expr::get_att(&logical_id::key(), "Arn"));
+        resource = resource.property("KmsKeyId", key_arn(cluster));
     }
     if cluster.encryption_in_transit {
         let secret = logical_id::auth_token(&cluster.name);
@@ -470,7 +478,8 @@ mod tests {
             Some(&Expr::sub("{{resolve:secretsmanager:${RedisMainAuthToken}:SecretString}}"))
         );
         assert_eq!(group.get("TransitEncryptionEnabled"), Some(&Expr::from(true)));
-        assert_eq!(group.get("KmsKeyId"), Some(&Expr::get_att(&super::logical_id::key(), "Arn")));
+        assert_eq!(group.get("KmsKeyId"), Some(&Expr::GetAtt("KmsKeyCache".into(), "Arn".into())));
+        assert!(template.resource(super::logical_id::key().as_str()).is_none());
         let parameters = template
             .resource("RedisMainParameterGroup")
             .expect("the parameter group");

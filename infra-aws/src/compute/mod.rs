@@ -8,8 +8,9 @@
 //! with the scheduled actions, a target tracking policy per tracked metric, and step scaling on
 //! its queue's depth).
 //!
-//! The services' log groups are encrypted with one customer managed KMS key of the stack, which
-//! only CloudWatch Logs of this account and region may use. The scalable targets name no
+//! The services' log groups are encrypted with the KMS key of the design each service names
+//! (`log_kms_key`), or else with one customer managed key of the section, which only CloudWatch
+//! Logs of this account and region may use. The scalable targets name no
 //! `RoleARN`: Application Auto Scaling then uses its service-linked role for ECS.
 
 pub(crate) mod logical_id;
@@ -21,13 +22,14 @@ use infra_core::rules::{
     IMAGE_REPOSITORY_WITH_TAG, IMAGE_TAG_LATEST, INVALID_CAPACITY, INVALID_DURATION,
     INVALID_FARGATE_SIZE, INVALID_LOG_RETENTION, INVALID_PORT_RANGE, INVALID_SCALING_TARGET,
     INVALID_SCHEDULE, INVALID_TIME_ZONE, SCHEDULED_CAPACITY_REVERSED, SCHEDULED_DESIRED_CAPACITY,
-    SECRET_VARIABLE_CONFLICT, SERVICE_IN_PUBLIC_TIER, SERVICE_SECURITY_GROUP_COUNT, UNKNOWN_QUEUE,
-    UNKNOWN_ROLE, UNKNOWN_SECRET, UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER, WRITABLE_ROOT_FILESYSTEM,
+    SECRET_VARIABLE_CONFLICT, SERVICE_IN_PUBLIC_TIER, SERVICE_SECURITY_GROUP_COUNT, UNKNOWN_KMS_KEY,
+    UNKNOWN_QUEUE, UNKNOWN_ROLE, UNKNOWN_SECRET, UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
+    WRITABLE_ROOT_FILESYSTEM,
 };
 
 use crate::context::State;
 use crate::trust::{service_trust, this_account};
-use crate::kms::account_administers;
+use crate::kms::{account_administers, key_arn, logs_may_use};
 use crate::intrinsic::{Expr, Pseudo};
 use crate::logical_id::LogicalId;
 use crate::network::logical_id as network_id;
@@ -97,7 +99,9 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
         return;
     }
     cluster(stack, template);
-    log_key(stack, template);
+    if compute.services.iter().any(|service| service.log_kms_key.is_none()) {
+        log_key(stack, template);
+    }
     for queue in &compute.queues {
         queue::lower_queue(stack, template, queue);
     }
@@ -144,40 +148,7 @@ fn cluster(stack: &Stack<'_>, template: &mut Template) {
 /// region may use it only for this account's log groups.
 fn log_key(stack: &Stack<'_>, template: &mut Template) {
     let administer = account_administers();
-    let logs = Expr::map([
-        ("Sid", Expr::from("LogsEncrypt")),
-        ("Effect", Expr::from("Allow")),
-        (
-            "Principal",
-            Expr::map([("Service", Expr::sub("logs.${AWS::Region}.amazonaws.com"))]),
-        ),
-        (
-            "Action",
-            Expr::list(
-                [
-                    "kms:Encrypt*",
-                    "kms:Decrypt*",
-                    "kms:ReEncrypt*",
-                    "kms:GenerateDataKey*",
-                    "kms:Describe*",
-                ]
-                .map(Expr::from),
-            ),
-        ),
-        ("Resource", Expr::from("*")),
-        (
-            "Condition",
-            Expr::map([(
-                "ArnLike",
-                Expr::map([(
-                    "kms:EncryptionContext:aws:logs:arn",
-                    Expr::sub(
-                        "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*",
-                    ),
-                )]),
-            )]),
-        ),
-    ]);
+    let logs = logs_may_use();
     template.add_resource(
         logical_id::log_key(),
         Resource::new("AWS::KMS::Key")
@@ -206,7 +177,7 @@ fn lower_service(stack: &Stack<'_>, template: &mut Template, service: &Service) 
         logical_id::log_group(&service.name),
         Resource::new("AWS::Logs::LogGroup")
             .property("RetentionInDays", service.log_retention.days())
-            .property("KmsKeyId", Expr::get_att(&logical_id::log_key(), "Arn"))
+            .property("KmsKeyId", key_arn(service.log_kms_key.as_ref(), &logical_id::log_key()))
             .property("Tags", stack.tags(&format!("service-{name}-logs")))
             .keep_on(Policy::Retain)
             .context(
@@ -219,7 +190,7 @@ fn lower_service(stack: &Stack<'_>, template: &mut Template, service: &Service) 
                         ),
                         State::Stateful,
                     )
-                    .must([&INVALID_LOG_RETENTION]),
+                    .must([&INVALID_LOG_RETENTION, &UNKNOWN_KMS_KEY]),
             ),
     );
     roles(stack, template, service);
@@ -887,7 +858,8 @@ mod tests {
         let group = template
             .resource("ServiceApiLogGroup")
             .expect("the log group");
-        assert_eq!(group.get("KmsKeyId"), Some(&Expr::GetAtt("EcsLogKey".into(), "Arn".into())));
+        assert_eq!(group.get("KmsKeyId"), Some(&Expr::GetAtt("KmsKeyLogs".into(), "Arn".into())));
+        assert!(template.resource("EcsLogKey").is_none());
         assert!(template.resource("ServiceWorkerMemoryScaling").is_none());
         assert!(template.resource("ServiceApiMemoryScaling").is_some());
     }

@@ -18,7 +18,7 @@ use infra_core::rules::{
 
 use super::logical_id;
 use crate::context::State;
-use crate::kms::account_administers;
+use crate::kms::{account_administers, key_arn};
 use crate::intrinsic::{Expr, Pseudo};
 use crate::logical_id::LogicalId;
 use crate::stack::Stack;
@@ -33,26 +33,21 @@ const BACKLOG_MINUTES: i64 = 2;
 /// Minutes of an empty queue before a task is removed.
 const DRAINED_MINUTES: i64 = 5;
 
-/// The queue's key, its dead-letter queue, the queue and the output of its URL.
+/// The ARN of the key of `queue` and its dead-letter queue: the design's key it names, or its own.
+pub(super) fn queue_key_arn(queue: &Queue) -> Expr {
+    key_arn(queue.kms_key.as_ref(), &logical_id::queue_key(&queue.name))
+}
+
+/// The queue's own key (unless it names one of the design), its dead-letter queue, the queue and
+/// the output of its URL.
 pub(super) fn lower_queue(stack: &Stack<'_>, template: &mut Template, queue: &Queue) {
     let name = queue.name.as_str();
-    let key = logical_id::queue_key(&queue.name);
     let physical = queue_name(stack.platform().name.as_str(), stack.environment().name.as_str(), name);
-    template.add_resource(
-        key.clone(),
-        Resource::new("AWS::KMS::Key")
-            .property("Description", format!("Encrypts queue `{name}` and its dead-letter queue"))
-            .property("EnableKeyRotation", true)
-            .property("KeyPolicy", key_policy())
-            .property("Tags", stack.tags(&format!("queue-{name}-key")))
-            .keep_on(Policy::Retain)
-            .context(stack.context(
-                path::queue(name),
-                format!("Encrypts queue `{name}` and its dead-letter queue (SSE-KMS); the account's IAM policies grant its use, so only roles given `kms:Decrypt` on it read the messages; retained with the queues, whose messages stay readable only with it"),
-                State::Stateful,
-            )),
-    );
+    if queue.kms_key.is_none() {
+        own_key(stack, template, queue);
+    }
     let dead_letter = logical_id::dead_letter(&queue.name);
+    let key = queue_key_arn(queue);
     let source_arn = Expr::sub(format!(
         "arn:${{AWS::Partition}}:sqs:${{AWS::Region}}:${{AWS::AccountId}}:{physical}"
     ));
@@ -61,7 +56,7 @@ pub(super) fn lower_queue(stack: &Stack<'_>, template: &mut Template, queue: &Qu
         dead_letter.clone(),
         Resource::new("AWS::SQS::Queue")
             .property("MessageRetentionPeriod", Expr::Int(i64::from(retention.get())))
-            .property("KmsMasterKeyId", Expr::get_att(&key, "Arn"))
+            .property("KmsMasterKeyId", key.clone())
             .property(
                 "RedriveAllowPolicy",
                 Expr::map([
@@ -88,7 +83,7 @@ pub(super) fn lower_queue(stack: &Stack<'_>, template: &mut Template, queue: &Qu
             .property("QueueName", physical.as_str())
             .property("VisibilityTimeout", Expr::Int(i64::from(queue.visibility_timeout.get())))
             .property("MessageRetentionPeriod", Expr::Int(i64::from(queue.retention.get())))
-            .property("KmsMasterKeyId", Expr::get_att(&key, "Arn"))
+            .property("KmsMasterKeyId", key.clone())
             .property(
                 "RedrivePolicy",
                 Expr::map([
@@ -126,6 +121,25 @@ pub(super) fn lower_queue(stack: &Stack<'_>, template: &mut Template, queue: &Qu
             Expr::reference(&id),
             Expr::sub(export),
         ),
+    );
+}
+
+/// The queue's own key, when it names none of the design's.
+fn own_key(stack: &Stack<'_>, template: &mut Template, queue: &Queue) {
+    let name = queue.name.as_str();
+    template.add_resource(
+        logical_id::queue_key(&queue.name),
+        Resource::new("AWS::KMS::Key")
+            .property("Description", format!("Encrypts queue `{name}` and its dead-letter queue"))
+            .property("EnableKeyRotation", true)
+            .property("KeyPolicy", key_policy())
+            .property("Tags", stack.tags(&format!("queue-{name}-key")))
+            .keep_on(Policy::Retain)
+            .context(stack.context(
+                path::queue(name),
+                format!("Encrypts queue `{name}` and its dead-letter queue (SSE-KMS); the account's IAM policies grant its use, so only roles given `kms:Decrypt` on it read the messages; retained with the queues, whose messages stay readable only with it"),
+                State::Stateful,
+            )),
     );
 }
 
@@ -170,7 +184,7 @@ pub(super) fn consumer_statements(queue: &Queue) -> Vec<Expr> {
         ("Sid", Expr::from(format!("Decrypt{pascal}"))),
         ("Effect", Expr::from("Allow")),
         ("Action", Expr::from("kms:Decrypt")),
-        ("Resource", Expr::get_att(&logical_id::queue_key(&queue.name), "Arn")),
+        ("Resource", queue_key_arn(queue)),
     ]);
     vec![consume, decrypt]
 }
@@ -216,7 +230,7 @@ pub(super) fn producer_statements(queue: &Queue) -> Vec<Expr> {
             "Action",
             Expr::list(["kms:GenerateDataKey", "kms:Decrypt"].map(Expr::from)),
         ),
-        ("Resource", Expr::get_att(&logical_id::queue_key(&queue.name), "Arn")),
+        ("Resource", queue_key_arn(queue)),
     ]);
     vec![send, encrypt]
 }
@@ -448,9 +462,11 @@ mod tests {
                 "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:datasets-staging-jobs"
             )]))
         );
-        let key = Some(Expr::GetAtt("QueueJobsKey".into(), "Arn".into()));
+        // `kms_key: queue`: the design's key, and no key of the queue's own.
+        let key = Some(Expr::GetAtt("KmsKeyQueue".into(), "Arn".into()));
         assert_eq!(queue.get("KmsMasterKeyId"), key.as_ref());
         assert_eq!(dead_letter.get("KmsMasterKeyId"), key.as_ref());
+        assert!(template.resource("QueueJobsKey").is_none());
         assert!(template.outputs().contains_key("QueueJobsUrl"));
     }
 
@@ -467,7 +483,7 @@ mod tests {
             resources(document),
             [
                 &Expr::GetAtt("QueueJobs".into(), "Arn".into()),
-                &Expr::GetAtt("QueueJobsKey".into(), "Arn".into())
+                &Expr::GetAtt("KmsKeyQueue".into(), "Arn".into())
             ]
         );
         let json = serde_json::to_string(document).expect("JSON");
@@ -491,7 +507,7 @@ mod tests {
                 (vec!["sqs:SendMessage"], Expr::GetAtt("QueueJobs".into(), "Arn".into())),
                 (
                     vec!["kms:GenerateDataKey", "kms:Decrypt"],
-                    Expr::GetAtt("QueueJobsKey".into(), "Arn".into())
+                    Expr::GetAtt("KmsKeyQueue".into(), "Arn".into())
                 ),
             ]
         );

@@ -41,7 +41,7 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
         vault.clone(),
         Resource::new("AWS::Backup::BackupVault")
             .property("BackupVaultName", stack.name(&format!("db-{name}")))
-            .property("EncryptionKeyArn", Expr::get_att(&logical_id::key(&pg.name), "Arn"))
+            .property("EncryptionKeyArn", super::key_arn(pg))
             .property(
                 "BackupVaultTags",
                 Expr::map([

@@ -83,3 +83,18 @@ pub(crate) fn endpoint(name: &Name) -> LogicalId {
 pub(crate) fn secret_output(name: &Name) -> LogicalId {
     of(name, "SecretArn")
 }
+
+/// `Database<Name>LogGroup<Log>` for the primary, `Database<Name>Replica<n>LogGroup<Log>` for
+/// replica `n`: the log group of an exported log (`postgresql` becomes `Postgresql`,
+/// `iam-db-auth-error` `IamDbAuthError`).
+pub(crate) fn log_group(name: &Name, replica: Option<u32>, log: &str) -> LogicalId {
+    let log: String = log
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map(|first| first.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+        })
+        .collect();
+    let instance = replica.map(|number| format!("Replica{number}")).unwrap_or_default();
+    of(name, &format!("{instance}LogGroup{log}"))
+}

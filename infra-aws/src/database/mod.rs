@@ -19,11 +19,12 @@ use infra_core::rules::{
     INVALID_DATABASE_STORAGE, INVALID_ENGINE_VERSION, INVALID_INSTANCE_CLASS, INVALID_LOG_EXPORT,
     INVALID_WINDOW, OVERLAPPING_WINDOWS, REPLICAS_WITHOUT_BACKUPS, REPLICA_ENCRYPTION_INHERITED, TOO_MANY_READ_REPLICAS,
     UNKNOWN_ENGINE_VERSION, UNKNOWN_INSTANCE_CLASS, UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
+    db_instance_identifier, DB_INSTANCE_IDENTIFIER_TOO_LONG, INVALID_LOG_RETENTION, UNKNOWN_KMS_KEY,
 };
 
 use crate::context::State;
 use crate::trust::{service_trust, this_account};
-use crate::kms::account_administers;
+use crate::kms::{account_administers, design_key_arn, key_arn as key_arn_of};
 use crate::intrinsic::{Expr, Pseudo};
 use crate::network::logical_id as network_id;
 use crate::stack::Stack;
@@ -51,7 +52,10 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
         return;
     }
     for pg in databases {
-        key(stack, template, pg);
+        if pg.kms_key.is_none() {
+            key(stack, template, pg);
+        }
+        log_groups(stack, template, pg);
         subnet_group(stack, template, pg);
         parameter_group(stack, template, pg);
         monitoring_role(stack, template, pg);
@@ -116,7 +120,12 @@ fn ssl_protocol(version: TlsVersion) -> &'static str {
     }
 }
 
-/// The key of the database: the account administers it; RDS, Secrets Manager and AWS Backup
+/// The ARN of the key of `pg`: the design's key it names, or its own.
+pub(crate) fn key_arn(pg: &Postgres) -> Expr {
+    key_arn_of(pg.kms_key.as_ref(), &logical_id::key(&pg.name))
+}
+
+/// The key of the database, when it names none of the design's: the account administers it; RDS, Secrets Manager and AWS Backup
 /// use it through the grants of the principals that call them.
 fn key(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
     let name = pg.name.as_str();
@@ -144,6 +153,84 @@ fn key(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
                 State::Stateful,
             )),
     );
+}
+
+/// The identifier of the primary (`None`) or of replica `n`, when the stack names its instances
+/// because it creates their log groups; RDS generates one otherwise.
+fn identifier(stack: &Stack<'_>, pg: &Postgres, replica: Option<u32>) -> Option<String> {
+    pg.owns_log_groups().then(|| {
+        db_instance_identifier(stack.platform().name.as_str(), stack.environment().name.as_str(), pg.name.as_str(), replica)
+    })
+}
+
+/// The instances of `pg` in the environment: the primary (`None`) and each replica.
+fn instances(stack: &Stack<'_>, pg: &Postgres) -> Vec<Option<u32>> {
+    std::iter::once(None).chain((1..=*stack.value(&pg.replicas.count)).map(Some)).collect()
+}
+
+/// The log groups RDS writes the exported logs of each instance to,
+/// `/aws/rds/instance/<identifier>/<log>` (RDS User Guide, "Publishing database logs to
+/// Amazon CloudWatch Logs"), made by the stack so that they keep the design's retention and are
+/// encrypted with its key; retained, like every log group of the stack.
+///
+/// The stack then names the instances (`DBInstanceIdentifier`), which is the trade-off: an update
+/// that replaces a named instance (a new KMS key, for instance) fails, since CloudFormation cannot
+/// create the replacement under the same name; the instance must be renamed or the change made
+/// in two steps.
+fn log_groups(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
+    if !pg.owns_log_groups() {
+        return;
+    }
+    let name = pg.name.as_str();
+    for replica in instances(stack, pg) {
+        let Some(identifier) = identifier(stack, pg, replica) else {
+            continue;
+        };
+        for log in &pg.log_exports {
+            let mut resource = Resource::new("AWS::Logs::LogGroup")
+                .property("LogGroupName", format!("/aws/rds/instance/{identifier}/{log}"));
+            if let Some(retention) = pg.log_retention {
+                resource = resource.property("RetentionInDays", retention.days());
+            }
+            let encrypted = match &pg.log_kms_key {
+                Some(key) => {
+                    resource = resource.property("KmsKeyId", design_key_arn(key));
+                    format!(", encrypted with KMS key `{key}`")
+                }
+                None => String::new(),
+            };
+            let kept = match pg.log_retention {
+                Some(retention) => format!("for {} days", retention.days()),
+                None => "forever".to_owned(),
+            };
+            template.add_resource(
+                logical_id::log_group(&pg.name, replica, log),
+                resource
+                    .property("Tags", stack.tags(&format!("db-{name}-logs")))
+                    .keep_on(Policy::Retain)
+                    .context(
+                        stack
+                            .context(
+                                path::postgres_log_retention(name),
+                                format!("Keeps the `{log}` log of database `{name}`'s instance `{identifier}` {kept}{encrypted}; made before the instance, which RDS then writes to; retained when the stack deletes it"),
+                                State::Stateful,
+                            )
+                            .must([&INVALID_LOG_EXPORT, &INVALID_LOG_RETENTION, &UNKNOWN_KMS_KEY, &DB_INSTANCE_IDENTIFIER_TOO_LONG]),
+                    ),
+            );
+        }
+    }
+}
+
+/// Names the instance and makes it wait for its log groups, when the stack creates them.
+fn with_log_groups(stack: &Stack<'_>, pg: &Postgres, replica: Option<u32>, mut resource: Resource) -> Resource {
+    if let Some(identifier) = identifier(stack, pg, replica) {
+        resource = resource.property("DBInstanceIdentifier", identifier);
+        for log in &pg.log_exports {
+            resource = resource.depends_on(logical_id::log_group(&pg.name, replica, log));
+        }
+    }
+    resource
 }
 
 fn subnet_group(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
@@ -230,7 +317,6 @@ fn common(stack: &Stack<'_>, pg: &Postgres, class: &str) -> Vec<(&'static str, E
         .security_groups
         .iter()
         .map(|group| Expr::get_att(&network_id::security_group(group), "GroupId"));
-    let key = logical_id::key(&pg.name);
     vec![
         ("DBInstanceClass", Expr::from(class)),
         ("MultiAZ", Expr::Bool(*stack.value(&pg.multi_az))),
@@ -239,7 +325,7 @@ fn common(stack: &Stack<'_>, pg: &Postgres, class: &str) -> Vec<(&'static str, E
         ("PubliclyAccessible", Expr::Bool(false)),
         ("EnableIAMDatabaseAuthentication", Expr::Bool(true)),
         ("EnablePerformanceInsights", Expr::Bool(true)),
-        ("PerformanceInsightsKMSKeyId", Expr::get_att(&key, "Arn")),
+        ("PerformanceInsightsKMSKeyId", key_arn(pg)),
         ("PerformanceInsightsRetentionPeriod", Expr::Int(7)),
         ("MonitoringInterval", Expr::Int(MONITORING_INTERVAL)),
         ("MonitoringRoleArn", Expr::get_att(&logical_id::monitoring_role(&pg.name), "Arn")),
@@ -272,14 +358,13 @@ fn primary(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
     let name = pg.name.as_str();
     let id = logical_id::primary(&pg.name);
     let class = stack.value(&pg.instance_class);
-    let key = logical_id::key(&pg.name);
     let resource = Resource::new("AWS::RDS::DBInstance")
         .property("Engine", "postgres")
         .property("EngineVersion", pg.engine_version.as_str())
         .with(common(stack, pg, class))
         .with(storage(&pg.storage))
         .property("StorageEncrypted", true)
-        .property("KmsKeyId", Expr::get_att(&key, "Arn"))
+        .property("KmsKeyId", key_arn(pg))
         .property("DBSubnetGroupName", Expr::reference(&logical_id::subnet_group(&pg.name)))
         .property("Port", "5432")
         .property("BackupRetentionPeriod", Expr::Int(i64::from(pg.backup.retention_days)))
@@ -288,6 +373,7 @@ fn primary(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
         .with(password::credentials(pg))
         .property("Tags", stack.tags(&format!("db-{name}")))
         .keep_on(Policy::Snapshot);
+    let resource = with_log_groups(stack, pg, None, resource);
     template.add_resource(
         id.clone(),
         resource.context(
@@ -334,14 +420,15 @@ fn primary(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
 fn replica(stack: &Stack<'_>, template: &mut Template, pg: &Postgres, number: u32) {
     let name = pg.name.as_str();
     let class = pg.replica_class(stack.environment().name.as_str());
+    let resource = Resource::new("AWS::RDS::DBInstance")
+        .property("SourceDBInstanceIdentifier", Expr::reference(&logical_id::primary(&pg.name)))
+        .with(common(stack, pg, class))
+        .with(storage(pg.replica_storage()))
+        .property("Tags", stack.tags(&format!("db-{name}-replica-{number}")))
+        .keep_on(Policy::Delete);
     template.add_resource(
         logical_id::replica(&pg.name, number),
-        Resource::new("AWS::RDS::DBInstance")
-            .property("SourceDBInstanceIdentifier", Expr::reference(&logical_id::primary(&pg.name)))
-            .with(common(stack, pg, class))
-            .with(storage(pg.replica_storage()))
-            .property("Tags", stack.tags(&format!("db-{name}-replica-{number}")))
-            .keep_on(Policy::Delete)
+        with_log_groups(stack, pg, Some(number), resource)
             .context(
                 stack
                     .context(

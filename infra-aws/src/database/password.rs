@@ -40,7 +40,7 @@ pub(super) fn credentials(pg: &Postgres) -> Vec<(&'static str, Expr)> {
             ("ManageMasterUserPassword", Expr::Bool(true)),
             (
                 "MasterUserSecret",
-                Expr::map([("KmsKeyId", Expr::get_att(&logical_id::key(&pg.name), "Arn"))]),
+                Expr::map([("KmsKeyId", super::key_arn(pg))]),
             ),
         ],
     }
@@ -72,7 +72,7 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
                             ("RotationLambdaName", Expr::from(function.clone())),
                             ("VpcSubnetIds", Expr::join(",", subnets)),
                             ("VpcSecurityGroupIds", Expr::join(",", groups)),
-                            ("KmsKeyArn", Expr::get_att(&logical_id::key(&pg.name), "Arn")),
+                            ("KmsKeyArn", super::key_arn(pg)),
                         ]),
                     )
                     .property("RotationRules", rules)
@@ -134,7 +134,7 @@ fn secret(stack: &Stack<'_>, template: &mut Template, pg: &Postgres) {
         logical_id::secret(&pg.name),
         Resource::new("AWS::SecretsManager::Secret")
             .property("Description", format!("Database `{name}`'s master user and password"))
-            .property("KmsKeyId", Expr::get_att(&logical_id::key(&pg.name), "Arn"))
+            .property("KmsKeyId", super::key_arn(pg))
             .property(
                 "GenerateSecretString",
                 Expr::map([

@@ -29,7 +29,7 @@ use crate::cache::logical_id as cache_id;
 use crate::compute::logical_id as compute_id;
 use crate::context::State;
 use crate::database::logical_id as database_id;
-use crate::kms::account_administers;
+use crate::kms::{account_administers, cloudwatch_publishes, design_key_arn};
 use crate::intrinsic::Expr;
 use crate::load_balancer::logical_id as load_balancer_id;
 use crate::logical_id::LogicalId;
@@ -53,7 +53,7 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
     if monitoring.is_empty() {
         return;
     }
-    if !monitoring.severities.is_empty() {
+    if monitoring.severities.iter().any(|severity| severity.kms_key.is_none()) {
         key(stack, template);
     }
     for severity in &monitoring.severities {
@@ -115,13 +115,7 @@ pub(crate) fn response_text(seconds: u64) -> String {
 /// SNS decrypts before it delivers to e-mail and to AWS Chatbot, which need no grant.
 fn key(stack: &Stack<'_>, template: &mut Template) {
     let administer = account_administers();
-    let cloudwatch = Expr::map([
-        ("Sid", Expr::from("CloudWatchPublishesAlarms")),
-        ("Effect", Expr::from("Allow")),
-        ("Principal", Expr::map([("Service", Expr::from("cloudwatch.amazonaws.com"))])),
-        ("Action", Expr::list([Expr::from("kms:Decrypt"), Expr::from("kms:GenerateDataKey*")])),
-        ("Resource", Expr::from("*")),
-    ]);
+    let cloudwatch = cloudwatch_publishes();
     template.add_resource(
         logical_id::key(),
         Resource::new("AWS::KMS::Key")
@@ -144,14 +138,20 @@ fn key(stack: &Stack<'_>, template: &mut Template) {
     );
 }
 
-/// The severity's topic, encrypted with the section's key.
+/// The severity's topic, encrypted with the design's key it names, or the section's.
 fn topic(stack: &Stack<'_>, template: &mut Template, severity: &AlertSeverity) {
     let name = severity.name.as_str();
     template.add_resource(
         logical_id::topic(&severity.name),
         Resource::new("AWS::SNS::Topic")
             .property("DisplayName", format!("{} {name} alerts", stack.platform().name))
-            .property("KmsMasterKeyId", Expr::reference(&logical_id::key()))
+            .property(
+                "KmsMasterKeyId",
+                match &severity.kms_key {
+                    Some(key) => design_key_arn(key),
+                    None => Expr::reference(&logical_id::key()),
+                },
+            )
             .property("Tags", stack.tags(&format!("alerts-{name}")))
             .context(
                 stack
@@ -415,7 +415,8 @@ mod tests {
         let cpu = template.resource("AlarmApiCpu").expect("the cpu alarm");
         assert_eq!(cpu.get("AlarmActions"), Some(&Expr::list([Expr::Ref("AlertsWarningTopic".into())])));
         let topic = template.resource("AlertsWarningTopic").expect("the warning topic");
-        assert_eq!(topic.get("KmsMasterKeyId"), Some(&Expr::Ref("MonitoringKey".into())));
+        assert_eq!(topic.get("KmsMasterKeyId"), Some(&Expr::GetAtt("KmsKeyAlerts".into(), "Arn".into())));
+        assert!(template.resource("MonitoringKey").is_none());
     }
 
     #[test]

@@ -2,12 +2,13 @@
 //! this account can assume.
 
 use infra_core::model::{path, FlowLogTraffic, FlowLogs};
-use infra_core::rules::INVALID_LOG_RETENTION;
+use infra_core::rules::{INVALID_LOG_RETENTION, UNKNOWN_KMS_KEY};
 
 use super::logical_id;
 use crate::context::State;
 use crate::trust::service_trust;
 use crate::intrinsic::{Expr, Pseudo};
+use crate::kms::design_key_arn;
 use crate::stack::Stack;
 use crate::template::{Policy, Resource, Template};
 
@@ -62,21 +63,26 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template) {
 /// The log group is retained when the stack deletes or replaces it: flow logs are an audit
 /// record, and keeping the group costs little since its retention still expires the events.
 fn add_log_group(stack: &Stack<'_>, template: &mut Template, flow_logs: &FlowLogs) {
+    let encrypted = match &flow_logs.kms_key {
+        Some(key) => format!(", encrypted with KMS key `{key}`"),
+        None => String::new(),
+    };
     let why = format!(
-        "Keeps the VPC's flow logs for {} days, an audit record: retained when the stack deletes \
-         or replaces it",
+        "Keeps the VPC's flow logs for {} days{encrypted}, an audit record: retained when the \
+         stack deletes or replaces it",
         stack.value(&flow_logs.retention).days()
     );
     template.add_resource(
         logical_id::flow_log_group(),
         Resource::new("AWS::Logs::LogGroup")
             .property("RetentionInDays", stack.value(&flow_logs.retention).days())
+            .with(flow_logs.kms_key.as_ref().map(|key| ("KmsKeyId", design_key_arn(key))))
             .property("Tags", stack.tags("flow-logs"))
             .keep_on(Policy::Retain)
             .context(
                 stack
                     .context(path::flow_logs(), why, State::Stateful)
-                    .must([&INVALID_LOG_RETENTION]),
+                    .must([&INVALID_LOG_RETENTION, &UNKNOWN_KMS_KEY]),
             ),
     );
 }

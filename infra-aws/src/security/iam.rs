@@ -163,36 +163,24 @@ fn bucket_policy(stack: &Stack<'_>, role: &Role) -> Option<Expr> {
     Some(Expr::map([("PolicyName", Expr::from("buckets")), ("PolicyDocument", document)]))
 }
 
-/// A statement allowing `actions` on the KMS key the bucket names: by its ARN (a key id becomes
-/// the ARN of this account's and region's key); an alias, which an IAM policy cannot name as the
-/// resource of these actions, through the keys of this account and region that carry it.
+/// A statement allowing `actions` on the design's KMS key `key`, through S3 only.
 ///
 /// Source: KMS Developer Guide, cmks-in-iam-policies.html (the `Resource` of a key operation is
-/// the key's ARN; an alias ARN controls only alias operations) and conditions-kms.html
-/// (`kms:ResourceAliases`, multivalued, with `ForAnyValue`).
-fn key_statement(sid: String, key: &str, actions: &[&str]) -> Expr {
-    let alias = match key.split_once(":alias/") {
-        Some((_, name)) if key.starts_with("arn:") => Some(format!("alias/{name}")),
-        _ => key.starts_with("alias/").then(|| key.to_owned()),
-    };
-    let account_keys = "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/";
-    let mut statement = vec![
+/// the key's ARN) and conditions-kms.html (`kms:ViaService`).
+fn key_statement(sid: String, key: &Name, actions: &[&str]) -> Expr {
+    Expr::map([
         ("Sid", Expr::from(sid)),
         ("Effect", Expr::from("Allow")),
         ("Action", Expr::list(actions.iter().map(|a| Expr::from(*a)))),
-    ];
-    match alias {
-        Some(alias) => {
-            statement.push(("Resource", Expr::sub(format!("{account_keys}*"))));
-            statement.push((
-                "Condition",
-                Expr::map([("ForAnyValue:StringEquals", Expr::map([("kms:ResourceAliases", Expr::from(alias))]))]),
-            ));
-        }
-        None if key.starts_with("arn:") => statement.push(("Resource", Expr::from(key))),
-        None => statement.push(("Resource", Expr::sub(format!("{account_keys}{key}")))),
-    }
-    Expr::map(statement)
+        ("Resource", crate::kms::design_key_arn(key)),
+        (
+            "Condition",
+            Expr::map([(
+                "StringEquals",
+                Expr::map([("kms:ViaService", Expr::sub("s3.${AWS::Region}.amazonaws.com"))]),
+            )]),
+        ),
+    ])
 }
 
 /// The inline policy that lets `role` read the master secret of each database it connects to,
@@ -216,7 +204,7 @@ fn connect_policy(stack: &Stack<'_>, role: &Role) -> Option<Expr> {
             Expr::get_att(&database_id::primary(&pg.name), "MasterUserSecret.SecretArn")
         }
     });
-    let keys = databases.iter().map(|pg| Expr::get_att(&database_id::key(&pg.name), "Arn"));
+    let keys = databases.iter().map(|pg| crate::database::key_arn(pg));
     let document = Expr::map([
         ("Version", Expr::from("2012-10-17")),
         (

@@ -80,3 +80,13 @@ pub(crate) fn secrets_key() -> LogicalId {
 pub(crate) fn secrets_key_output() -> LogicalId {
     LogicalId::new(["SecretsKeyArn"])
 }
+
+/// `KmsKey<Name>`: a KMS key of the design.
+pub(crate) fn kms_key(name: &Name) -> LogicalId {
+    LogicalId::new(["KmsKey", &name.pascal_case()])
+}
+
+/// `KmsKey<Name>Alias`
+pub(crate) fn kms_alias(name: &Name) -> LogicalId {
+    LogicalId::new(["KmsKey", &name.pascal_case(), "Alias"])
+}

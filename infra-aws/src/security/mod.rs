@@ -1,9 +1,10 @@
-//! The lowering of the security section: each web ACL with its association and logging, the
-//! workload roles, the groups with the policy requiring MFA, the users, and the secrets with
-//! their key and rotation schedules. The section's `minimum_tls` has no resource of its own: the
-//! databases' parameter groups and the buckets' policies carry it.
+//! The lowering of the security section: the design's KMS keys (see [`kms`]), each web ACL with
+//! its association and logging, the workload roles, the groups with the policy requiring MFA, the
+//! users, and the secrets with their key and rotation schedules. The section's `minimum_tls` has
+//! no resource of its own: the databases' parameter groups and the buckets' policies carry it.
 
 mod iam;
+mod kms;
 pub(crate) mod logical_id;
 pub(crate) mod secrets;
 mod waf;
@@ -24,6 +25,9 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
         && security.users.is_empty()
     {
         return;
+    }
+    for key in &security.kms_keys {
+        kms::lower(stack, template, key);
     }
     for acl in &security.web_acls {
         waf::lower(stack, template, acl);
@@ -53,7 +57,8 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
     let names = |items: Vec<&str>| if items.is_empty() { "none".to_owned() } else { items.join(", ") };
     template.add_section(Section {
         summary: format!(
-            "security ({}, {}, {}, {}, {})",
+            "security ({}, {}, {}, {}, {}, {})",
+            count(security.kms_keys.len(), "KMS key", "KMS keys"),
             count(security.web_acls.len(), "web ACL", "web ACLs"),
             count(security.roles.len(), "role", "roles"),
             count(security.groups.len(), "group", "groups"),
@@ -61,7 +66,8 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
             count(security.secrets.len(), "secret", "secrets"),
         ),
         arch: format!(
-            "Security: {}; workload roles {}; groups {} (MFA required); users {} (no credentials in the template); {}.",
+            "Security: KMS keys {} (rotated); {}; workload roles {}; groups {} (MFA required); users {} (no credentials in the template); {}.",
+            names(security.kms_keys.iter().map(|k| k.name.as_str()).collect()),
             if acls.is_empty() { "no web ACL".to_owned() } else { acls.join(", ") },
             names(security.roles.iter().map(|r| r.name.as_str()).collect()),
             names(security.groups.iter().map(|g| g.name.as_str()).collect()),

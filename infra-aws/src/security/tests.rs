@@ -1,11 +1,16 @@
 //! The security lowering on the reference design.
 
 use infra_core::fixtures::reference_network;
+use infra_core::value::Name;
 use serde_json::{json, Value};
 
 fn template(environment: &str) -> Value {
     let platform = reference_network().validate().expect("a valid design");
-    let template = crate::synth(&platform, environment).expect("a known environment");
+    template_of(&platform, environment)
+}
+
+fn template_of(platform: &infra_core::Validated<infra_core::model::Platform>, environment: &str) -> Value {
+    let template = crate::synth(platform, environment).expect("a known environment");
     serde_json::from_str(&template.to_json()).expect("JSON")
 }
 
@@ -77,7 +82,7 @@ fn roles_attach_the_real_policy_names() {
     // `connect: [main]`: the database's secret, and its key through Secrets Manager only.
     let statements = &role["Policies"][0]["PolicyDocument"]["Statement"];
     assert_eq!(statements[0]["Resource"], json!([{ "Ref": "DatabaseMainSecret" }]));
-    assert_eq!(statements[1]["Resource"], json!([{ "Fn::GetAtt": ["DatabaseMainKey", "Arn"] }]));
+    assert_eq!(statements[1]["Resource"], json!([{ "Fn::GetAtt": ["KmsKeyDatabase", "Arn"] }]));
     assert_eq!(
         statements[1]["Condition"]["StringEquals"]["kms:ViaService"],
         json!({ "Fn::Sub": "secretsmanager.${AWS::Region}.amazonaws.com" })
@@ -126,9 +131,12 @@ fn a_design_without_security_adds_nothing() {
         service.secrets.clear();
     }
     platform.acknowledgements.retain(|ack| ack.code != infra_core::rules::WORKLOAD_FULL_ACCESS.code);
+    forget_keys(&mut platform);
     let platform = platform.validate().expect("a valid design");
     let template = crate::synth(&platform, "production").expect("a known environment");
-    assert!(template.resources().keys().all(|id| !["WebAcl", "Iam", "Secret"].iter().any(|prefix| id.as_str().starts_with(prefix))));
+    assert!(template.resources().keys().all(|id| {
+        !["WebAcl", "Iam", "Secret", "KmsKey"].iter().any(|prefix| id.as_str().starts_with(prefix))
+    }));
     assert!(template.parameters().keys().all(|id| !id.as_str().starts_with("RotationFunction")));
     assert!(!template.description().contains("security ("));
     assert!(!template.to_json().contains("Security: "));
@@ -147,17 +155,22 @@ fn bucket_statements(template: &Value, role: &str) -> Vec<Value> {
 }
 
 #[test]
-fn a_role_reads_and_writes_its_buckets_by_arn_and_the_aws_managed_key_needs_no_grant() {
+fn a_role_reads_and_writes_its_buckets_by_arn_with_their_key_through_s3_only() {
     let template = template("production");
     let statements = bucket_statements(&template, "WorkloadRoleBatch");
     let sids: Vec<&str> = statements.iter().map(|s| s["Sid"].as_str().expect("a sid")).collect();
-    // Both buckets use `aws/s3`, whose key policy lets the account's principals use it through
-    // S3: no KMS statement.
-    assert_eq!(sids, ["ListDatasets", "ReadDatasets", "WriteDatasets", "WriteBackups"]);
+    assert_eq!(sids, ["ListDatasets", "ReadDatasets", "WriteDatasets", "KeyDatasets", "WriteBackups", "KeyBackups"]);
     assert_eq!(statements[0]["Resource"], json!({ "Fn::GetAtt": ["BucketDatasets", "Arn"] }));
     assert_eq!(statements[1]["Action"], json!(["s3:GetObject", "s3:GetObjectVersion"]));
     assert_eq!(statements[1]["Resource"], json!({ "Fn::Sub": "${BucketDatasets.Arn}/*" }));
-    assert_eq!(statements[3]["Action"], json!(["s3:PutObject", "s3:AbortMultipartUpload"]));
+    assert_eq!(statements[4]["Action"], json!(["s3:PutObject", "s3:AbortMultipartUpload"]));
+    // Both buckets use the design's `storage` key: written, so encrypted (GenerateDataKey) and
+    // read back for multipart uploads (Decrypt), through S3 only.
+    for key in [&statements[3], &statements[5]] {
+        assert_eq!(key["Action"], json!(["kms:Decrypt", "kms:GenerateDataKey"]));
+        assert_eq!(key["Resource"], json!({ "Fn::GetAtt": ["KmsKeyStorage", "Arn"] }));
+        assert_eq!(key["Condition"], json!({ "StringEquals": { "kms:ViaService": { "Fn::Sub": "s3.${AWS::Region}.amazonaws.com" } } }));
+    }
     assert!(statements.iter().all(|s| s["Resource"] != "*"));
     // No managed policy is left on the batch role, and its ARN is an output for the jobs.
     assert_eq!(resource(&template, "WorkloadRoleBatch").get("ManagedPolicyArns"), None);
@@ -167,34 +180,20 @@ fn a_role_reads_and_writes_its_buckets_by_arn_and_the_aws_managed_key_needs_no_g
 }
 
 #[test]
-fn a_bucket_with_a_named_key_gets_the_key_actions_on_that_key() {
+fn a_reader_decrypts_only_and_the_aws_managed_key_needs_no_grant() {
     use infra_core::model::Encryption;
     let mut platform = reference_network();
-    let arn = "arn:aws:kms:ap-northeast-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-    let buckets = &mut platform.storage.buckets;
-    buckets[0].encryption = Encryption::kms().key(arn);
-    buckets[0].versioning = false;
-    buckets[1].encryption = Encryption::kms().key("alias/backups");
-    let statements = bucket_statements(&synth_json(platform.clone()), "WorkloadRoleBatch");
-    let by_sid = |sid: &str| statements.iter().find(|s| s["Sid"] == sid).expect(sid).clone();
-    assert_eq!(by_sid("ReadDatasets")["Action"], json!(["s3:GetObject"]));
-    // Written, so encrypted (GenerateDataKey) and read back for multipart uploads (Decrypt).
-    assert_eq!(by_sid("KeyDatasets")["Action"], json!(["kms:Decrypt", "kms:GenerateDataKey"]));
-    assert_eq!(by_sid("KeyDatasets")["Resource"], json!(arn));
-    let alias = by_sid("KeyBackups");
-    assert_eq!(alias["Resource"], json!({ "Fn::Sub": "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/*" }));
-    assert_eq!(alias["Condition"], json!({ "ForAnyValue:StringEquals": { "kms:ResourceAliases": "alias/backups" } }));
-    // Read only: decrypt only; a key id becomes this account's key ARN.
-    let role = &mut platform.security.roles[1];
-    role.write.clear();
-    platform.storage.buckets[0].encryption = Encryption::kms().key("1234abcd-12ab-34cd-56ef-1234567890ab");
+    platform.storage.buckets[0].versioning = false;
+    // The `aws/s3` key: its policy lets the account's principals use it through S3.
+    platform.storage.buckets[1].encryption = Encryption::kms();
+    platform.security.roles[1].write.clear();
+    platform.security.roles[1].write.push(Name::new_assert("backups"));
     let statements = bucket_statements(&synth_json(platform), "WorkloadRoleBatch");
-    let key = statements.iter().find(|s| s["Sid"] == "KeyDatasets").expect("the key statement");
-    assert_eq!(key["Action"], json!(["kms:Decrypt"]));
-    assert_eq!(
-        key["Resource"],
-        json!({ "Fn::Sub": "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/1234abcd-12ab-34cd-56ef-1234567890ab" })
-    );
+    let by_sid = |sid: &str| statements.iter().find(|s| s["Sid"] == sid).cloned();
+    assert_eq!(by_sid("ReadDatasets").expect("a read")["Action"], json!(["s3:GetObject"]));
+    assert_eq!(by_sid("KeyDatasets").expect("the key")["Action"], json!(["kms:Decrypt"]));
+    assert!(by_sid("WriteBackups").is_some());
+    assert_eq!(by_sid("KeyBackups"), None);
 }
 
 #[test]
@@ -298,3 +297,78 @@ fn a_secret_without_rotation_has_no_schedule_and_no_parameter() {
     assert!(template.parameters().keys().all(|id| !id.as_str().starts_with("RotationFunction")));
 }
 
+
+/// Takes every KMS key name out of the design's elements.
+fn forget_keys(platform: &mut infra_core::model::Platform) {
+    if let Some(flow_logs) = platform.network.flow_logs.as_mut() {
+        flow_logs.kms_key = None;
+    }
+    platform.compute.queues.iter_mut().for_each(|queue| queue.kms_key = None);
+    platform.compute.services.iter_mut().for_each(|service| service.log_kms_key = None);
+    for pg in &mut platform.database.postgres {
+        pg.kms_key = None;
+        pg.log_kms_key = None;
+    }
+    platform.cache.clusters.iter_mut().for_each(|cluster| cluster.kms_key = None);
+    platform.storage.buckets.iter_mut().for_each(|bucket| bucket.encryption.kms_key = None);
+    platform.monitoring.severities.iter_mut().for_each(|severity| severity.kms_key = None);
+}
+
+#[test]
+fn elements_that_name_no_key_keep_their_sections_keys() {
+    let mut platform = reference_network();
+    platform.security.kms_keys.clear();
+    for acl in &mut platform.security.web_acls {
+        if let Some(logging) = acl.logging.as_mut() {
+            logging.kms_key = None;
+        }
+    }
+    forget_keys(&mut platform);
+    let platform = platform.validate().expect("a valid design");
+    let template = template_of(&platform, "production");
+    for id in ["EcsLogKey", "QueueJobsKey", "DatabaseMainKey", "CacheKey", "MonitoringKey"] {
+        assert_eq!(template["Resources"][id]["Type"], "AWS::KMS::Key", "{id}");
+    }
+    assert_eq!(resource(&template, "ServiceApiLogGroup")["KmsKeyId"], json!({ "Fn::GetAtt": ["EcsLogKey", "Arn"] }));
+    assert_eq!(resource(&template, "FlowLogGroup").get("KmsKeyId"), None);
+    assert_eq!(resource(&template, "WebAclApiLogGroup").get("KmsKeyId"), None);
+    // Without a key or a retention of its own, RDS makes the logs' groups and names the instance.
+    assert_eq!(resource(&template, "DatabaseMain").get("DBInstanceIdentifier"), Some(&json!("datasets-production-main")));
+}
+
+#[test]
+fn each_key_is_rotated_aliased_and_lets_its_users_work() {
+    let template = template("production");
+    let logs = resource(&template, "KmsKeyLogs");
+    assert_eq!(logs["EnableKeyRotation"], true);
+    let sids = |key: &Value| -> Vec<String> {
+        key["KeyPolicy"]["Statement"].as_array().expect("statements").iter().map(|s| s["Sid"].as_str().unwrap_or_default().to_owned()).collect()
+    };
+    assert_eq!(sids(logs), ["AccountAdministers", "LogsEncrypt"]);
+    let condition = &logs["KeyPolicy"]["Statement"][1]["Condition"]["ArnLike"]["kms:EncryptionContext:aws:logs:arn"];
+    assert_eq!(condition["Fn::Sub"], "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*");
+    assert_eq!(sids(resource(&template, "KmsKeyAlerts")), ["AccountAdministers", "CloudWatchPublishesAlarms"]);
+    assert_eq!(sids(resource(&template, "KmsKeyDatabase")), ["AccountAdministers"]);
+    // A key of stored data is retained; the alert topics' key protects notifications in flight.
+    assert_eq!(template["Resources"]["KmsKeyLogs"]["DeletionPolicy"], "Retain");
+    assert_eq!(template["Resources"]["KmsKeyAlerts"]["DeletionPolicy"], "Delete");
+    let alias = resource(&template, "KmsKeyLogsAlias");
+    assert_eq!(alias["AliasName"], "alias/datasets-production-logs");
+    assert_eq!(alias["TargetKeyId"], json!({ "Ref": "KmsKeyLogs" }));
+    // Every log group of the template is encrypted, with a retention.
+    for (id, resource) in template["Resources"].as_object().expect("resources") {
+        if resource["Type"] == "AWS::Logs::LogGroup" {
+            assert_eq!(resource["Properties"]["KmsKeyId"], json!({ "Fn::GetAtt": ["KmsKeyLogs", "Arn"] }), "{id}");
+            assert!(resource["Properties"]["RetentionInDays"].is_u64(), "{id}");
+        }
+    }
+    // The database's log groups exist before the instances that write to them.
+    let primary = &template["Resources"]["DatabaseMain"];
+    assert_eq!(primary["Properties"]["DBInstanceIdentifier"], "datasets-production-main");
+    assert_eq!(primary["DependsOn"], json!(["DatabaseMainLogGroupPostgresql", "DatabaseMainLogGroupUpgrade"]));
+    assert_eq!(
+        resource(&template, "DatabaseMainReplica2LogGroupUpgrade")["LogGroupName"],
+        "/aws/rds/instance/datasets-production-main-replica-2/upgrade"
+    );
+    assert_eq!(resource(&template, "BucketDatasets")["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]["ServerSideEncryptionByDefault"]["KMSMasterKeyID"], json!({ "Fn::GetAtt": ["KmsKeyStorage", "Arn"] }));
+}

@@ -5,13 +5,14 @@
 use infra_core::model::{path, WafLogging, WafStatement, WebAcl, WAF_LOG_GROUP_PREFIX};
 use infra_core::rules::{
     DUPLICATE_WAF_RULE_PRIORITY, INVALID_LOG_RETENTION, INVALID_WAF_LOG_GROUP,
-    INVALID_WAF_RATE_LIMIT, LOAD_BALANCER_WEB_ACL_COUNT, UNKNOWN_WAF_LOAD_BALANCER,
+    INVALID_WAF_RATE_LIMIT, LOAD_BALANCER_WEB_ACL_COUNT, UNKNOWN_KMS_KEY, UNKNOWN_WAF_LOAD_BALANCER,
     WAF_WITHOUT_KNOWN_BAD_INPUTS, WAF_WITHOUT_LOGGING, WEB_ACL_CAPACITY,
 };
 
 use super::logical_id;
 use crate::context::State;
 use crate::intrinsic::Expr;
+use crate::kms::design_key_arn;
 use crate::load_balancer::logical_id::load_balancer as load_balancer_id;
 use crate::stack::Stack;
 use crate::template::{Policy, Resource, Template};
@@ -105,21 +106,26 @@ fn lower_logging(stack: &Stack<'_>, template: &mut Template, acl: &WebAcl, loggi
         .unwrap_or_else(|| format!("{WAF_LOG_GROUP_PREFIX}{}", stack.name(name)));
     let group_id = logical_id::log_group(&acl.name);
     let days = logging.retention.days();
+    let encrypted = match &logging.kms_key {
+        Some(key) => format!(", encrypted with KMS key `{key}`"),
+        None => String::new(),
+    };
     template.add_resource(
         group_id.clone(),
         Resource::new("AWS::Logs::LogGroup")
             .property("LogGroupName", group_name.as_str())
             .property("RetentionInDays", days)
+            .with(logging.kms_key.as_ref().map(|key| ("KmsKeyId", design_key_arn(key))))
             .property("Tags", stack.tags(&format!("waf-{name}-logs")))
             .keep_on(Policy::Retain)
             .context(
                 stack
                     .context(
                         path::waf_logging(name),
-                        format!("Keeps web ACL `{name}`'s request logs for {days} days in `{group_name}` (AWS WAF logs only to groups named `{WAF_LOG_GROUP_PREFIX}...`); retained when the stack deletes it"),
+                        format!("Keeps web ACL `{name}`'s request logs for {days} days in `{group_name}`{encrypted} (AWS WAF logs only to groups named `{WAF_LOG_GROUP_PREFIX}...`); retained when the stack deletes it"),
                         State::Stateful,
                     )
-                    .must([&INVALID_WAF_LOG_GROUP, &INVALID_LOG_RETENTION]),
+                    .must([&INVALID_WAF_LOG_GROUP, &INVALID_LOG_RETENTION, &UNKNOWN_KMS_KEY]),
             ),
     );
     let arn = Expr::sub(format!(

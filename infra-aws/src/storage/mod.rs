@@ -15,11 +15,12 @@ use infra_core::rules::{
     NONCURRENT_VERSIONS_KEPT, STORAGE_CLASS_WATERFALL, TOO_SOON_AFTER_INFREQUENT_ACCESS,
     UNKNOWN_LOG_BUCKET, LOAD_BALANCER_LOG_BUCKET_WITH_KMS, UNKNOWN_ACCESS_LOG_BUCKET,
 };
-use infra_core::value::Lifecycle;
+use infra_core::value::{Lifecycle, Name};
 
 use crate::context::State;
 use crate::load_balancer;
 use crate::intrinsic::{Expr, Pseudo};
+use crate::kms::design_key_arn;
 use crate::stack::Stack;
 use crate::template::{Output, Policy, Resource, Section, Template};
 
@@ -87,9 +88,9 @@ pub(crate) enum BucketKey<'a> {
     /// SSE-KMS with the account's AWS managed key `aws/s3`, whose key policy (which AWS keeps)
     /// lets every principal of the account use it through S3: a role needs no KMS grant.
     AwsManaged,
-    /// SSE-KMS with the key the design names (its ARN, id or `alias/...`): a role that reads or
-    /// writes the bucket needs a grant on it.
-    Named(&'a str),
+    /// SSE-KMS with the design's key of this name (`security { kms_key <name> {} }`), whose policy
+    /// leaves its use to IAM: a role that reads or writes the bucket needs a grant on it.
+    Named(&'a Name),
 }
 
 /// The key `bucket`'s objects are encrypted with: the one place both the bucket's default
@@ -114,7 +115,7 @@ fn lower_bucket(stack: &Stack<'_>, template: &mut Template, bucket: &Bucket) {
         Expr::from(bucket.encryption.algorithm.as_str()),
     )];
     if let BucketKey::Named(key) = bucket_key(bucket) {
-        by_default.push(("KMSMasterKeyID", Expr::from(key)));
+        by_default.push(("KMSMasterKeyID", design_key_arn(key)));
     }
     let mut rule = vec![("ServerSideEncryptionByDefault", Expr::map(by_default))];
     if bucket.encryption.algorithm == SseAlgorithm::Kms {

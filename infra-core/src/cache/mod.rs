@@ -49,6 +49,9 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         if cluster.multi_az.is_some() {
             paths.push(path::cache_multi_az(name));
         }
+        if cluster.kms_key.is_some() {
+            paths.push(path::cache_kms_key(name));
+        }
         let parameters = &cluster.parameters;
         if !parameters.is_empty() {
             paths.push(path::cache_parameters(name));

@@ -63,6 +63,10 @@ pub struct RedisCluster {
     /// Whether connections use TLS (the default), with an AUTH token.
     #[serde(default = "enabled")]
     pub encryption_in_transit: bool,
+    /// The KMS key of the design (`security { kms_key <name> {} }`) that encrypts its data at rest, its snapshots and its AUTH token, by name;
+    /// the cache section's own key without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key: Option<Name>,
     /// Multi-AZ with automatic failover, per environment; unstated, each environment's own
     /// `multi_az`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -101,11 +105,18 @@ impl RedisCluster {
             parameters: RedisParameters::default(),
             encryption_at_rest: true,
             encryption_in_transit: true,
+            kms_key: None,
             multi_az: None,
             snapshot_retention: 0,
             tier,
             security_groups: Vec::new(),
         }
+    }
+
+    /// Encrypts it with the design's KMS key `key`.
+    pub fn kms_key(mut self, key: Name) -> RedisCluster {
+        self.kms_key = Some(key);
+        self
     }
 
     /// States the total number of nodes the design expects.

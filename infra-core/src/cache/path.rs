@@ -82,3 +82,8 @@ pub fn cache_tier(name: &str) -> ModelPath {
 pub fn cache_security_group(name: &str, idx: usize) -> ModelPath {
     cache_cluster(name).field("security_groups").index(idx)
 }
+
+/// `cache.clusters.<name>.kms_key`
+pub fn cache_kms_key(name: &str) -> ModelPath {
+    cache_cluster(name).field("kms_key")
+}

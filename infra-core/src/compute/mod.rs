@@ -39,6 +39,9 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
             path::dead_letter_max_receives(name),
             path::dead_letter_retention(name),
         ]);
+        if queue.kms_key.is_some() {
+            paths.push(path::queue_kms_key(name));
+        }
     }
     for service in &compute.services {
         let name = service.name.as_str();
@@ -71,6 +74,9 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         }
         if service.consumes.is_some() {
             paths.push(path::service_consumes(name));
+        }
+        if service.log_kms_key.is_some() {
+            paths.push(path::service_log_kms_key(name));
         }
         paths.extend((0..service.sends_to.len()).map(|idx| path::service_sends_to(name, idx)));
         if service.role.is_some() {

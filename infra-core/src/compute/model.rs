@@ -151,6 +151,10 @@ pub struct Service {
     pub secrets: Vec<SecretVariable>,
     /// How long CloudWatch Logs keeps the service's logs.
     pub log_retention: RetentionDays,
+    /// The KMS key of the design (`security { kms_key <name> {} }`) that encrypts the service's log group, by name;
+    /// the compute section's own key without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_kms_key: Option<Name>,
     /// The subnet tier its tasks run in.
     pub tier: Name,
     /// The queue it consumes, by name: its task role may receive and delete the queue's messages.
@@ -199,6 +203,7 @@ impl Service {
             environment: Vec::new(),
             secrets: Vec::new(),
             log_retention,
+            log_kms_key: None,
             tier,
             consumes: None,
             sends_to: Vec::new(),
@@ -208,6 +213,12 @@ impl Service {
             capacity: capacity.into(),
             scaling: Scaling::default(),
         }
+    }
+
+    /// Encrypts its log group with the design's KMS key `key`.
+    pub fn log_kms_key(mut self, key: Name) -> Service {
+        self.log_kms_key = Some(key);
+        self
     }
 
     /// Serves on the container port `port`.

@@ -184,3 +184,13 @@ pub fn dead_letter_max_receives(name: &str) -> ModelPath {
 pub fn dead_letter_retention(name: &str) -> ModelPath {
     dead_letter(name).field("retention")
 }
+
+/// `compute.services.<name>.log_kms_key`
+pub fn service_log_kms_key(name: &str) -> ModelPath {
+    service(name).field("log_kms_key")
+}
+
+/// `compute.queues.<name>.kms_key`
+pub fn queue_kms_key(name: &str) -> ModelPath {
+    queue(name).field("kms_key")
+}

@@ -3,7 +3,8 @@
 
 use crate::value::{MaxReceiveCount, MessageRetention, Name, QueueThreshold, VisibilityTimeout};
 
-/// An SQS standard queue, encrypted with its own KMS key, with a dead-letter queue.
+/// An SQS standard queue with a dead-letter queue, both encrypted with the KMS key the queue
+/// names, or a key of their own.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -18,6 +19,10 @@ pub struct Queue {
     pub retention: MessageRetention,
     /// Where messages go after too many receives.
     pub dead_letter: DeadLetter,
+    /// The KMS key of the design (`security { kms_key <name> {} }`) that encrypts the queue and its dead-letter queue, by name;
+    /// a key of their own without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key: Option<Name>,
 }
 
 impl Queue {
@@ -33,7 +38,14 @@ impl Queue {
             visibility_timeout,
             retention,
             dead_letter,
+            kms_key: None,
         }
+    }
+
+    /// Encrypts the queue and its dead-letter queue with the design's KMS key `key`.
+    pub fn kms_key(mut self, key: Name) -> Queue {
+        self.kms_key = Some(key);
+        self
     }
 }
 

@@ -50,6 +50,15 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         }
         paths.extend((0..pg.security_groups.len()).map(|idx| path::postgres_security_group(name, idx)));
         paths.extend((0..pg.log_exports.len()).map(|idx| path::postgres_log_export(name, idx)));
+        for (set, at) in [
+            (pg.kms_key.is_some(), path::postgres_kms_key(name)),
+            (pg.log_retention.is_some(), path::postgres_log_retention(name)),
+            (pg.log_kms_key.is_some(), path::postgres_log_kms_key(name)),
+        ] {
+            if set {
+                paths.push(at);
+            }
+        }
         if !pg.replicas.is_none() {
             paths.extend([path::postgres_replicas(name), path::postgres_replica_count(name)]);
             if pg.replicas.instance_class.is_some() {

@@ -4,7 +4,7 @@
 //! is never part of the design: it is generated and rotated in Secrets Manager.
 
 use crate::model::PerEnv;
-use crate::value::Name;
+use crate::value::{Name, RetentionDays};
 
 /// The database section: the platform's PostgreSQL instances.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -59,6 +59,20 @@ pub struct Postgres {
     /// The logs exported to CloudWatch Logs: `postgresql`, `upgrade`, `iam-db-auth-error`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub log_exports: Vec<String>,
+    /// How long the log groups of the exported logs keep them. With it (or `log_kms_key`), the
+    /// stack creates the groups (`/aws/rds/instance/<instance>/<log>`) and so names the instances
+    /// (`<platform>-<environment>-<name>`, replicas `...-replica-<n>`); without either, RDS
+    /// creates them, kept forever and unencrypted, and the instances get generated names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_retention: Option<RetentionDays>,
+    /// The KMS key of the design (`security { kms_key <name> {} }`) that encrypts the log groups of the exported logs, by name;
+    /// unencrypted without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_kms_key: Option<Name>,
+    /// The KMS key of the design (`security { kms_key <name> {} }`) that encrypts its storage, replicas, master secret, Performance Insights and backups, by name;
+    /// a key of its own without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key: Option<Name>,
     /// Its read replicas.
     #[serde(default, skip_serializing_if = "Replicas::is_none")]
     pub replicas: Replicas,
@@ -93,6 +107,9 @@ impl Postgres {
             backup,
             maintenance_window: maintenance_window.into(),
             log_exports: Vec::new(),
+            log_retention: None,
+            log_kms_key: None,
+            kms_key: None,
             replicas: Replicas::default(),
             snapshots: None,
             master_password,
@@ -114,6 +131,26 @@ impl Postgres {
     /// Exports the log `log` (`postgresql`, `upgrade` or `iam-db-auth-error`).
     pub fn log_export(mut self, log: impl Into<String>) -> Postgres {
         self.log_exports.push(log.into());
+        self
+    }
+
+    /// Keeps the exported logs for `retention` in log groups of the stack, encrypted with the
+    /// design's KMS key `key` if one is given.
+    pub fn logs(mut self, retention: RetentionDays, key: Option<Name>) -> Postgres {
+        self.log_retention = Some(retention);
+        self.log_kms_key = key;
+        self
+    }
+
+    /// Whether the stack creates the log groups of its exported logs (and so names its
+    /// instances): it exports logs and states their retention or their key.
+    pub fn owns_log_groups(&self) -> bool {
+        !self.log_exports.is_empty() && (self.log_retention.is_some() || self.log_kms_key.is_some())
+    }
+
+    /// Encrypts it with the design's KMS key `key`.
+    pub fn kms_key(mut self, key: Name) -> Postgres {
+        self.kms_key = Some(key);
         self
     }
 

@@ -126,3 +126,18 @@ pub fn postgres_password_tier(name: &str) -> ModelPath {
 pub fn postgres_password_security_group(name: &str, idx: usize) -> ModelPath {
     postgres_master_password(name).field("security_groups").index(idx)
 }
+
+/// `database.postgres.<name>.kms_key`
+pub fn postgres_kms_key(name: &str) -> ModelPath {
+    postgres(name).field("kms_key")
+}
+
+/// `database.postgres.<name>.log_retention`
+pub fn postgres_log_retention(name: &str) -> ModelPath {
+    postgres(name).field("log_retention")
+}
+
+/// `database.postgres.<name>.log_kms_key`
+pub fn postgres_log_kms_key(name: &str) -> ModelPath {
+    postgres(name).field("log_kms_key")
+}

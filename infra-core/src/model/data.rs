@@ -112,7 +112,7 @@ mod tests {
             r#""peer":{"cidr":"0.0.0.0/0"}"#,
             r#""number":110,"action":"allow""#,
             r#""endpoints":["s3","dynamodb"]"#,
-            r#""flow_logs":{"retention":30,"traffic":"all"}"#,
+            r#""flow_logs":{"retention":30,"traffic":"all","kms_key":"logs"}"#,
         ] {
             assert!(json.contains(fragment), "no {fragment} in {json}");
         }

@@ -39,6 +39,9 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         let name = severity.name.as_str();
         paths.extend([path::severity(name), path::severity_response(name)]);
         paths.extend((0..severity.channels.len()).map(|idx| path::severity_channel(name, idx)));
+        if severity.kms_key.is_some() {
+            paths.push(path::severity_kms_key(name));
+        }
     }
     for alarm in &section.alarms {
         let name = alarm.name.as_str();

@@ -117,12 +117,22 @@ pub struct AlertSeverity {
     pub response_seconds: u64,
     /// The channels alerted, by name.
     pub channels: Vec<Name>,
+    /// The KMS key of the design (`security { kms_key <name> {} }`) that encrypts its SNS topic, by name;
+    /// the monitoring section's own key without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key: Option<Name>,
 }
 
 impl AlertSeverity {
     /// A severity answered within `response_seconds`, alerting `channels`.
     pub fn new(name: Name, response_seconds: u64, channels: impl IntoIterator<Item = Name>) -> AlertSeverity {
-        AlertSeverity { name, response_seconds, channels: channels.into_iter().collect() }
+        AlertSeverity { name, response_seconds, channels: channels.into_iter().collect(), kms_key: None }
+    }
+
+    /// Encrypts its topic with the design's KMS key `key`.
+    pub fn kms_key(mut self, key: Name) -> AlertSeverity {
+        self.kms_key = Some(key);
+        self
     }
 }
 

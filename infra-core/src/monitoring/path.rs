@@ -71,3 +71,8 @@ pub fn alarm_datapoints(name: &str) -> ModelPath {
 pub fn alarm_severity(name: &str) -> ModelPath {
     alarm(name).field("severity")
 }
+
+/// `monitoring.severities.<name>.kms_key`
+pub fn severity_kms_key(name: &str) -> ModelPath {
+    severity(name).field("kms_key")
+}

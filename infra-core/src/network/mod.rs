@@ -69,6 +69,9 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
     }
     if network.flow_logs.is_some() {
         paths.extend([path::flow_logs(), path::flow_logs_retention()]);
+        if network.flow_logs.as_ref().is_some_and(|logs| logs.kms_key.is_some()) {
+            paths.push(path::flow_logs_kms_key());
+        }
     }
     paths
 }

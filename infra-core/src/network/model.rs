@@ -432,6 +432,10 @@ pub struct FlowLogs {
     pub retention: PerEnv<RetentionDays>,
     /// Which traffic is logged.
     pub traffic: FlowLogTraffic,
+    /// The KMS key of the design (`security { kms_key <name> {} }`) that encrypts the log group, by name;
+    /// unencrypted without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key: Option<Name>,
 }
 
 impl FlowLogs {
@@ -440,7 +444,14 @@ impl FlowLogs {
         FlowLogs {
             retention: retention.into(),
             traffic: FlowLogTraffic::All,
+            kms_key: None,
         }
+    }
+
+    /// Encrypts the log group with the design's KMS key `key`.
+    pub fn kms_key(mut self, key: Name) -> FlowLogs {
+        self.kms_key = Some(key);
+        self
     }
 }
 

@@ -145,3 +145,8 @@ pub fn rule_from_port(rule: &ModelPath) -> ModelPath {
 pub fn rule_to_port(rule: &ModelPath) -> ModelPath {
     rule.field("to_port")
 }
+
+/// `network.flow_logs.kms_key`
+pub fn flow_logs_kms_key() -> ModelPath {
+    flow_logs().field("kms_key")
+}

@@ -31,6 +31,16 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
     if section.minimum_tls.is_some() {
         paths.push(path::minimum_tls());
     }
+    for key in &section.kms_keys {
+        let name = key.name.as_str();
+        paths.push(path::kms_key(name));
+        if key.rotation_period_days.is_some() {
+            paths.push(path::kms_key_rotation_period(name));
+        }
+        if key.deletion_window_days.is_some() {
+            paths.push(path::kms_key_deletion_window(name));
+        }
+    }
     for acl in &section.web_acls {
         let name = acl.name.as_str();
         paths.extend([path::web_acl(name), path::web_acl_load_balancer(name)]);
@@ -48,6 +58,9 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
             paths.extend([path::waf_logging(name), path::waf_log_retention(name)]);
             if logging.log_group.is_some() {
                 paths.push(path::waf_log_group(name));
+            }
+            if logging.kms_key.is_some() {
+                paths.push(path::waf_log_kms_key(name));
             }
         }
     }

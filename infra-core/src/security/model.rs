@@ -1,9 +1,11 @@
-//! The security section's model: the platform's minimum TLS version in transit, a WAF web ACL
-//! in front of a load balancer, IAM roles, groups and users, and Secrets Manager secrets.
+//! The security section's model: the platform's minimum TLS version in transit, customer managed
+//! KMS keys that the other sections name, a WAF web ACL in front of a load balancer, IAM roles,
+//! groups and users, and Secrets Manager secrets.
 
 use crate::value::{Name, RetentionDays};
 
-/// The security section: the minimum TLS version in transit, web ACLs and IAM identities.
+/// The security section: the minimum TLS version in transit, KMS keys, web ACLs, IAM identities
+/// and secrets.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -13,6 +15,9 @@ pub struct Security {
     /// `rds.force_ssl` and `ssl_min_protocol_version` and the buckets' policies follow it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimum_tls: Option<TlsVersion>,
+    /// The customer managed KMS keys, each named by the elements it encrypts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kms_keys: Vec<KmsKey>,
     /// The WAF web ACLs, each protecting one load balancer.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub web_acls: Vec<WebAcl>,
@@ -39,6 +44,7 @@ impl Security {
     /// Whether the section holds nothing.
     pub fn is_empty(&self) -> bool {
         self.minimum_tls.is_none()
+            && self.kms_keys.is_empty()
             && self.web_acls.is_empty()
             && self.roles.is_empty()
             && self.groups.is_empty()
@@ -63,6 +69,17 @@ impl Security {
     /// a Redis cluster's `in_transit: false`) are checked against a stated minimum only.
     pub fn effective_minimum_tls(&self) -> TlsVersion {
         self.minimum_tls.unwrap_or(DEFAULT_MINIMUM_TLS)
+    }
+
+    /// Adds a KMS key.
+    pub fn kms_key(mut self, key: KmsKey) -> Security {
+        self.kms_keys.push(key);
+        self
+    }
+
+    /// The KMS key named `name`, if the design declares one.
+    pub fn find_kms_key(&self, name: &str) -> Option<&KmsKey> {
+        self.kms_keys.iter().find(|key| key.name.as_str() == name)
     }
 
     /// Adds a web ACL.
@@ -142,6 +159,49 @@ impl TlsVersion {
 /// TLS 1.2, the minimum of every AWS API endpoint since 2024 (AWS Security Blog, "TLS 1.2 to
 /// become the minimum TLS protocol level for all AWS API endpoints").
 pub const DEFAULT_MINIMUM_TLS: TlsVersion = TlsVersion::Tls12;
+
+/// A customer managed KMS key (symmetric, for encryption), rotated automatically. Elements of the
+/// other sections name it by its name (`kms_key: logs`); the stack gives it the alias
+/// `alias/<platform>-<environment>-<name>` and a key policy that lets the services of those
+/// elements use it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct KmsKey {
+    /// Its name.
+    pub name: Name,
+    /// Days between automatic rotations, 90-2560 (KMS's default, 365, without it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rotation_period_days: Option<u64>,
+    /// Days KMS waits before deleting it once the stack deletes it, 7-30 (KMS's default, 30,
+    /// without it). The stack deletes only a key that protects no stored data (one of alert
+    /// topics only); it retains the others.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deletion_window_days: Option<u64>,
+}
+
+impl KmsKey {
+    /// A key with KMS's default rotation period and deletion window.
+    pub fn new(name: Name) -> KmsKey {
+        KmsKey {
+            name,
+            rotation_period_days: None,
+            deletion_window_days: None,
+        }
+    }
+
+    /// Rotates it every `days` days.
+    pub fn rotation_period(mut self, days: u64) -> KmsKey {
+        self.rotation_period_days = Some(days);
+        self
+    }
+
+    /// Waits `days` days before deleting it.
+    pub fn deletion_window(mut self, days: u64) -> KmsKey {
+        self.deletion_window_days = Some(days);
+        self
+    }
+}
 
 /// A regional WAF web ACL associated with a load balancer: requests no rule blocks are allowed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -286,6 +346,9 @@ pub struct WafLogging {
     pub log_group: Option<String>,
     /// How long the log group keeps events.
     pub retention: RetentionDays,
+    /// The KMS key of the design that encrypts the log group, by name; unencrypted without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key: Option<Name>,
     /// Request headers whose values are redacted from the logs (`authorization`, `cookie`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub redacted_headers: Vec<String>,
@@ -297,8 +360,15 @@ impl WafLogging {
         WafLogging {
             log_group: None,
             retention,
+            kms_key: None,
             redacted_headers: Vec::new(),
         }
+    }
+
+    /// Encrypts the log group with the design's KMS key `key`.
+    pub fn kms_key(mut self, key: Name) -> WafLogging {
+        self.kms_key = Some(key);
+        self
     }
 
     /// Names the log group.
@@ -509,4 +579,88 @@ impl SecretRotation {
 pub enum RotationFunction {
     /// A template parameter holding the Lambda function's ARN, passed at deployment.
     Parameter,
+}
+
+/// What an element that names a KMS key uses it for, which decides the statements of the key's
+/// policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyUse {
+    /// A CloudWatch Logs log group: CloudWatch Logs itself encrypts with the key, so the key
+    /// policy must name it.
+    LogGroup,
+    /// The SNS topic a severity's alarms notify: CloudWatch publishes to it, so the key policy
+    /// must let CloudWatch make data keys.
+    AlarmTopic,
+    /// Data a service encrypts on behalf of the account's principals (RDS, ElastiCache, S3,
+    /// SQS, Secrets Manager, AWS Backup): the account's IAM policies grant its use.
+    Data,
+}
+
+/// An element of the design that names a KMS key: the key's name, where it is written, what it
+/// uses the key for and what it encrypts, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct KeyReference<'a> {
+    /// The key's name as written.
+    pub key: &'a Name,
+    /// Where it is written.
+    pub at: crate::ModelPath,
+    /// What for.
+    pub usage: KeyUse,
+    /// What it encrypts, such as "queue `jobs` and its dead-letter queue".
+    pub what: String,
+}
+
+/// Every element of `platform` that names a KMS key, section by section in the platform's order.
+pub fn key_references(platform: &crate::model::Platform) -> Vec<KeyReference<'_>> {
+    use crate::model::path;
+    fn add<'a>(
+        references: &mut Vec<KeyReference<'a>>,
+        key: &'a Option<Name>,
+        at: crate::ModelPath,
+        usage: KeyUse,
+        what: String,
+    ) {
+        if let Some(key) = key {
+            references.push(KeyReference { key, at, usage, what });
+        }
+    }
+    let mut references: Vec<KeyReference<'_>> = Vec::new();
+    let refs = &mut references;
+    if let Some(logs) = &platform.network.flow_logs {
+        add(refs, &logs.kms_key, path::flow_logs_kms_key(), KeyUse::LogGroup, "the VPC flow log group".to_owned());
+    }
+    for queue in &platform.compute.queues {
+        let name = queue.name.as_str();
+        add(refs, &queue.kms_key, path::queue_kms_key(name), KeyUse::Data, format!("queue `{name}` and its dead-letter queue"));
+    }
+    for service in &platform.compute.services {
+        let name = service.name.as_str();
+        add(refs, &service.log_kms_key, path::service_log_kms_key(name), KeyUse::LogGroup, format!("service `{name}`'s log group"));
+    }
+    for pg in &platform.database.postgres {
+        let name = pg.name.as_str();
+        add(refs, &pg.kms_key, path::postgres_kms_key(name), KeyUse::Data, format!("database `{name}` (storage, secret, Performance Insights, backups)"));
+        add(refs, &pg.log_kms_key, path::postgres_log_kms_key(name), KeyUse::LogGroup, format!("database `{name}`'s log groups"));
+    }
+    for cluster in &platform.cache.clusters {
+        let name = cluster.name.as_str();
+        add(refs, &cluster.kms_key, path::cache_kms_key(name), KeyUse::Data, format!("Redis cluster `{name}` (data, snapshots, AUTH token)"));
+    }
+    for bucket in &platform.storage.buckets {
+        let name = bucket.name.as_str();
+        add(refs, &bucket.encryption.kms_key, path::bucket_kms_key(name), KeyUse::Data, format!("bucket `{name}`"));
+    }
+    for severity in &platform.monitoring.severities {
+        let name = severity.name.as_str();
+        add(refs, &severity.kms_key, path::severity_kms_key(name), KeyUse::AlarmTopic, format!("the `{name}` alert topic"));
+    }
+    for acl in &platform.security.web_acls {
+        if let Some(logging) = &acl.logging {
+            let name = acl.name.as_str();
+            add(refs, &logging.kms_key, path::waf_log_kms_key(name), KeyUse::LogGroup, format!("web ACL `{name}`'s log group"));
+        }
+    }
+    references
 }

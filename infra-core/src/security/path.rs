@@ -121,3 +121,23 @@ pub fn secret_rotation_days(name: &str) -> ModelPath {
 pub fn secret_rotation_function(name: &str) -> ModelPath {
     secret_rotation(name).field("function")
 }
+
+/// `security.web_acls.<name>.logging.kms_key`
+pub fn waf_log_kms_key(name: &str) -> ModelPath {
+    waf_logging(name).field("kms_key")
+}
+
+/// `security.kms_keys.<name>`
+pub fn kms_key(name: &str) -> ModelPath {
+    security().field("kms_keys").field(name)
+}
+
+/// `security.kms_keys.<name>.rotation_period`
+pub fn kms_key_rotation_period(name: &str) -> ModelPath {
+    kms_key(name).field("rotation_period")
+}
+
+/// `security.kms_keys.<name>.deletion_window`
+pub fn kms_key_deletion_window(name: &str) -> ModelPath {
+    kms_key(name).field("deletion_window")
+}

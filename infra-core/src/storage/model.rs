@@ -62,9 +62,10 @@ impl SseAlgorithm {
 pub struct Encryption {
     /// The algorithm.
     pub algorithm: SseAlgorithm,
-    /// The KMS key (its ARN, id or `alias/...`), which only SSE-KMS takes.
+    /// The KMS key of the design (`security { kms_key <name> {} }`), by name, which only SSE-KMS
+    /// takes; SSE-KMS without one uses the account's `aws/s3` key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kms_key: Option<String>,
+    pub kms_key: Option<Name>,
 }
 
 impl Encryption {
@@ -84,9 +85,9 @@ impl Encryption {
         }
     }
 
-    /// Names the KMS key.
-    pub fn key(mut self, key: impl Into<String>) -> Encryption {
-        self.kms_key = Some(key.into());
+    /// Names the design's KMS key.
+    pub fn key(mut self, key: Name) -> Encryption {
+        self.kms_key = Some(key);
         self
     }
 }

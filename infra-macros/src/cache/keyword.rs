@@ -19,6 +19,7 @@ keywords! {
         MultiAz = "multi_az",
         Parameters = "parameters",
         Encryption = "encryption",
+        KmsKey = "kms_key",
         SnapshotRetention = "snapshot_retention",
         Tier = "tier",
         SecurityGroups = "security_groups",

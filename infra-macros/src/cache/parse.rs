@@ -73,6 +73,7 @@ fn redis(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<RedisC
     let mut retention = None;
     let mut tier = None;
     let mut groups: Option<Vec<Name>> = None;
+    let mut kms_key: Option<Name> = None;
     let mut written = Vec::new();
     entries(input, cx, RedisKey::ALL, |input, cx| {
         let (field, key) = key::<RedisKey>(input)?;
@@ -147,6 +148,10 @@ fn redis(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<RedisC
                 let ident = input.call(Ident::parse_any)?;
                 tier = Some(ident_name(cx, &ident, |_| path::cache_tier(&redis)));
             }
+            RedisKey::KmsKey => {
+                input.parse::<Token![:]>()?;
+                kms_key = Some(name_field(input, cx, &kms_key, &key, path::cache_kms_key(&redis))?);
+            }
             RedisKey::SecurityGroups => {
                 once(&groups, &key)?;
                 input.parse::<Token![:]>()?;
@@ -179,6 +184,7 @@ fn redis(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<RedisC
     }
     cluster.snapshot_retention = retention.unwrap_or(0);
     cluster.security_groups = groups.unwrap_or_default();
+    cluster.kms_key = kms_key;
     Some(cluster)
 }
 

@@ -14,6 +14,7 @@ keywords! {
         VisibilityTimeout = "visibility_timeout",
         Retention = "retention",
         DeadLetter = "dead_letter",
+        KmsKey = "kms_key",
     }
 
     /// The fields of a dead-letter queue.
@@ -48,6 +49,7 @@ keywords! {
         Environment = "environment",
         Secrets = "secrets",
         LogRetention = "log_retention",
+        LogKmsKey = "log_kms_key",
         Tier = "tier",
         Consumes = "consumes",
         SendsTo = "sends_to",

@@ -97,6 +97,7 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
     let mut environment: Option<Vec<Variable>> = None;
     let mut secrets: Option<Vec<SecretVariable>> = None;
     let mut retention = None;
+    let mut log_kms_key = None;
     let mut tier = None;
     let mut groups: Option<Vec<Name>> = None;
     let mut read_only_root = None;
@@ -166,6 +167,10 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
                     stand_in,
                 ));
             }
+            ServiceKey::LogKmsKey => {
+                let at = path::service_log_kms_key(&svc);
+                log_kms_key = Some(name_field(input, cx, &log_kms_key, &key, at)?);
+            }
             ServiceKey::Tier => {
                 once(&tier, &key)?;
                 let ident = input.call(Ident::parse_any)?;
@@ -210,6 +215,7 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
     let mut service = Service::new(name, image, cpu, memory, retention, tier, capacity);
     service.port = port;
     service.consumes = consumes;
+    service.log_kms_key = log_kms_key;
     service.sends_to = sends_to.unwrap_or_default();
     service.role = role;
     service.environment = environment.unwrap_or_default();

@@ -31,6 +31,7 @@ pub(super) fn queue(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Op
     let mut visibility = None;
     let mut retention = None;
     let mut dead_letter = None;
+    let mut kms_key = None;
     let mut written = Vec::new();
     entries(input, cx, QueueKey::ALL, |input, cx| {
         let (field, key) = key::<QueueKey>(input)?;
@@ -56,6 +57,9 @@ pub(super) fn queue(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Op
                 braced!(content in input);
                 dead_letter = dead_letter_body(&content, cx, &queue, key.span());
             }
+            QueueKey::KmsKey => {
+                kms_key = Some(name_field(input, cx, &kms_key, &key, path::queue_kms_key(&queue))?);
+            }
         }
         separator(input)
     });
@@ -69,7 +73,9 @@ pub(super) fn queue(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Op
         }
         return None;
     };
-    Some(Queue::new(name, visibility, retention, dead_letter))
+    let mut made = Queue::new(name, visibility, retention, dead_letter);
+    made.kms_key = kms_key;
+    Some(made)
 }
 
 /// The stand-in for a rejected retention: SQS's default, 4 days.

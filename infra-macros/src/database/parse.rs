@@ -23,7 +23,7 @@ use infra_core::model::{
     path, Acknowledgement, Backup, Databases, MasterPassword, PerEnv, Postgres, Replicas,
     Snapshots, Storage,
 };
-use infra_core::value::{parse_days, Name};
+use infra_core::value::{parse_days, Name, RetentionDays};
 use infra_core::ModelPath;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
@@ -103,6 +103,9 @@ fn postgres(
     let mut backup_value: Option<Backup> = None;
     let mut maintenance: Option<String> = None;
     let mut logs: Option<Vec<String>> = None;
+    let mut log_retention: Option<RetentionDays> = None;
+    let mut log_kms_key: Option<Name> = None;
+    let mut kms_key: Option<Name> = None;
     let mut replicas_value: Option<Replicas> = None;
     let mut snapshots_value: Option<Snapshots> = None;
     let mut password: Option<MasterPassword> = None;
@@ -156,6 +159,21 @@ fn postgres(
                 once(&logs, &key)?;
                 logs = Some(log_exports(input, cx, &db)?);
             }
+            PostgresKey::LogRetention => {
+                once(&log_retention, &key)?;
+                let days = integer_with_suffix(input)?;
+                let sign = if days.negative { "-" } else { "" };
+                let text = format!("{sign}{}{}", days.lit.base10_digits(), days.lit.suffix());
+                let parsed = parse_days(&text).and_then(RetentionDays::new);
+                let at = path::postgres_log_retention(&db);
+                log_retention = Some(cx.value_range(parsed, at, days.start, days.end(), || RetentionDays::new_assert(30)));
+            }
+            PostgresKey::LogKmsKey => {
+                log_kms_key = Some(name_field(input, cx, &log_kms_key, &key, path::postgres_log_kms_key(&db))?);
+            }
+            PostgresKey::KmsKey => {
+                kms_key = Some(name_field(input, cx, &kms_key, &key, path::postgres_kms_key(&db))?);
+            }
             PostgresKey::Replicas => {
                 once(&replicas_value, &key)?;
                 replicas_value = Some(replicas(input, cx, &db)?);
@@ -192,6 +210,9 @@ fn postgres(
     }
     pg.security_groups = groups.unwrap_or_default();
     pg.log_exports = logs.unwrap_or_default();
+    pg.log_retention = log_retention;
+    pg.log_kms_key = log_kms_key;
+    pg.kms_key = kms_key;
     pg.replicas = replicas_value.unwrap_or_default();
     pg.snapshots = snapshots_value;
     Some(pg)

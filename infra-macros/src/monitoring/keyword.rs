@@ -21,6 +21,7 @@ keywords! {
     pub enum SeverityKey: "severity field" {
         Response = "response",
         Channels = "channels",
+        KmsKey = "kms_key",
     }
 
     /// The fields of an alarm.

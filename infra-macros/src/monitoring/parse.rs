@@ -118,6 +118,7 @@ fn severity(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> syn::Resul
     let own = name.as_str().to_owned();
     let mut response = None;
     let mut channels = None;
+    let mut kms_key = None;
     entries(&content, cx, SeverityKey::ALL, |content, cx| {
         let (field, key) = key::<SeverityKey>(content)?;
         content.parse::<Token![:]>()?;
@@ -134,6 +135,9 @@ fn severity(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> syn::Resul
                 once(&channels, &key)?;
                 channels = Some(names(content, cx, |idx| path::severity_channel(&own, idx))?);
             }
+            SeverityKey::KmsKey => {
+                kms_key = Some(name_field(content, cx, &kms_key, &key, path::severity_kms_key(&own))?);
+            }
         }
         separator(content)
     });
@@ -141,7 +145,9 @@ fn severity(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> syn::Resul
         cx.error(missing(at, "a severity needs `response` (such as `15min` or `4h`) and `channels` (such as `[slack]`)"));
         return Ok(None);
     };
-    Ok(Some(AlertSeverity::new(name, response, channels)))
+    let mut severity = AlertSeverity::new(name, response, channels);
+    severity.kms_key = kms_key;
+    Ok(Some(severity))
 }
 
 /// An alarm's body; `None` without a required field (reported at `at`, the name).

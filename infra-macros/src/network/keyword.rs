@@ -79,6 +79,7 @@ keywords! {
     pub enum FlowLogKey: "flow log field" {
         Retention = "retention",
         Traffic = "traffic",
+        KmsKey = "kms_key",
     }
 
     /// Which traffic flow logs record.

@@ -215,11 +215,12 @@ fn cidr(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<Cidr> {
     }))
 }
 
-/// `{ retention: 30d, traffic: all }`; `None` without a retention (an error is then recorded at
+/// `{ retention: 30d, traffic: all, kms_key: logs }`; `None` without a retention (an error is then recorded at
 /// `at`, the `flow_logs` key).
 pub(super) fn flow_log_settings(input: ParseStream, cx: &mut Cx, at: Span) -> Option<FlowLogs> {
     let mut retention = None;
     let mut traffic = None;
+    let mut kms_key = None;
     let mut retention_written = false;
     entries(input, cx, FlowLogKey::ALL, |input, cx| {
         let (field, key) = crate::parse::syntax::key::<FlowLogKey>(input)?;
@@ -249,6 +250,8 @@ pub(super) fn flow_log_settings(input: ParseStream, cx: &mut Cx, at: Span) -> Op
                     Ok(cx.value_range(parsed, at, days.start, end, stand_in))
                 },
             )?);
+        } else if let FlowLogKey::KmsKey = field {
+            kms_key = Some(name_field(input, cx, &kms_key, &key, path::flow_logs_kms_key())?);
         } else {
             once(&traffic, &key)?;
             let ident = input.call(Ident::parse_any)?;
@@ -271,6 +274,7 @@ pub(super) fn flow_log_settings(input: ParseStream, cx: &mut Cx, at: Span) -> Op
     };
     let mut flow_logs = FlowLogs::new(retention);
     flow_logs.traffic = traffic.unwrap_or(FlowLogTraffic::All);
+    flow_logs.kms_key = kms_key;
     Some(flow_logs)
 }
 

@@ -225,6 +225,32 @@ pub(crate) fn string_field<T>(
     string(input, cx)
 }
 
+/// `<name>` after `key:` (the colon already read), once: the name of a KMS key of the design, at
+/// `at`. A string (an ARN or alias, as the seed writes keys) is an error that says how to name
+/// the key instead.
+pub(crate) fn name_field(
+    input: ParseStream,
+    cx: &mut Cx,
+    slot: &Option<Name>,
+    key: &Ident,
+    at: ModelPath,
+) -> syn::Result<Name> {
+    once(slot, key)?;
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "`{}` names a KMS key of the design by identifier, not by ARN or alias\n  = help: declare the key in `security {{ kms_key <name> {{}} }}` and write `{}: <name>`",
+                unraw(key),
+                unraw(key)
+            ),
+        ));
+    }
+    let ident = input.call(Ident::parse_any)?;
+    Ok(ident_name(cx, &ident, |_| at.clone()))
+}
+
 pub(crate) fn once<T>(slot: &Option<T>, key: &Ident) -> syn::Result<()> {
     match slot {
         Some(_) => Err(syn::Error::new(

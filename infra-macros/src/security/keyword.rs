@@ -6,6 +6,7 @@ keywords! {
     /// The items of `security { ... }`.
     pub enum SectionKey: "security item" {
         MinimumTls = "minimum_tls",
+        KmsKey = "kms_key",
         WebAcl = "web_acl",
         Role = "role",
         Group = "group",
@@ -47,6 +48,13 @@ keywords! {
         LogGroup = "log_group",
         Retention = "retention",
         RedactHeaders = "redact_headers",
+        KmsKey = "kms_key",
+    }
+
+    /// The fields of a KMS key.
+    pub enum KmsKeyKey: "KMS key field" {
+        RotationPeriod = "rotation_period",
+        DeletionWindow = "deletion_window",
     }
 
     /// The fields of a role.

@@ -16,7 +16,7 @@ pub const SECTION: Section = Section {
     key: "security",
     required: None,
     path: path::security,
-    acknowledgeable: &["`minimum_tls`", "a web ACL", "a role", "a group", "a user", "a secret"],
+    acknowledgeable: &["`minimum_tls`", "a KMS key", "a web ACL", "a role", "a group", "a user", "a secret"],
     parse: section,
 };
 

@@ -1,10 +1,13 @@
-//! The `security { ... }` section: WAF web ACLs, IAM identities and Secrets Manager secrets.
+//! The `security { ... }` section: the TLS minimum, KMS keys, WAF web ACLs, IAM identities and
+//! Secrets Manager secrets.
 //!
 //! ```text
 //! security {
 //!     // The lowest TLS version in transit (`1.0` to `1.3`); without it, TLS 1.2 for what the
 //!     // stack sets itself (the databases' parameters, the buckets' policies).
 //!     minimum_tls: "1.2",
+//!     // A customer managed key, rotated; elements elsewhere name it: `kms_key: logs`.
+//!     kms_key logs { rotation_period: 365d, deletion_window: 30d }
 //!     web_acl api {
 //!         load_balancer: web,
 //!         rule rate_limit { priority: 1, rate_limit: { limit: 2000, window: 300s } },
@@ -13,7 +16,7 @@
 //!         rule xss { priority: 3, managed: common },
 //!         rule known_bad_inputs { priority: 4, managed: known_bad_inputs },
 //!         // The log group is `aws-waf-logs-<platform>-<env>-api` unless `log_group` names one.
-//!         logging: { retention: 90d, redact_headers: ["authorization"] },
+//!         logging: { retention: 90d, kms_key: logs, redact_headers: ["authorization"] },
 //!     }
 //!     // `connect`: read the credentials of the database `main` (its master secret).
 //!     role application { trust: ecs_tasks, policies: ["AmazonS3ReadOnlyAccess"], connect: [main] }
@@ -28,7 +31,7 @@
 //! ```
 
 use infra_core::model::{
-    path, Acknowledgement, Group, ManagedRuleGroup, Role, RotationFunction, Secret,
+    path, Acknowledgement, Group, KmsKey, ManagedRuleGroup, Role, RotationFunction, Secret,
     SecretRotation, Security, TlsVersion, Trust, User, WafLogging, WafRule, WafStatement, WebAcl,
 };
 use infra_core::value::{parse_days, parse_seconds, Name, RetentionDays};
@@ -39,8 +42,8 @@ use syn::parse::{ParseBuffer, ParseStream};
 use syn::{braced, bracketed, Ident, LitBool, Token};
 
 use super::keyword::{
-    FunctionWord, GroupKey, LoggingKey, ManagedKey, RateKey, RoleKey, RotationKey, RuleKey,
-    SecretKey, SectionKey, TrustKey, UserKey, WebAclKey,
+    FunctionWord, GroupKey, KmsKeyKey, LoggingKey, ManagedKey, RateKey, RoleKey, RotationKey,
+    RuleKey, SecretKey, SectionKey, TrustKey, UserKey, WebAclKey,
 };
 use crate::cx::Cx;
 use crate::keyword::Keyword;
@@ -69,6 +72,12 @@ pub(super) fn security(
                 })?;
                 cx.span(path::minimum_tls(), lit.span());
                 section.minimum_tls = Some(version);
+            }
+            SectionKey::KmsKey => {
+                let (ident, content) = named(input)?;
+                let name = ident_name(cx, &ident, path::kms_key);
+                acknowledge(acks, cx, allows, path::kms_key(name.as_str()));
+                section.kms_keys.push(kms_key(&content, cx, name));
             }
             SectionKey::WebAcl => {
                 let (ident, content) = named(input)?;
@@ -116,6 +125,31 @@ fn named<'a>(input: ParseStream<'a>) -> syn::Result<(Ident, ParseBuffer<'a>)> {
     let content;
     braced!(content in input);
     Ok((ident, content))
+}
+
+/// A KMS key's body: `{ rotation_period: 365d, deletion_window: 30d }`, both optional.
+fn kms_key(input: ParseStream, cx: &mut Cx, name: Name) -> KmsKey {
+    let own = name.as_str().to_owned();
+    let mut rotation: Option<u64> = None;
+    let mut deletion: Option<u64> = None;
+    entries(input, cx, KmsKeyKey::ALL, |input, cx| {
+        let (field, key) = key::<KmsKeyKey>(input)?;
+        input.parse::<Token![:]>()?;
+        let (slot, at, stand_in) = match field {
+            KmsKeyKey::RotationPeriod => (&mut rotation, path::kms_key_rotation_period(&own), 365),
+            KmsKeyKey::DeletionWindow => (&mut deletion, path::kms_key_deletion_window(&own), 30),
+        };
+        once(slot, &key)?;
+        let days = integer_with_suffix(input)?;
+        let sign = if days.negative { "-" } else { "" };
+        let text = format!("{sign}{}{}", days.lit.base10_digits(), days.lit.suffix());
+        *slot = Some(cx.value_range(parse_days(&text), at, days.start, days.end(), || stand_in));
+        separator(input)
+    });
+    let mut key = KmsKey::new(name);
+    key.rotation_period_days = rotation;
+    key.deletion_window_days = deletion;
+    key
 }
 
 /// A web ACL's body; `None` without its load balancer (an error is then recorded at `at`).
@@ -295,6 +329,7 @@ fn logging_body(input: ParseStream, cx: &mut Cx, acl: &str) -> syn::Result<Optio
     let mut group: Option<String> = None;
     let mut retention: Option<RetentionDays> = None;
     let mut headers: Option<Vec<String>> = None;
+    let mut kms_key: Option<Name> = None;
     entries(&content, cx, LoggingKey::ALL, |content, cx| {
         let (field, key) = key::<LoggingKey>(content)?;
         match field {
@@ -318,6 +353,10 @@ fn logging_body(input: ParseStream, cx: &mut Cx, acl: &str) -> syn::Result<Optio
                 content.parse::<Token![:]>()?;
                 headers = Some(strings(content, cx, |_| path::waf_logging(acl))?);
             }
+            LoggingKey::KmsKey => {
+                content.parse::<Token![:]>()?;
+                kms_key = Some(name_field(content, cx, &kms_key, &key, path::waf_log_kms_key(acl))?);
+            }
         }
         separator(content)
     });
@@ -327,6 +366,7 @@ fn logging_body(input: ParseStream, cx: &mut Cx, acl: &str) -> syn::Result<Optio
     let mut logging = WafLogging::new(retention);
     logging.log_group = group;
     logging.redacted_headers = headers.unwrap_or_default();
+    logging.kms_key = kms_key;
     Ok(Some(logging))
 }
 

@@ -5,7 +5,7 @@
 //!     bucket datasets {
 //!         versioning: true,
 //!         encryption: kms,                 // or `aes256` (SSE-S3)
-//!         kms_key: "alias/datasets",       // SSE-KMS only; the account's `aws/s3` key without it
+//!         kms_key: storage,                // a key of `security`; SSE-KMS only; `aws/s3` without it
 //!         access_logs: access_logs,        // a bucket of the design, encrypted with `aes256`
 //!         lifecycle: [
 //!             after 30d => STANDARD_IA,
@@ -67,7 +67,7 @@ fn bucket(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Bucket {
     let bucket = name.as_str().to_owned();
     let mut versioning: Option<bool> = None;
     let mut encryption: Option<Encryption> = None;
-    let mut kms_key: Option<String> = None;
+    let mut kms_key: Option<Name> = None;
     let mut access_logs: Option<Name> = None;
     let mut lifecycle: Option<Lifecycle> = None;
     entries(input, cx, BucketKey::ALL, |input, cx| {
@@ -91,9 +91,8 @@ fn bucket(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Bucket {
                 });
             }
             BucketKey::KmsKey => {
-                let lit = string_field(input, cx, &kms_key, &key)?;
-                cx.span(path::bucket_kms_key(&bucket), lit.span());
-                kms_key = Some(lit.value());
+                input.parse::<Token![:]>()?;
+                kms_key = Some(name_field(input, cx, &kms_key, &key, path::bucket_kms_key(&bucket))?);
             }
             BucketKey::AccessLogs => {
                 once(&access_logs, &key)?;

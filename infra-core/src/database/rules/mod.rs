@@ -3,11 +3,13 @@
 mod backups;
 mod engine;
 mod instance;
+mod logs;
 mod storage;
 
 pub use backups::*;
 pub use engine::*;
 pub use instance::*;
+pub use logs::*;
 pub use storage::*;
 
 use crate::diag::Diagnostic;
@@ -21,6 +23,7 @@ pub(super) const RULES: &[&[Rule]] = &[
     storage::RULES,
     backups::RULES,
     instance::RULES,
+    logs::RULES,
 ];
 
 /// Runs every rule of the section.
@@ -42,6 +45,7 @@ pub(super) fn check(cx: &mut Vec<Diagnostic>, platform: &Platform) {
         storage::check(cx, pg);
         backups::check(cx, platform, pg);
         instance::check(cx, platform, pg);
+        logs::check(cx, platform, pg);
     }
 }
 

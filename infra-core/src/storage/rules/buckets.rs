@@ -344,11 +344,16 @@ mod tests {
     fn the_seed_aes256_with_a_key_is_contradictory() {
         let seed = good().lifecycle(LOGGED);
         let mut seed = seed;
-        seed.encryption = Encryption::aes256().key("arn:aws:kms:ap-northeast-1:111122223333:key/example");
-        assert_eq!(storage_codes(&with(seed)), ["kms-key-without-kms-encryption"]);
+        seed.encryption = Encryption::aes256().key(n("storage"));
+        let mut platform = with(seed);
+        platform.security.kms_keys.push(crate::model::KmsKey::new(n("storage")));
+        assert_eq!(storage_codes(&platform), ["kms-key-without-kms-encryption"]);
         let mut keyed = good();
-        keyed.encryption = Encryption::kms().key("alias/datasets");
-        assert_eq!(storage_codes(&with(keyed)), Vec::<&str>::new());
+        keyed.encryption = Encryption::kms().key(n("storage"));
+        let mut platform = with(keyed);
+        platform.security.kms_keys.push(crate::model::KmsKey::new(n("storage")));
+        assert_eq!(storage_codes(&platform), Vec::<&str>::new());
+        assert!(!codes(&platform).contains(&"unknown-kms-key"));
     }
 
     #[test]
