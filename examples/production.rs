@@ -420,13 +420,15 @@ pub fn design() -> Validated<Platform> {
             // Seed §6.1 `encryption.at_rest`: its `kms_key: 'arn:aws:kms:...'` ARNs (database,
             // cache, storage) become keys of the design, named by what they encrypt
             // (`unknown-kms-key`), each rotated yearly; not in the seed, keys for the logs, the
-            // queue and the alert topics. A key nothing names costs $1 a month (`unused-kms-key`).
+            // queue, the alert topics and the secrets. A key nothing names costs $1 a month
+            // (`unused-kms-key`).
             kms_key database {}
             kms_key cache {}
             kms_key storage {}
             kms_key logs {}
             kms_key queue {}
             kms_key alerts {}
+            kms_key secrets {}
             web_acl api {
                 load_balancer: web,
                 // The seed's 2000 requests per 300 s, per client IP address.
@@ -479,7 +481,7 @@ pub fn design() -> Validated<Platform> {
             // rotation functions only for database credentials, so the team's own Lambda
             // function rotates them: the deployment passes its ARN as the template parameter
             // `RotationFunctionApiKeysArn`.
-            secret api_keys { rotation: { every: 90d, function: parameter } }
+            secret api_keys { kms_key: secrets, rotation: { every: 90d, function: parameter } }
         }
     }
 }

@@ -78,14 +78,14 @@ fn resource_counts_per_environment() {
     // (two), the warning's e-mail subscription, the Slack channel's Chatbot configuration and
     // role, the eight alarms on services, the load balancer and the database, and the three
     // cache alarms once per Redis node: 2 shards x (1 + 1) = 4 in production, 2 x 1 elsewhere.
-    // (under the design's `alerts` key). Then security's: six KMS keys with their aliases, the
+    // (under the design's `alerts` key). Then security's: seven KMS keys with their aliases, the
     // web ACL, its association, log group and logging configuration, two roles, the MFA policy,
-    // two groups and two users, and the secrets' key, the API keys' secret and its rotation
-    // schedule.
+    // two groups and two users, and the API keys' secret (under the design's `secrets` key) and
+    // its rotation schedule.
     let compute = 1 + 6 * 2 + 2 + 2 + 4;
     let cache = 5;
     let monitoring = 2 + 1 + 2 + 8;
-    let security = 6 * 2 + 4 + 2 + 1 + 2 + 2 + 3;
+    let security = 7 * 2 + 4 + 2 + 1 + 2 + 2 + 2;
     assert_eq!(
         synth(&design, "production").resources().len(),
         59 + 4 + compute + 4 + (11 + 2 + 2 * 3) + cache + 6 + monitoring + 3 * 4 + security
@@ -357,7 +357,7 @@ fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     assert_eq!(template.outputs().len(), 14 + 3 + 2 + 2);
     assert!(template.outputs().contains_key("WorkloadRoleBatchArn"));
     assert!(template.outputs().contains_key("SecretApiKeysArn"));
-    assert!(template.outputs().contains_key("SecretsKeyArn"));
+    assert!(template.outputs().contains_key("SecretApiKeysKeyArn"));
     assert!(template.outputs().contains_key("LoadBalancerWebDnsName"));
     assert!(template.outputs().contains_key("RedisMainEndpoint"));
     assert!(template.outputs().contains_key("RedisMainAuthTokenArn"));

@@ -325,7 +325,7 @@ fn distinct_secrets<'a>(stack: &Stack<'a>, service: &'a Service) -> Vec<&'a Name
 }
 
 /// The inline policy that lets ECS read the secrets `service`'s container takes when it starts a
-/// task: `secretsmanager:GetSecretValue` on exactly those secrets, and `kms:Decrypt` on their key
+/// task: `secretsmanager:GetSecretValue` on exactly those secrets, and `kms:Decrypt` on their keys
 /// through Secrets Manager only; `None` without any.
 ///
 /// Source: ECS Developer Guide, task_execution_IAM_role.html ("Secrets Manager or Systems
@@ -337,6 +337,13 @@ fn read_secrets_policy(stack: &Stack<'_>, service: &Service) -> Option<Expr> {
         return None;
     }
     let arns = secrets.iter().map(|secret| Expr::reference(&security_id::secret(secret)));
+    // Each key once: a design key several secrets name, or the section's own.
+    let mut keys: Vec<(Option<&Name>, Expr)> = Vec::new();
+    for secret in secrets.iter().filter_map(|name| stack.platform().security.find_secret(name.as_str())) {
+        if !keys.iter().any(|(key, _)| *key == secret.kms_key.as_ref()) {
+            keys.push((secret.kms_key.as_ref(), secrets_key_arn(secret)));
+        }
+    }
     let document = Expr::map([
         ("Version", Expr::from("2012-10-17")),
         (
@@ -350,7 +357,7 @@ fn read_secrets_policy(stack: &Stack<'_>, service: &Service) -> Option<Expr> {
                 Expr::map([
                     ("Effect", Expr::from("Allow")),
                     ("Action", Expr::from("kms:Decrypt")),
-                    ("Resource", Expr::list([secrets_key_arn()])),
+                    ("Resource", Expr::list(keys.into_iter().map(|(_, arn)| arn))),
                     (
                         "Condition",
                         Expr::map([(

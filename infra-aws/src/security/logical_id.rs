@@ -76,9 +76,9 @@ pub(crate) fn secrets_key() -> LogicalId {
     LogicalId::new(["SecretsKey"])
 }
 
-/// `SecretsKeyArn`: the output of its ARN.
-pub(crate) fn secrets_key_output() -> LogicalId {
-    LogicalId::new(["SecretsKeyArn"])
+/// `Secret<Name>KeyArn`: the output of the ARN of the secret's key.
+pub(crate) fn secret_key_output(name: &Name) -> LogicalId {
+    LogicalId::new(["Secret", &name.pascal_case(), "KeyArn"])
 }
 
 /// `KmsKey<Name>`: a KMS key of the design.

@@ -1,11 +1,12 @@
 //! The lowering of the secrets: each an `AWS::SecretsManager::Secret` with a generated initial
-//! value (never in the template), encrypted with the section's customer managed key, and, when
+//! value (never in the template), encrypted with the design's KMS key it names (or the section's
+//! own key of the secrets that name none), and, when
 //! it rotates, an `AWS::SecretsManager::RotationSchedule` invoking the team's Lambda function,
-//! whose ARN is a template parameter. The secrets' ARNs and their key's are outputs, for the
+//! whose ARN is a template parameter. The secrets' ARNs and their keys' are outputs, for the
 //! rotation function's permissions.
 
 use infra_core::model::{path, RotationFunction, Secret};
-use infra_core::rules::{INVALID_SECRET_ROTATION, SECRET_WITHOUT_ROTATION};
+use infra_core::rules::{INVALID_SECRET_ROTATION, SECRET_WITHOUT_ROTATION, UNKNOWN_KMS_KEY};
 
 use super::logical_id;
 use crate::context::State;
@@ -19,19 +20,23 @@ use crate::template::{Output, Parameter, Policy, Resource, Template};
 const LAMBDA_ARN_PATTERN: &str =
     "^arn:aws[a-zA-Z-]*:lambda:[a-z]{2}(-gov)?-[a-z]+-[0-9]:[0-9]{12}:function:[a-zA-Z0-9_-]{1,64}(:(\\$LATEST|[a-zA-Z0-9_-]{1,128}))?$";
 
-/// The ARN of the key that encrypts the secrets: the one place the secrets and their readers'
-/// grants take it from (the section's one key of its secrets, for now).
-pub(crate) fn key_arn() -> Expr {
-    Expr::get_att(&logical_id::secrets_key(), "Arn")
+/// The ARN of the key that encrypts `secret`: the one place the secret and its readers' grants
+/// take it from.
+pub(crate) fn key_arn(secret: &Secret) -> Expr {
+    crate::kms::key_arn(secret.kms_key.as_ref(), &logical_id::secrets_key())
 }
 
-/// The key of the section's secrets (the account administers it and grants its use through IAM
-/// policies), and its ARN as an output; nothing without secrets.
+/// The key of the secrets that name none of the design's keys (the account administers it and
+/// grants its use through IAM policies), and its ARN as an output; nothing without such secrets.
 pub(super) fn key(stack: &Stack<'_>, template: &mut Template, secrets: &[Secret]) {
-    if secrets.is_empty() {
+    let names: Vec<&str> = secrets
+        .iter()
+        .filter(|secret| secret.kms_key.is_none())
+        .map(|secret| secret.name.as_str())
+        .collect();
+    if names.is_empty() {
         return;
     }
-    let names: Vec<&str> = secrets.iter().map(|secret| secret.name.as_str()).collect();
     template.add_resource(
         logical_id::secrets_key(),
         Resource::new("AWS::KMS::Key")
@@ -52,15 +57,6 @@ pub(super) fn key(stack: &Stack<'_>, template: &mut Template, secrets: &[Secret]
                 State::Stateful,
             )),
     );
-    let output = logical_id::secrets_key_output();
-    template.add_output(
-        output.clone(),
-        Output::exported(
-            "The ARN of the key of the secrets: their rotation functions need kms:Decrypt and kms:GenerateDataKey on it",
-            key_arn(),
-            Expr::sub(format!("${{{}}}-{output}", Pseudo::StackName.name())),
-        ),
-    );
 }
 
 /// The secret, its rotation schedule and rotation function parameter if it rotates, and its ARN
@@ -73,6 +69,10 @@ pub(super) fn key(stack: &Stack<'_>, template: &mut Template, secrets: &[Secret]
 pub(super) fn lower(stack: &Stack<'_>, template: &mut Template, secret: &Secret) {
     let name = secret.name.as_str();
     let id = logical_id::secret(&secret.name);
+    let key = match &secret.kms_key {
+        Some(key) => format!("the design's key `{key}`"),
+        None => "the secrets' key".to_owned(),
+    };
     let rotates = match &secret.rotation {
         Some(rotation) => format!("rotated every {} days by the team's Lambda function", rotation.days),
         None => "never rotated".to_owned(),
@@ -81,7 +81,7 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template, secret: &Secret)
         id.clone(),
         Resource::new("AWS::SecretsManager::Secret")
             .property("Description", format!("Secret `{name}`"))
-            .property("KmsKeyId", key_arn())
+            .property("KmsKeyId", key_arn(secret))
             .property(
                 "GenerateSecretString",
                 // A random initial value, so that the secret has a current version from the
@@ -95,10 +95,11 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template, secret: &Secret)
                 stack
                     .context(
                         path::secret(name),
-                        format!("Secret `{name}`, generated at creation and {rotates}, encrypted with the secrets' key; retained, since the services and their clients depend on its value"),
+                        format!("Secret `{name}`, generated at creation and {rotates}, encrypted with {key}; retained, since the services and their clients depend on its value"),
                         State::Stateful,
                     )
-                    .must([&SECRET_WITHOUT_ROTATION]),
+                    .must([&SECRET_WITHOUT_ROTATION])
+                    .must(secret.kms_key.is_some().then_some(&UNKNOWN_KMS_KEY)),
             ),
     );
     if let Some(rotation) = &secret.rotation {
@@ -142,6 +143,15 @@ pub(super) fn lower(stack: &Stack<'_>, template: &mut Template, secret: &Secret)
         Output::exported(
             format!("The ARN of secret `{name}`: its rotation function's role reads and writes it, and its resource policy may name it as aws:SourceArn"),
             Expr::reference(&id),
+            Expr::sub(format!("${{{}}}-{output}", Pseudo::StackName.name())),
+        ),
+    );
+    let output = logical_id::secret_key_output(&secret.name);
+    template.add_output(
+        output.clone(),
+        Output::exported(
+            format!("The ARN of the key of secret `{name}`: its rotation function's role needs kms:Decrypt and kms:GenerateDataKey on it"),
+            key_arn(secret),
             Expr::sub(format!("${{{}}}-{output}", Pseudo::StackName.name())),
         ),
     );

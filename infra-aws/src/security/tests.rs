@@ -258,17 +258,17 @@ fn a_service_without_a_role_keeps_a_task_role_of_its_own() {
         json!([{ "Ref": "WorkloadRoleApplication" }, { "Ref": "ServiceWorkerTaskRole" }])
     );
 }
+
 #[test]
 fn a_secret_is_generated_encrypted_and_rotated_by_the_parameters_function() {
     let template = template("production");
     let secret = resource(&template, "SecretApiKeys");
-    assert_eq!(secret["KmsKeyId"], json!({ "Fn::GetAtt": ["SecretsKey", "Arn"] }));
+    // The design's `secrets` key: the section makes no key of its own.
+    assert_eq!(secret["KmsKeyId"], json!({ "Fn::GetAtt": ["KmsKeySecrets", "Arn"] }));
+    assert!(template["Resources"].get("SecretsKey").is_none());
     assert_eq!(secret.get("SecretString"), None);
     assert_eq!(secret["GenerateSecretString"]["PasswordLength"], 64);
     assert_eq!(template["Resources"]["SecretApiKeys"]["DeletionPolicy"], "Retain");
-    let key = resource(&template, "SecretsKey");
-    assert_eq!(key["EnableKeyRotation"], true);
-    assert_eq!(key["KeyPolicy"]["Statement"][0]["Sid"], "AccountAdministers");
     let rotation = resource(&template, "SecretApiKeysRotation");
     assert_eq!(rotation["SecretId"], json!({ "Ref": "SecretApiKeys" }));
     assert_eq!(rotation["RotationLambdaARN"], json!({ "Ref": "RotationFunctionApiKeysArn" }));
@@ -278,7 +278,24 @@ fn a_secret_is_generated_encrypted_and_rotated_by_the_parameters_function() {
     assert!(pattern.starts_with("^arn:aws[a-zA-Z-]*:lambda:"), "{pattern}");
     assert!(parameter["Description"].as_str().is_some_and(|text| text.contains("secretsmanager.amazonaws.com")));
     assert_eq!(template["Outputs"]["SecretApiKeysArn"]["Value"], json!({ "Ref": "SecretApiKeys" }));
-    assert_eq!(template["Outputs"]["SecretsKeyArn"]["Value"], json!({ "Fn::GetAtt": ["SecretsKey", "Arn"] }));
+    assert_eq!(template["Outputs"]["SecretApiKeysKeyArn"]["Value"], json!({ "Fn::GetAtt": ["KmsKeySecrets", "Arn"] }));
+    // The api reads it: its execution role may decrypt with that key, through Secrets Manager.
+    let policies = resource(&template, "ServiceApiExecutionRole")["Policies"].clone();
+    let statements = &policies[0]["PolicyDocument"]["Statement"];
+    assert_eq!(statements[1]["Resource"], json!([{ "Fn::GetAtt": ["KmsKeySecrets", "Arn"] }]));
+}
+
+#[test]
+fn a_secret_without_a_named_key_gets_the_sections_own() {
+    let mut platform = reference_network();
+    platform.security.secrets[0].kms_key = None;
+    platform.security.kms_keys.retain(|key| key.name.as_str() != "secrets");
+    let template = synth_json(platform);
+    assert_eq!(resource(&template, "SecretApiKeys")["KmsKeyId"], json!({ "Fn::GetAtt": ["SecretsKey", "Arn"] }));
+    let key = resource(&template, "SecretsKey");
+    assert_eq!(key["EnableKeyRotation"], true);
+    assert_eq!(key["KeyPolicy"]["Statement"][0]["Sid"], "AccountAdministers");
+    assert_eq!(template["Outputs"]["SecretApiKeysKeyArn"]["Value"], json!({ "Fn::GetAtt": ["SecretsKey", "Arn"] }));
 }
 
 #[test]
@@ -312,6 +329,7 @@ fn forget_keys(platform: &mut infra_core::model::Platform) {
     platform.cache.clusters.iter_mut().for_each(|cluster| cluster.kms_key = None);
     platform.storage.buckets.iter_mut().for_each(|bucket| bucket.encryption.kms_key = None);
     platform.monitoring.severities.iter_mut().for_each(|severity| severity.kms_key = None);
+    platform.security.secrets.iter_mut().for_each(|secret| secret.kms_key = None);
 }
 
 #[test]
@@ -326,7 +344,7 @@ fn elements_that_name_no_key_keep_their_sections_keys() {
     forget_keys(&mut platform);
     let platform = platform.validate().expect("a valid design");
     let template = template_of(&platform, "production");
-    for id in ["EcsLogKey", "QueueJobsKey", "DatabaseMainKey", "CacheKey", "MonitoringKey"] {
+    for id in ["EcsLogKey", "QueueJobsKey", "DatabaseMainKey", "CacheKey", "MonitoringKey", "SecretsKey"] {
         assert_eq!(template["Resources"][id]["Type"], "AWS::KMS::Key", "{id}");
     }
     assert_eq!(resource(&template, "ServiceApiLogGroup")["KmsKeyId"], json!({ "Fn::GetAtt": ["EcsLogKey", "Arn"] }));

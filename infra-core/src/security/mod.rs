@@ -85,6 +85,9 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
     for secret in &section.secrets {
         let name = secret.name.as_str();
         paths.push(path::secret(name));
+        if secret.kms_key.is_some() {
+            paths.push(path::secret_kms_key(name));
+        }
         if secret.rotation.is_some() {
             paths.extend([
                 path::secret_rotation(name),

@@ -531,12 +531,26 @@ pub struct Secret {
     /// How it rotates; without rotation its value lives until someone changes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rotation: Option<SecretRotation>,
+    /// The design's KMS key it is encrypted with, by name; without one, a key of the section's
+    /// own that encrypts every such secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key: Option<Name>,
 }
 
 impl Secret {
     /// A secret without rotation.
     pub fn new(name: Name) -> Secret {
-        Secret { name, rotation: None }
+        Secret {
+            name,
+            rotation: None,
+            kms_key: None,
+        }
+    }
+
+    /// Encrypts it with the design's KMS key `name`.
+    pub fn kms_key(mut self, name: Name) -> Secret {
+        self.kms_key = Some(name);
+        self
     }
 
     /// Rotates the secret.
@@ -655,6 +669,10 @@ pub fn key_references(platform: &crate::model::Platform) -> Vec<KeyReference<'_>
     for severity in &platform.monitoring.severities {
         let name = severity.name.as_str();
         add(refs, &severity.kms_key, path::severity_kms_key(name), KeyUse::AlarmTopic, format!("the `{name}` alert topic"));
+    }
+    for secret in &platform.security.secrets {
+        let name = secret.name.as_str();
+        add(refs, &secret.kms_key, path::secret_kms_key(name), KeyUse::Data, format!("secret `{name}`"));
     }
     for acl in &platform.security.web_acls {
         if let Some(logging) = &acl.logging {

@@ -117,6 +117,11 @@ pub fn secret_rotation_days(name: &str) -> ModelPath {
     secret_rotation(name).field("every")
 }
 
+/// `security.secrets.<name>.kms_key`
+pub fn secret_kms_key(name: &str) -> ModelPath {
+    secret(name).field("kms_key")
+}
+
 /// `security.secrets.<name>.rotation.function`
 pub fn secret_rotation_function(name: &str) -> ModelPath {
     secret_rotation(name).field("function")

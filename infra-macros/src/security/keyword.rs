@@ -84,6 +84,7 @@ keywords! {
     /// The fields of a secret.
     pub enum SecretKey: "secret field" {
         Rotation = "rotation",
+        KmsKey = "kms_key",
     }
 
     /// The fields of a secret's rotation.

@@ -26,7 +26,7 @@
 //!     user developer { groups: [developers] }
 //!     // Rotated every 90 days by the team's Lambda function, whose ARN is the template
 //!     // parameter `RotationFunctionApiKeysArn`.
-//!     secret api_keys { rotation: { every: 90d, function: parameter } }
+//!     secret api_keys { kms_key: secrets, rotation: { every: 90d, function: parameter } }
 //! }
 //! ```
 
@@ -466,6 +466,7 @@ fn user(input: ParseStream, cx: &mut Cx, name: Name) -> User {
 fn secret(input: ParseStream, cx: &mut Cx, name: Name) -> Secret {
     let secret = name.as_str().to_owned();
     let mut rotation: Option<SecretRotation> = None;
+    let mut kms_key: Option<Name> = None;
     entries(input, cx, SecretKey::ALL, |input, cx| {
         let (field, key) = key::<SecretKey>(input)?;
         input.parse::<Token![:]>()?;
@@ -474,11 +475,16 @@ fn secret(input: ParseStream, cx: &mut Cx, name: Name) -> Secret {
                 once(&rotation, &key)?;
                 rotation = rotation_body(input, cx, &secret)?;
             }
+            SecretKey::KmsKey => {
+                let at = path::secret_kms_key(&secret);
+                kms_key = Some(name_field(input, cx, &kms_key, &key, at)?);
+            }
         }
         separator(input)
     });
     let mut parsed = Secret::new(name);
     parsed.rotation = rotation;
+    parsed.kms_key = kms_key;
     parsed
 }
 
