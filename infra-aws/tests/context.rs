@@ -168,7 +168,7 @@ fn the_template_states_its_architecture_and_a_derived_description() {
         "Database: `main` (PostgreSQL 14.23 on db.r5.large, multi-AZ, 1000 GiB of gp3 in the database tier, 2 read replicas, backups kept 7 days, daily snapshots kept 30 days)",
         "application -> cache (tcp 6379)",
         "Cache: ElastiCache Redis OSS `main` (Redis 6.0, cluster mode, 2 shards x (1 primary + 1 replica) = 4 nodes of cache.r5.large, Multi-AZ with automatic failover",
-        "Security: KMS keys database, cache, storage, logs, queue, alerts (rotated)",
+        "Security: KMS keys database, cache, storage, logs, queue, alerts, secrets (rotated)",
         "Monitoring: 11 CloudWatch alarms (20 in the template: a Redis cluster's alarm has one per node) notify their severity's encrypted SNS topic: critical (respond within 15 minutes), warning (respond within 4 hours)",
     ] {
         assert!(arch.contains(part), "{part:?} not in {arch}");
