@@ -31,7 +31,6 @@ fn main() {
             }
         }
         load_balancer {
-            minimum_tls: "1.2",
             #[allow(load-balancer-without-access-logs, reason = "no log bucket in this case")]
             alb web {
                 scheme: internet_facing,
@@ -45,6 +44,7 @@ fn main() {
             }
         }
         security {
+            minimum_tls: "1.2",
             kms_key logs { rotation_period: 30d, deletion_window: 45d }
             web_acl api {
                 load_balancer: web,

@@ -32,7 +32,6 @@ fn main() {
             }
         }
         load_balancer {
-            minimum_tls: "1.2",
             #[allow(load-balancer-without-access-logs, reason = "no log bucket in this case")]
             alb web {
                 scheme: internet_facing,
@@ -46,6 +45,7 @@ fn main() {
             }
         }
         security {
+            minimum_tls: "1.2",
             kms_key logs {}
             web_acl api {
                 load_balancer: web,

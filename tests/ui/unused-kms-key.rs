@@ -31,7 +31,6 @@ fn main() {
             }
         }
         load_balancer {
-            minimum_tls: "1.2",
             #[allow(load-balancer-without-access-logs, reason = "no log bucket in this case")]
             alb web {
                 scheme: internet_facing,
@@ -45,6 +44,7 @@ fn main() {
             }
         }
         security {
+            minimum_tls: "1.2",
             kms_key logs {}
             kms_key spare {}
             web_acl api {
