@@ -178,17 +178,12 @@ fn check_user_groups(cx: &mut Vec<Diagnostic>, platform: &Platform) {
 #[cfg(test)]
 mod tests {
     use crate::model::{Platform, User};
-    use crate::security::rules::testing::secured;
+    use crate::security::rules::testing::{findings_where, secured};
     use crate::testing::codes;
     use crate::value::Name;
 
     fn findings(platform: &Platform) -> Vec<&'static str> {
-        let mut found: Vec<_> = codes(platform)
-            .into_iter()
-            .filter(|code| ["unknown-managed-policy", "workload-full-access", "unknown-iam-group", "duplicate-name"].contains(code))
-            .collect();
-        found.sort_unstable();
-        found
+        findings_where(platform, |code| ["unknown-managed-policy", "workload-full-access", "unknown-iam-group", "duplicate-name"].contains(&code))
     }
 
     fn help_of(platform: &Platform, code: &str) -> Vec<String> {

@@ -118,17 +118,11 @@ fn check_references(cx: &mut Vec<Diagnostic>, platform: &Platform) {
 #[cfg(test)]
 mod tests {
     use crate::model::{KmsKey, Platform};
-    use crate::security::rules::testing::secured;
-    use crate::testing::codes;
+    use crate::security::rules::testing::{findings_where, secured};
     use crate::value::Name;
 
     fn findings(platform: &Platform) -> Vec<&'static str> {
-        let mut found: Vec<_> = codes(platform)
-            .into_iter()
-            .filter(|code| code.contains("kms") || *code == "duplicate-name")
-            .collect();
-        found.sort_unstable();
-        found
+        findings_where(platform, |code| code.contains("kms") || code == "duplicate-name")
     }
 
     #[test]

@@ -65,17 +65,11 @@ pub(crate) fn check_rotation_days(cx: &mut Vec<Diagnostic>, days: u32, at: Model
 #[cfg(test)]
 mod tests {
     use crate::model::{Platform, RotationFunction, Secret, SecretRotation};
-    use crate::security::rules::testing::secured;
-    use crate::testing::codes;
+    use crate::security::rules::testing::{findings_where, secured};
     use crate::value::Name;
 
     fn findings(platform: &Platform) -> Vec<&'static str> {
-        let mut found: Vec<_> = codes(platform)
-            .into_iter()
-            .filter(|code| ["invalid-secret-rotation", "secret-without-rotation", "duplicate-name"].contains(code))
-            .collect();
-        found.sort_unstable();
-        found
+        findings_where(platform, |code| ["invalid-secret-rotation", "secret-without-rotation", "duplicate-name"].contains(&code))
     }
 
     fn rotated(name: &'static str, days: u32) -> Secret {

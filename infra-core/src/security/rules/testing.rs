@@ -34,3 +34,13 @@ pub(crate) fn secured() -> Platform {
         .secret(Secret::new(Name::new_assert("api_keys")).rotation(SecretRotation::new(90, RotationFunction::Parameter)));
     platform
 }
+
+/// The codes of `platform`'s findings that `keep` selects, sorted.
+pub(crate) fn findings_where(platform: &Platform, keep: impl Fn(&str) -> bool) -> Vec<&'static str> {
+    let mut found: Vec<_> = crate::testing::codes(platform)
+        .into_iter()
+        .filter(|code| keep(code))
+        .collect();
+    found.sort_unstable();
+    found
+}

@@ -266,17 +266,11 @@ fn check_known_bad_inputs(cx: &mut Vec<Diagnostic>, acl: &WebAcl) {
 #[cfg(test)]
 mod tests {
     use crate::model::{Platform, WafLogging, WafStatement};
-    use crate::security::rules::testing::secured;
-    use crate::testing::codes;
+    use crate::security::rules::testing::{findings_where, secured};
     use crate::value::{Name, RetentionDays};
 
     fn findings(platform: &Platform) -> Vec<&'static str> {
-        let mut found: Vec<_> = codes(platform)
-            .into_iter()
-            .filter(|code| code.contains("waf") || code.contains("web-acl") || *code == "duplicate-name")
-            .collect();
-        found.sort_unstable();
-        found
+        findings_where(platform, |code| code.contains("waf") || code.contains("web-acl") || code == "duplicate-name")
     }
 
     #[test]
