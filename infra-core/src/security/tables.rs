@@ -5,20 +5,33 @@
 
 const POLICIES: &str = include_str!("data/aws-managed-policies.txt");
 
+/// The table, read once and sorted by name.
+fn table() -> &'static [(&'static str, &'static str)] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<_> = POLICIES
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .filter_map(|line| line.split_once(' '))
+            .collect();
+        table.sort_unstable();
+        table
+    })
+}
+
 /// Every AWS managed policy of the table, with its path (`/`, `/service-role/`, ...), by name.
 pub fn managed_policies() -> impl Iterator<Item = (&'static str, &'static str)> {
-    POLICIES
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .filter_map(|line| line.split_once(' '))
+    table().iter().copied()
 }
 
 /// The path of the AWS managed policy `name`, if the table knows it.
 pub fn managed_policy_path(name: &str) -> Option<&'static str> {
-    managed_policies()
-        .find(|(known, _)| *known == name)
-        .map(|(_, path)| path)
+    let table = table();
+    table
+        .binary_search_by(|(known, _)| (*known).cmp(name))
+        .ok()
+        .map(|at| table[at].1)
 }
 
 /// The ARN of the AWS managed policy `name`: with its path when the table knows it, at the root
