@@ -122,6 +122,11 @@ pub fn design() -> Validated<Platform> {
 
         // Seed §3.1 (`batch`). Not in the seed: staging runs at most 16 vCPUs of batch jobs.
         batch {
+            // Seed §7.1 `logging.application`: the `batch` log group keeps 30 days, encrypted with
+            // the `logs` key. The seed defines no job definitions: those submitted to the queues
+            // log to it through the output `BatchJobsLogGroupName`.
+            log_retention: 30d,
+            log_kms_key: logs,
             compute_environment fargate {
                 type: fargate,
                 max_vcpus: match env { staging => 16, _ => 100 },

@@ -58,7 +58,8 @@ fn the_description_names_platform_and_environment() {
 #[test]
 fn resource_counts_per_environment() {
     let design = design();
-    // The network's, then batch's: one compute environment and three job queues; then
+    // The network's, then batch's: one compute environment, three job queues and the jobs' log
+    // group; then
     // compute's: the cluster, six resources per service (log group, two roles, task definition,
     // service, scalable target), the api's two target tracking policies, the queue's two (the
     // queue and its dead-letter queue, under the design's `queue` key) and the worker's queue-depth
@@ -88,15 +89,15 @@ fn resource_counts_per_environment() {
     let security = 7 * 2 + 4 + 2 + 1 + 2 + 2 + 2;
     assert_eq!(
         synth(&design, "production").resources().len(),
-        59 + 4 + compute + 4 + (11 + 2 + 2 * 3) + cache + 6 + monitoring + 3 * 4 + security
+        59 + 5 + compute + 4 + (11 + 2 + 2 * 3) + cache + 6 + monitoring + 3 * 4 + security
     );
     assert_eq!(
         synth(&design, "staging").resources().len(),
-        57 + 4 + compute + 4 + (11 + 2) + cache + 6 + monitoring + 3 * 2 + security
+        57 + 5 + compute + 4 + (11 + 2) + cache + 6 + monitoring + 3 * 2 + security
     );
     assert_eq!(
         synth(&design, "development").resources().len(),
-        57 + 4 + compute + 4 + (11 + 2) + cache + 6 + monitoring + 3 * 2 + security
+        57 + 5 + compute + 4 + (11 + 2) + cache + 6 + monitoring + 3 * 2 + security
     );
 }
 
@@ -353,8 +354,10 @@ fn outputs_export_the_vpc_every_subnet_and_the_cluster() {
     // And the load balancer's DNS name, the queue's URL, the database's endpoint and its
     // secret's ARN, the cache's endpoint and its AUTH token's secret, the three buckets' names,
     // the two workload roles' ARNs (for batch jobs submitted outside the stack), and the API keys'
-    // secret's ARN and its key's (for the rotation function's permissions).
-    assert_eq!(template.outputs().len(), 14 + 3 + 2 + 2);
+    // secret's ARN and its key's (for the rotation function's permissions), and the batch jobs'
+    // log group's name.
+    assert_eq!(template.outputs().len(), 14 + 3 + 2 + 2 + 1);
+    assert!(template.outputs().contains_key("BatchJobsLogGroupName"));
     assert!(template.outputs().contains_key("WorkloadRoleBatchArn"));
     assert!(template.outputs().contains_key("SecretApiKeysArn"));
     assert!(template.outputs().contains_key("SecretApiKeysKeyArn"));

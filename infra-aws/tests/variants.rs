@@ -162,8 +162,8 @@ fn only_the_environments_zones_are_lowered() {
     assert_eq!(ids_of(&template, "AWS::EC2::NatGateway").len(), 1);
     // The VPC and three subnets, the cluster's name, the queue's URL, the Redis endpoint and its
     // AUTH token, the three buckets' names, the two workload roles' ARNs, and the API keys'
-    // secret's and its key's ARNs.
-    assert_eq!(template.outputs().len(), 8 + 3 + 2 + 2);
+    // secret's and its key's ARNs, and the batch jobs' log group's name.
+    assert_eq!(template.outputs().len(), 8 + 3 + 2 + 2 + 1);
 }
 
 #[test]
@@ -286,7 +286,10 @@ fn without_flow_logs_there_is_no_log_group_or_role() {
     platform.network.flow_logs = None;
     // The services have log groups and roles of their own; the load balancer targets one; the
     // database has its monitoring and backup roles; AWS Chatbot's Slack channel has its own; the
-    // security section has its workload roles and the web ACL's log group.
+    // security section has its workload roles and the web ACL's log group; the batch jobs have
+    // theirs.
+    platform.batch.log_retention = None;
+    platform.batch.log_kms_key = None;
     platform.compute = Compute::new();
     platform.load_balancer = LoadBalancing::new();
     platform.database = Databases::new();

@@ -32,6 +32,7 @@ fn without_key_references(platform: &mut Platform) {
     if let Some(flow_logs) = platform.network.flow_logs.as_mut() {
         flow_logs.kms_key = None;
     }
+    platform.batch.log_kms_key = None;
     for queue in &mut platform.compute.queues {
         queue.kms_key = None;
     }

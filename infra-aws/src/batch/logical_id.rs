@@ -9,6 +9,16 @@ pub(crate) fn compute_environment(name: &Name) -> LogicalId {
     LogicalId::new(["BatchComputeEnvironment", &name.pascal_case()])
 }
 
+/// `BatchJobsLogGroup`: the log group of the jobs submitted to the queues.
+pub(crate) fn log_group() -> LogicalId {
+    LogicalId::new(["BatchJobsLogGroup"])
+}
+
+/// `BatchJobsLogGroupName`: the output of its name.
+pub(crate) fn log_group_output() -> LogicalId {
+    LogicalId::new(["BatchJobsLogGroupName"])
+}
+
 /// `BatchJobQueue<Name>`
 pub(crate) fn job_queue(name: &Name) -> LogicalId {
     LogicalId::new(["BatchJobQueue", &name.pascal_case()])

@@ -15,15 +15,16 @@ use infra_core::rules::{
     INSTANCE_SETTING_ON_FARGATE, INVALID_ALLOCATION_STRATEGY, INVALID_JOB_QUEUE_PRIORITY,
     INVALID_MAX_VCPUS, JOB_QUEUE_COMPUTE_ENVIRONMENT_COUNT, JOB_QUEUE_MIXES_FARGATE_AND_INSTANCES,
     JOB_QUEUE_PRIORITY_INVERTED, MIN_VCPUS_ABOVE_MAX, UNKNOWN_COMPUTE_ENVIRONMENT,
-    UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
+    INVALID_LOG_RETENTION, UNKNOWN_KMS_KEY, UNKNOWN_SECURITY_GROUP, UNKNOWN_TIER,
 };
 
 use crate::context::State;
 use crate::trust::service_trust;
-use crate::intrinsic::Expr;
+use crate::intrinsic::{Expr, Pseudo};
+use crate::kms::design_key_arn;
 use crate::network::logical_id as network_id;
 use crate::stack::Stack;
-use crate::template::{Resource, Section, Template};
+use crate::template::{Output, Policy, Resource, Section, Template};
 
 impl<'a> Stack<'a> {
     /// The platform's batch section.
@@ -45,10 +46,63 @@ pub(crate) fn lower(stack: &Stack<'_>, template: &mut Template) {
     for queue in &batch.job_queues {
         job_queue(stack, template, queue);
     }
+    log_group(stack, template, batch);
     template.add_section(Section {
         summary: summary(batch),
         arch: arch(stack),
     });
+}
+
+/// The jobs' log group, when the design asks for one: its retention, the design's key, and its
+/// name as an output for the job definitions' `awslogs-group` (the design defines no job
+/// definitions; the jobs are submitted from outside the stack).
+///
+/// Source: AWS Batch User Guide, using_awslogs.html (the `awslogs` driver and its
+/// `awslogs-group` option; without one, jobs log to `/aws/batch/job`).
+fn log_group(stack: &Stack<'_>, template: &mut Template, batch: &Batch) {
+    if !batch.has_log_group() {
+        return;
+    }
+    let id = logical_id::log_group();
+    let mut resource = Resource::new("AWS::Logs::LogGroup");
+    let mut kept = "until they are deleted".to_owned();
+    if let Some(days) = batch.log_retention {
+        resource = resource.property("RetentionInDays", days.days());
+        kept = format!("for {} days", days.days());
+    }
+    let mut encrypted = String::new();
+    if let Some(key) = &batch.log_kms_key {
+        resource = resource.property("KmsKeyId", design_key_arn(key));
+        encrypted = format!(", encrypted with key `{key}`");
+    }
+    let at = match batch.log_retention {
+        Some(_) => path::batch_log_retention(),
+        None => path::batch_log_kms_key(),
+    };
+    template.add_resource(
+        id.clone(),
+        resource
+            .property("Tags", stack.tags("batch-jobs-logs"))
+            .keep_on(Policy::Retain)
+            .context(
+                stack
+                    .context(
+                        at,
+                        format!("Keeps the batch jobs' logs {kept}{encrypted}: retained when the stack deletes or replaces it"),
+                        State::Stateful,
+                    )
+                    .must([&INVALID_LOG_RETENTION, &UNKNOWN_KMS_KEY]),
+            ),
+    );
+    let output = logical_id::log_group_output();
+    template.add_output(
+        output.clone(),
+        Output::exported(
+            "The name of the batch jobs' log group, for the awslogs-group option of the job definitions submitted to the queues",
+            Expr::reference(&id),
+            Expr::sub(format!("${{{}}}-{output}", Pseudo::StackName.name())),
+        ),
+    );
 }
 
 /// The AWS managed policy that lets an EC2 instance join an ECS cluster and pull images.
@@ -321,7 +375,12 @@ fn arch(stack: &Stack<'_>) -> String {
         0 => "no job queues".to_owned(),
         _ => format!("job queues, highest priority first: {}", queues.join("; ")),
     };
-    format!("Batch: {environments}; {queues}.")
+    let logs = match (batch.has_log_group(), batch.log_retention) {
+        (false, _) => String::new(),
+        (true, Some(days)) => format!(" Jobs log to the stack's log group, kept {} days.", days.days()),
+        (true, None) => " Jobs log to the stack's log group.".to_owned(),
+    };
+    format!("Batch: {environments}; {queues}.{logs}")
 }
 
 #[cfg(test)]
@@ -335,6 +394,24 @@ mod tests {
     fn synth(environment: &str) -> crate::Template {
         let platform = reference_network().validate().expect("a valid design");
         crate::synth(&platform, environment).expect("a known environment")
+    }
+
+    #[test]
+    fn the_jobs_log_group_is_kept_encrypted_and_named_in_an_output() {
+        let template = synth("production");
+        let group = template.resource("BatchJobsLogGroup").expect("the jobs' log group");
+        assert_eq!(group.get("RetentionInDays"), Some(&Expr::Int(30)));
+        assert_eq!(group.get("KmsKeyId"), Some(&Expr::get_att(&crate::security::logical_id::kms_key(&Name::new_assert("logs")), "Arn")));
+        let output = &template.outputs()["BatchJobsLogGroupName"];
+        assert_eq!(output.value(), &Expr::Ref("BatchJobsLogGroup".into()));
+        // Without retention or key, the jobs log to AWS Batch's default group.
+        let mut platform = reference_network();
+        platform.batch.log_retention = None;
+        platform.batch.log_kms_key = None;
+        let platform = platform.validate().expect("a valid design");
+        let template = crate::synth(&platform, "production").expect("a known environment");
+        assert!(template.resource("BatchJobsLogGroup").is_none());
+        assert!(!template.outputs().contains_key("BatchJobsLogGroupName"));
     }
 
     #[test]

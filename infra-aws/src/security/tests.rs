@@ -320,6 +320,7 @@ fn forget_keys(platform: &mut infra_core::model::Platform) {
     if let Some(flow_logs) = platform.network.flow_logs.as_mut() {
         flow_logs.kms_key = None;
     }
+    platform.batch.log_kms_key = None;
     platform.compute.queues.iter_mut().for_each(|queue| queue.kms_key = None);
     platform.compute.services.iter_mut().for_each(|service| service.log_kms_key = None);
     for pg in &mut platform.database.postgres {

@@ -27,6 +27,12 @@ fn paths(platform: &Platform) -> Vec<ModelPath> {
         return Vec::new();
     }
     let mut paths = vec![path::batch()];
+    if batch.log_retention.is_some() {
+        paths.push(path::batch_log_retention());
+    }
+    if batch.log_kms_key.is_some() {
+        paths.push(path::batch_log_kms_key());
+    }
     for environment in &batch.compute_environments {
         let name = environment.name.as_str();
         paths.extend([

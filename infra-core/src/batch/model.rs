@@ -1,7 +1,7 @@
 //! The batch section's model: AWS Batch compute environments and the job queues that feed them.
 
 use crate::model::PerEnv;
-use crate::value::{JobQueuePriority, MaxVcpus, Name};
+use crate::value::{JobQueuePriority, MaxVcpus, Name, RetentionDays};
 
 /// The batch section: managed compute environments and job queues.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -12,6 +12,17 @@ pub struct Batch {
     pub compute_environments: Vec<ComputeEnvironment>,
     /// The job queues.
     pub job_queues: Vec<JobQueue>,
+    /// How long the log group of the batch jobs keeps events. With this or [`log_kms_key`], the
+    /// stack creates a log group whose name is an output, for the `awslogs-group` of the job
+    /// definitions submitted to the queues; without either, jobs log to AWS Batch's default
+    /// `/aws/batch/job`, which the stack does not own.
+    ///
+    /// [`log_kms_key`]: Batch::log_kms_key
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_retention: Option<RetentionDays>,
+    /// The design's KMS key that encrypts that log group, by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_kms_key: Option<Name>,
 }
 
 impl Batch {
@@ -22,7 +33,26 @@ impl Batch {
 
     /// Whether the section holds nothing (a platform without batch).
     pub fn is_empty(&self) -> bool {
-        self.compute_environments.is_empty() && self.job_queues.is_empty()
+        self.compute_environments.is_empty()
+            && self.job_queues.is_empty()
+            && !self.has_log_group()
+    }
+
+    /// Whether the stack creates a log group for the jobs.
+    pub fn has_log_group(&self) -> bool {
+        self.log_retention.is_some() || self.log_kms_key.is_some()
+    }
+
+    /// Keeps the jobs' log events `days`, in a log group of the stack.
+    pub fn log_retention(mut self, days: RetentionDays) -> Batch {
+        self.log_retention = Some(days);
+        self
+    }
+
+    /// Encrypts the jobs' log group with the design's KMS key `name`.
+    pub fn log_kms_key(mut self, name: Name) -> Batch {
+        self.log_kms_key = Some(name);
+        self
     }
 
     /// Adds a compute environment.

@@ -7,6 +7,16 @@ pub fn batch() -> ModelPath {
     ModelPath::root("batch")
 }
 
+/// `batch.log_retention`
+pub fn batch_log_retention() -> ModelPath {
+    batch().field("log_retention")
+}
+
+/// `batch.log_kms_key`
+pub fn batch_log_kms_key() -> ModelPath {
+    batch().field("log_kms_key")
+}
+
 /// `batch.compute_environments.<name>`
 pub fn compute_environment(name: &str) -> ModelPath {
     batch().field("compute_environments").field(name)

@@ -645,6 +645,7 @@ pub fn key_references(platform: &crate::model::Platform) -> Vec<KeyReference<'_>
     if let Some(logs) = &platform.network.flow_logs {
         add(refs, &logs.kms_key, path::flow_logs_kms_key(), KeyUse::LogGroup, "the VPC flow log group".to_owned());
     }
+    add(refs, &platform.batch.log_kms_key, path::batch_log_kms_key(), KeyUse::LogGroup, "the batch jobs' log group".to_owned());
     for queue in &platform.compute.queues {
         let name = queue.name.as_str();
         add(refs, &queue.kms_key, path::queue_kms_key(name), KeyUse::Data, format!("queue `{name}` and its dead-letter queue"));

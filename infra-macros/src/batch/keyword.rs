@@ -7,6 +7,8 @@ keywords! {
     pub enum BatchKey: "batch item" {
         ComputeEnvironment = "compute_environment",
         JobQueue = "job_queue",
+        LogRetention = "log_retention",
+        LogKmsKey = "log_kms_key",
     }
 
     /// The fields of a compute environment.

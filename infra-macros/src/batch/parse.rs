@@ -3,6 +3,9 @@
 //! A compute environment is `fargate`, `fargate_spot`, `ec2` or `spot`; EC2 and Spot ones also
 //! take `instance_types: ["optimal"]`, `min_vcpus` (per environment) and `allocation_strategy`.
 //!
+//! `log_retention: 30d` and `log_kms_key: logs` give the jobs a log group of the stack (its name
+//! an output, for the job definitions' `awslogs-group`).
+//!
 //! A job queue's `priority` is AWS Batch's own number, 0 to 1000, where the HIGHER number is
 //! scheduled first; the `job-queue-priority-inverted` warning catches a queue named `high...`
 //! that does not outrank one named `low...` in a shared compute environment.
@@ -28,10 +31,22 @@ pub(super) fn batch(input: ParseStream, cx: &mut Cx, acks: &mut Vec<Acknowledgem
     let mut batch = Batch::new();
     entries(input, cx, BatchKey::ALL, |input, cx| {
         let allows = attributes(input, cx)?;
-        let (item, _) = key::<BatchKey>(input)?;
-        let ident = input.call(Ident::parse_any)?;
+        let (item, key) = key::<BatchKey>(input)?;
         match item {
+            BatchKey::LogRetention => {
+                acknowledge(acks, cx, allows, path::batch_log_retention());
+                once(&batch.log_retention, &key)?;
+                input.parse::<Token![:]>()?;
+                batch.log_retention = Some(retention_days(input, cx, path::batch_log_retention())?);
+            }
+            BatchKey::LogKmsKey => {
+                acknowledge(acks, cx, allows, path::batch_log_kms_key());
+                input.parse::<Token![:]>()?;
+                let at = path::batch_log_kms_key();
+                batch.log_kms_key = Some(name_field(input, cx, &batch.log_kms_key, &key, at)?);
+            }
             BatchKey::ComputeEnvironment => {
+                let ident = input.call(Ident::parse_any)?;
                 let name = ident_name(cx, &ident, path::compute_environment);
                 acknowledge(acks, cx, allows, path::compute_environment(name.as_str()));
                 let content;
@@ -41,6 +56,7 @@ pub(super) fn batch(input: ParseStream, cx: &mut Cx, acks: &mut Vec<Acknowledgem
                 }
             }
             BatchKey::JobQueue => {
+                let ident = input.call(Ident::parse_any)?;
                 let name = ident_name(cx, &ident, path::job_queue);
                 acknowledge(acks, cx, allows, path::job_queue(name.as_str()));
                 let content;

@@ -19,7 +19,7 @@
 
 use infra_core::model::{path, Acknowledgement, Caching, PerEnv, RedisCluster, RedisParameters};
 use infra_core::rules::parse_maxmemory_policy;
-use infra_core::value::{parse_days, Name};
+use infra_core::value::Name;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
 use syn::parse::ParseStream;
@@ -135,12 +135,7 @@ fn redis(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<RedisC
             RedisKey::SnapshotRetention => {
                 once(&retention, &key)?;
                 input.parse::<Token![:]>()?;
-                let days = integer_with_suffix(input)?;
-                let sign = if days.negative { "-" } else { "" };
-                let text = format!("{sign}{}{}", days.lit.base10_digits(), days.lit.suffix());
-                let parsed = parse_days(&text).map(|days| u32::try_from(days).unwrap_or(u32::MAX));
-                let at = path::cache_snapshot_retention(&redis);
-                retention = Some(cx.value_range(parsed, at, days.start, days.end(), || 0));
+                retention = Some(whole_days(input, cx, path::cache_snapshot_retention(&redis), 0)?);
             }
             RedisKey::Tier => {
                 once(&tier, &key)?;

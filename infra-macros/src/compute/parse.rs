@@ -33,7 +33,7 @@ use infra_core::model::{
     path, Acknowledgement, Compute, Image, Metric, PerEnv, Scaling, ScheduledCapacity,
     SecretVariable, Service, TargetTracking, Variable,
 };
-use infra_core::value::{parse_days, parse_seconds, Capacity, Name, RetentionDays, ValueError};
+use infra_core::value::{parse_seconds, Capacity, Name, ValueError};
 use infra_core::ModelPath;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
@@ -154,18 +154,7 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
             }
             ServiceKey::LogRetention => {
                 once(&retention, &key)?;
-                let days = integer_with_suffix(input)?;
-                let sign = if days.negative { "-" } else { "" };
-                let text = format!("{sign}{}{}", days.lit.base10_digits(), days.lit.suffix());
-                let parsed = parse_days(&text).and_then(RetentionDays::new);
-                let stand_in = || RetentionDays::new_assert(30);
-                retention = Some(cx.value_range(
-                    parsed,
-                    path::service_log_retention(&svc),
-                    days.start,
-                    days.end(),
-                    stand_in,
-                ));
+                retention = Some(retention_days(input, cx, path::service_log_retention(&svc))?);
             }
             ServiceKey::LogKmsKey => {
                 let at = path::service_log_kms_key(&svc);

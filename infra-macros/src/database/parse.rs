@@ -23,7 +23,7 @@ use infra_core::model::{
     path, Acknowledgement, Backup, Databases, MasterPassword, PerEnv, Postgres, Replicas,
     Snapshots, Storage,
 };
-use infra_core::value::{parse_days, Name, RetentionDays};
+use infra_core::value::{Name, RetentionDays};
 use infra_core::ModelPath;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
@@ -67,15 +67,6 @@ pub(super) fn databases(
     section
 }
 
-
-/// `7d`: a whole number of days; a huge one saturates, for the rules to report.
-fn days(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<u32> {
-    let number = integer_with_suffix(input)?;
-    let sign = if number.negative { "-" } else { "" };
-    let text = format!("{sign}{}{}", number.lit.base10_digits(), number.lit.suffix());
-    let parsed = parse_days(&text).map(|days| u32::try_from(days).unwrap_or(u32::MAX));
-    Ok(cx.value_range(parsed, at, number.start, number.end(), || 1))
-}
 
 /// `"text"`, recorded at `at`.
 fn text(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<String> {
@@ -161,12 +152,7 @@ fn postgres(
             }
             PostgresKey::LogRetention => {
                 once(&log_retention, &key)?;
-                let days = integer_with_suffix(input)?;
-                let sign = if days.negative { "-" } else { "" };
-                let text = format!("{sign}{}{}", days.lit.base10_digits(), days.lit.suffix());
-                let parsed = parse_days(&text).and_then(RetentionDays::new);
-                let at = path::postgres_log_retention(&db);
-                log_retention = Some(cx.value_range(parsed, at, days.start, days.end(), || RetentionDays::new_assert(30)));
+                log_retention = Some(retention_days(input, cx, path::postgres_log_retention(&db))?);
             }
             PostgresKey::LogKmsKey => {
                 log_kms_key = Some(name_field(input, cx, &log_kms_key, &key, path::postgres_log_kms_key(&db))?);
@@ -265,7 +251,7 @@ fn backup(input: ParseStream, cx: &mut Cx, db: &str) -> syn::Result<Backup> {
         match field {
             BackupKey::Retention => {
                 once(&retention, &key)?;
-                retention = Some(days(content, cx, path::postgres_backup_retention(db))?);
+                retention = Some(whole_days(content, cx, path::postgres_backup_retention(db), 1)?);
             }
             BackupKey::Window => {
                 once(&window, &key)?;
@@ -346,7 +332,7 @@ fn snapshots(input: ParseStream, cx: &mut Cx, db: &str) -> syn::Result<Snapshots
         match field {
             SnapshotsKey::Keep => {
                 once(&keep, &key)?;
-                keep = Some(days(content, cx, path::postgres_snapshots_keep(db))?);
+                keep = Some(whole_days(content, cx, path::postgres_snapshots_keep(db), 1)?);
             }
         }
         separator(content)
@@ -373,7 +359,7 @@ fn master_password(input: ParseStream, cx: &mut Cx, db: &str) -> syn::Result<Mas
         match field {
             PasswordKey::Rotation => {
                 once(&rotation, &key)?;
-                rotation = Some(days(content, cx, path::postgres_password_rotation(db))?);
+                rotation = Some(whole_days(content, cx, path::postgres_password_rotation(db), 1)?);
             }
             PasswordKey::Tier => {
                 once(&tier, &key)?;

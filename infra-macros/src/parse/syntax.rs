@@ -4,7 +4,7 @@
 use std::str::FromStr;
 
 use infra_core::rules::suggest::did_you_mean;
-use infra_core::value::Name;
+use infra_core::value::{parse_days, Name, RetentionDays, ValueError};
 use infra_core::ModelPath;
 use proc_macro2::{Delimiter, Span, TokenTree};
 use syn::ext::IdentExt;
@@ -143,6 +143,49 @@ pub(crate) fn integer_with_suffix(input: ParseStream) -> syn::Result<Integer> {
         negative: minus.is_some(),
         start: minus.map_or_else(|| lit.span(), |minus| minus.span),
         lit,
+    })
+}
+
+/// A number of days written `<n>d` (`30d`), converted by `convert` and recorded at `at`: a value
+/// either step rejects is reported at its token by its rule, and `stand_in` takes its place.
+pub(crate) fn days<T: std::fmt::Display>(
+    input: ParseStream,
+    cx: &mut Cx,
+    at: ModelPath,
+    convert: impl FnOnce(u64) -> Result<T, ValueError>,
+    stand_in: impl FnOnce() -> T,
+) -> syn::Result<T> {
+    let days = integer_with_suffix(input)?;
+    let sign = if days.negative { "-" } else { "" };
+    let text = format!("{sign}{}{}", days.lit.base10_digits(), days.lit.suffix());
+    let parsed = parse_days(&text).and_then(convert);
+    Ok(cx.value_range(parsed, at, days.start, days.end(), stand_in))
+}
+
+/// `<n>d` as a whole number of days for the rules to check; a huge one saturates.
+pub(crate) fn whole_days(
+    input: ParseStream,
+    cx: &mut Cx,
+    at: ModelPath,
+    stand_in: u32,
+) -> syn::Result<u32> {
+    days(
+        input,
+        cx,
+        at,
+        |days| Ok(u32::try_from(days).unwrap_or(u32::MAX)),
+        || stand_in,
+    )
+}
+
+/// `<n>d`, a log group's retention from CloudWatch Logs' allowed set.
+pub(crate) fn retention_days(
+    input: ParseStream,
+    cx: &mut Cx,
+    at: ModelPath,
+) -> syn::Result<RetentionDays> {
+    days(input, cx, at, RetentionDays::new, || {
+        RetentionDays::new_assert(30)
     })
 }
 

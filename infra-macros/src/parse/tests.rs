@@ -572,3 +572,34 @@ fn a_secret_rotation_written_wrong_is_one_error() {
     let found = messages(&secret("{ every: 90, function: parameter }"));
     assert_eq!(found.len(), 1, "{found:#?}");
 }
+
+#[test]
+fn the_batch_jobs_log_group_takes_a_retention_and_a_key_by_name() {
+    let with_batch = |batch: &str| {
+        format!(
+            r#"name: "demo", region: "ap-northeast-1",
+            environments {{ production {{ zones: ["ap-northeast-1a", "ap-northeast-1c"] }} }}
+            network {{ vpc: "10.0.0.0/16" }}
+            batch {{ {batch} }}"#
+        )
+    };
+    let text = with_batch("log_retention: 31d");
+    let found = expand(&text);
+    let (line, column) = place(&text, "31d");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].0.contains("[invalid-log-retention]"), "{found:#?}");
+    assert_eq!((found[0].1, found[0].2), (line, column));
+
+    let found = messages(&with_batch(
+        r#"log_kms_key: "arn:aws:kms:ap-northeast-1:111122223333:key/1""#,
+    ));
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("names a KMS key of the design by identifier")),
+        "{found:#?}"
+    );
+
+    let found = messages(&with_batch("log_retention: 30d, log_retention: 90d"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+}

@@ -34,7 +34,7 @@ use infra_core::model::{
     path, Acknowledgement, Group, KmsKey, ManagedRuleGroup, Role, RotationFunction, Secret,
     SecretRotation, Security, TlsVersion, Trust, User, WafLogging, WafRule, WafStatement, WebAcl,
 };
-use infra_core::value::{parse_days, parse_seconds, Name, RetentionDays};
+use infra_core::value::{parse_seconds, Name, RetentionDays};
 use infra_core::ModelPath;
 use proc_macro2::Span;
 use syn::ext::IdentExt;
@@ -140,10 +140,7 @@ fn kms_key(input: ParseStream, cx: &mut Cx, name: Name) -> KmsKey {
             KmsKeyKey::DeletionWindow => (&mut deletion, path::kms_key_deletion_window(&own), 30),
         };
         once(slot, &key)?;
-        let days = integer_with_suffix(input)?;
-        let sign = if days.negative { "-" } else { "" };
-        let text = format!("{sign}{}{}", days.lit.base10_digits(), days.lit.suffix());
-        *slot = Some(cx.value_range(parse_days(&text), at, days.start, days.end(), || stand_in));
+        *slot = Some(days(input, cx, at, Ok, || stand_in)?);
         separator(input)
     });
     let mut key = KmsKey::new(name);
@@ -341,12 +338,7 @@ fn logging_body(input: ParseStream, cx: &mut Cx, acl: &str) -> syn::Result<Optio
             LoggingKey::Retention => {
                 once(&retention, &key)?;
                 content.parse::<Token![:]>()?;
-                let days = integer_with_suffix(content)?;
-                let sign = if days.negative { "-" } else { "" };
-                let text = format!("{sign}{}{}", days.lit.base10_digits(), days.lit.suffix());
-                let parsed = parse_days(&text).and_then(RetentionDays::new);
-                let at = path::waf_log_retention(acl);
-                retention = Some(cx.value_range(parsed, at, days.start, days.end(), || RetentionDays::new_assert(90)));
+                retention = Some(retention_days(content, cx, path::waf_log_retention(acl))?);
             }
             LoggingKey::RedactHeaders => {
                 once(&headers, &key)?;
@@ -504,12 +496,7 @@ fn rotation_body(input: ParseStream, cx: &mut Cx, secret: &str) -> syn::Result<O
         match field {
             RotationKey::Every => {
                 once(&every, &key)?;
-                let days = integer_with_suffix(content)?;
-                let sign = if days.negative { "-" } else { "" };
-                let text = format!("{sign}{}{}", days.lit.base10_digits(), days.lit.suffix());
-                let parsed = parse_days(&text).map(|days| u32::try_from(days).unwrap_or(u32::MAX));
-                let at = path::secret_rotation_days(secret);
-                every = Some(cx.value_range(parsed, at, days.start, days.end(), || 90));
+                every = Some(whole_days(content, cx, path::secret_rotation_days(secret), 90)?);
             }
             RotationKey::Function => {
                 once(&function, &key)?;
