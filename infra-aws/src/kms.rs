@@ -25,6 +25,19 @@ pub(crate) fn account_administers() -> Expr {
     ])
 }
 
+/// The condition of an IAM statement on a key that allows its use only in calls `service` makes
+/// on the principal's behalf in the stack's region (`kms:ViaService`
+/// `<service>.<region>.amazonaws.com`; KMS Developer Guide, conditions-kms.html).
+pub(crate) fn only_through(service: &str) -> Expr {
+    Expr::map([(
+        "StringEquals",
+        Expr::map([(
+            "kms:ViaService",
+            Expr::sub(format!("{service}.${{AWS::Region}}.amazonaws.com")),
+        )]),
+    )])
+}
+
 /// The key policy statement by which CloudWatch Logs of the stack's region may use a key for
 /// this account's log groups only (CloudWatch Logs User Guide, "Encrypt log data in CloudWatch
 /// Logs using AWS Key Management Service": the principal `logs.<region>.amazonaws.com`, with

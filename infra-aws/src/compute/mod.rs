@@ -358,13 +358,7 @@ fn read_secrets_policy(stack: &Stack<'_>, service: &Service) -> Option<Expr> {
                     ("Effect", Expr::from("Allow")),
                     ("Action", Expr::from("kms:Decrypt")),
                     ("Resource", Expr::list(keys.into_iter().map(|(_, arn)| arn))),
-                    (
-                        "Condition",
-                        Expr::map([(
-                            "StringEquals",
-                            Expr::map([("kms:ViaService", Expr::sub("secretsmanager.${AWS::Region}.amazonaws.com"))]),
-                        )]),
-                    ),
+                    ("Condition", crate::kms::only_through("secretsmanager")),
                 ]),
             ]),
         ),

@@ -173,13 +173,7 @@ fn key_statement(sid: String, key: &Name, actions: &[&str]) -> Expr {
         ("Effect", Expr::from("Allow")),
         ("Action", Expr::list(actions.iter().map(|a| Expr::from(*a)))),
         ("Resource", crate::kms::design_key_arn(key)),
-        (
-            "Condition",
-            Expr::map([(
-                "StringEquals",
-                Expr::map([("kms:ViaService", Expr::sub("s3.${AWS::Region}.amazonaws.com"))]),
-            )]),
-        ),
+        ("Condition", crate::kms::only_through("s3")),
     ])
 }
 
@@ -219,13 +213,7 @@ fn connect_policy(stack: &Stack<'_>, role: &Role) -> Option<Expr> {
                     ("Effect", Expr::from("Allow")),
                     ("Action", Expr::from("kms:Decrypt")),
                     ("Resource", Expr::list(keys)),
-                    (
-                        "Condition",
-                        Expr::map([(
-                            "StringEquals",
-                            Expr::map([("kms:ViaService", Expr::sub("secretsmanager.${AWS::Region}.amazonaws.com"))]),
-                        )]),
-                    ),
+                    ("Condition", crate::kms::only_through("secretsmanager")),
                 ]),
             ]),
         ),
