@@ -4,6 +4,8 @@ mod queues;
 mod scaling;
 mod secrets;
 mod services;
+#[cfg(test)]
+mod testing;
 
 pub use super::queue_value::{
     INVALID_MAX_RECEIVE_COUNT, INVALID_MESSAGE_RETENTION, INVALID_QUEUE_THRESHOLD,

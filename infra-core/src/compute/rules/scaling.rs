@@ -194,21 +194,10 @@ mod tests {
     use super::*;
     use crate::model::{Compute, Metric, PerEnv, Scaling, TargetTracking};
     use crate::testing::{codes, design};
-    use crate::value::{Capacity, Name, RetentionDays};
+    use crate::value::Name;
 
     fn with(scaling: Scaling) -> Platform {
-        let service = Service::new(
-            Name::new_assert("api"),
-            "api-server:1.0.0",
-            1024,
-            2048,
-            RetentionDays::new_assert(30),
-            Name::new_assert("private"),
-            Capacity::new_assert(2, 4, 10),
-        )
-        .port(8080)
-        .security_group(Name::new_assert("application"))
-        .scaling(scaling);
+        let service = crate::compute::rules::testing::api("private", "application").scaling(scaling);
         let mut platform = design();
         platform.compute = Compute::new().service(service);
         platform

@@ -78,7 +78,7 @@ fn check_conflicts(cx: &mut Vec<Diagnostic>, service: &Service) {
 mod tests {
     use crate::model::{Compute, Platform, Secret, Security, Service};
     use crate::testing::{codes, design};
-    use crate::value::{Capacity, Name, RetentionDays};
+    use crate::value::Name;
 
     fn with(service: Service) -> Platform {
         let mut platform = design();
@@ -88,16 +88,7 @@ mod tests {
     }
 
     fn api() -> Service {
-        Service::new(
-            Name::new_assert("api"),
-            "api-server:1.0.0",
-            1024,
-            2048,
-            RetentionDays::new_assert(30),
-            Name::new_assert("private"),
-            Capacity::new_assert(2, 4, 10),
-        )
-        .security_group(Name::new_assert("application"))
+        crate::compute::rules::testing::api("private", "application")
     }
 
     fn findings(platform: &Platform) -> Vec<&'static str> {

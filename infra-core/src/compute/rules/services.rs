@@ -261,21 +261,9 @@ mod tests {
     use super::*;
     use crate::model::Compute;
     use crate::testing::{codes, design};
-    use crate::value::{Capacity, Name, RetentionDays};
+    use crate::value::Name;
 
-    fn service(tier: &'static str, group: &'static str) -> Service {
-        Service::new(
-            Name::new_assert("api"),
-            "api-server:1.0.0",
-            1024,
-            2048,
-            RetentionDays::new_assert(30),
-            Name::new_assert(tier),
-            Capacity::new_assert(2, 4, 10),
-        )
-        .port(8080)
-        .security_group(Name::new_assert(group))
-    }
+    use crate::compute::rules::testing::api as service;
 
     fn with(service: Service) -> Platform {
         let mut platform = design();
