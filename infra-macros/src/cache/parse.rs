@@ -138,10 +138,8 @@ fn redis(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<RedisC
                 retention = Some(whole_days(input, cx, path::cache_snapshot_retention(&redis), 0)?);
             }
             RedisKey::Tier => {
-                once(&tier, &key)?;
                 input.parse::<Token![:]>()?;
-                let ident = input.call(Ident::parse_any)?;
-                tier = Some(ident_name(cx, &ident, |_| path::cache_tier(&redis)));
+                tier = Some(name_ref(input, cx, &tier, &key, path::cache_tier(&redis))?);
             }
             RedisKey::KmsKey => {
                 input.parse::<Token![:]>()?;

@@ -116,18 +116,14 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
                 image = image_value(input, cx, &svc)?;
             }
             ServiceKey::Consumes => {
-                once(&consumes, &key)?;
-                let ident = input.call(Ident::parse_any)?;
-                consumes = Some(ident_name(cx, &ident, |_| path::service_consumes(&svc)));
+                consumes = Some(name_ref(input, cx, &consumes, &key, path::service_consumes(&svc))?);
             }
             ServiceKey::SendsTo => {
                 once(&sends_to, &key)?;
                 sends_to = Some(names(input, cx, |idx| path::service_sends_to(&svc, idx))?);
             }
             ServiceKey::Role => {
-                once(&role, &key)?;
-                let ident = input.call(Ident::parse_any)?;
-                role = Some(ident_name(cx, &ident, |_| path::service_role(&svc)));
+                role = Some(name_ref(input, cx, &role, &key, path::service_role(&svc))?);
             }
             ServiceKey::Cpu => {
                 once(&cpu, &key)?;
@@ -161,9 +157,7 @@ fn service(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<Serv
                 log_kms_key = Some(name_field(input, cx, &log_kms_key, &key, at)?);
             }
             ServiceKey::Tier => {
-                once(&tier, &key)?;
-                let ident = input.call(Ident::parse_any)?;
-                tier = Some(ident_name(cx, &ident, |_| path::service_tier(&svc)));
+                tier = Some(name_ref(input, cx, &tier, &key, path::service_tier(&svc))?);
             }
             ServiceKey::SecurityGroups => {
                 once(&groups, &key)?;

@@ -130,9 +130,7 @@ fn postgres(
                 multi_az = Some(per_env(input, cx, &path::postgres_multi_az(&db), flag)?);
             }
             PostgresKey::Tier => {
-                once(&tier, &key)?;
-                let ident = input.call(Ident::parse_any)?;
-                tier = Some(ident_name(cx, &ident, |_| path::postgres_tier(&db)));
+                tier = Some(name_ref(input, cx, &tier, &key, path::postgres_tier(&db))?);
             }
             PostgresKey::SecurityGroups => {
                 once(&groups, &key)?;
@@ -362,9 +360,7 @@ fn master_password(input: ParseStream, cx: &mut Cx, db: &str) -> syn::Result<Mas
                 rotation = Some(whole_days(content, cx, path::postgres_password_rotation(db), 1)?);
             }
             PasswordKey::Tier => {
-                once(&tier, &key)?;
-                let ident = content.call(Ident::parse_any)?;
-                tier = Some(ident_name(cx, &ident, |_| path::postgres_password_tier(db)));
+                tier = Some(name_ref(content, cx, &tier, &key, path::postgres_password_tier(db))?);
             }
             PasswordKey::SecurityGroups => {
                 once(&groups, &key)?;

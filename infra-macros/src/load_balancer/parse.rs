@@ -97,10 +97,8 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
                 });
             }
             AlbKey::Tier => {
-                once(&tier, &key)?;
                 input.parse::<Token![:]>()?;
-                let ident = input.call(Ident::parse_any)?;
-                tier = Some(ident_name(cx, &ident, |_| path::load_balancer_tier(&lb)));
+                tier = Some(name_ref(input, cx, &tier, &key, path::load_balancer_tier(&lb))?);
             }
             AlbKey::SecurityGroups => {
                 once(&groups, &key)?;
@@ -118,10 +116,8 @@ fn alb(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Option<LoadBala
                 redirect_http = Some(flag(input, cx, path::redirect_http(&lb))?);
             }
             AlbKey::AccessLogs => {
-                once(&access_logs, &key)?;
                 input.parse::<Token![:]>()?;
-                let ident = input.call(Ident::parse_any)?;
-                access_logs = Some(ident_name(cx, &ident, |_| path::load_balancer_access_logs(&lb)));
+                access_logs = Some(name_ref(input, cx, &access_logs, &key, path::load_balancer_access_logs(&lb))?);
             }
             AlbKey::Certificates => {
                 once(&certificates, &key)?;

@@ -193,9 +193,7 @@ fn alarm(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> syn::Result<O
                 datapoints = Some(count(content, cx, "a number of periods", path::alarm_datapoints(&own))?);
             }
             AlarmKey::Severity => {
-                once(&severity, &key)?;
-                let ident = content.call(Ident::parse_any)?;
-                severity = Some(ident_name(cx, &ident, |_| path::alarm_severity(&own)));
+                severity = Some(name_ref(content, cx, &severity, &key, path::alarm_severity(&own))?);
             }
         }
         separator(content)

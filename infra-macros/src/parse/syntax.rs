@@ -268,6 +268,25 @@ pub(crate) fn string_field<T>(
     string(input, cx)
 }
 
+/// `<name>` after `key:` (the colon already read), once: a reference to an element of the design
+/// by its name, recorded at `at`.
+pub(crate) fn name_ref(
+    input: ParseStream,
+    cx: &mut Cx,
+    slot: &Option<Name>,
+    key: &Ident,
+    at: ModelPath,
+) -> syn::Result<Name> {
+    once(slot, key)?;
+    name_at(input, cx, at)
+}
+
+/// A name, recorded at `at`.
+fn name_at(input: ParseStream, cx: &mut Cx, at: ModelPath) -> syn::Result<Name> {
+    let ident = input.call(Ident::parse_any)?;
+    Ok(ident_name(cx, &ident, |_| at.clone()))
+}
+
 /// `<name>` after `key:` (the colon already read), once: the name of a KMS key of the design, at
 /// `at`. A string (an ARN or alias, as the seed writes keys) is an error that says how to name
 /// the key instead.
@@ -290,8 +309,7 @@ pub(crate) fn name_field(
             ),
         ));
     }
-    let ident = input.call(Ident::parse_any)?;
-    Ok(ident_name(cx, &ident, |_| at.clone()))
+    name_at(input, cx, at)
 }
 
 pub(crate) fn once<T>(slot: &Option<T>, key: &Ident) -> syn::Result<()> {

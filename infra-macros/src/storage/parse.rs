@@ -95,10 +95,8 @@ fn bucket(input: ParseStream, cx: &mut Cx, name: Name, at: Span) -> Bucket {
                 kms_key = Some(name_field(input, cx, &kms_key, &key, path::bucket_kms_key(&bucket))?);
             }
             BucketKey::AccessLogs => {
-                once(&access_logs, &key)?;
                 input.parse::<Token![:]>()?;
-                let ident = input.call(Ident::parse_any)?;
-                access_logs = Some(ident_name(cx, &ident, |_| path::bucket_access_logs(&bucket)));
+                access_logs = Some(name_ref(input, cx, &access_logs, &key, path::bucket_access_logs(&bucket))?);
             }
             BucketKey::Lifecycle => {
                 once(&lifecycle, &key)?;
