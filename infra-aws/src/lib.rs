@@ -97,6 +97,8 @@ mod quota;
 mod references;
 mod stack;
 mod template;
+#[cfg(test)]
+mod testing;
 mod trust;
 
 use infra_core::model::Platform;

@@ -390,11 +390,7 @@ mod tests {
     use infra_core::value::{JobQueuePriority, MaxVcpus, Name};
 
     use crate::intrinsic::Expr;
-
-    fn synth(environment: &str) -> crate::Template {
-        let platform = reference_network().validate().expect("a valid design");
-        crate::synth(&platform, environment).expect("a known environment")
-    }
+    use crate::testing::synth_reference as synth;
 
     #[test]
     fn the_jobs_log_group_is_kept_encrypted_and_named_in_an_output() {

@@ -794,11 +794,7 @@ mod tests {
     use infra_core::model::Compute;
 
     use crate::intrinsic::Expr;
-
-    fn synth(environment: &str) -> crate::Template {
-        let platform = reference_network().validate().expect("a valid design");
-        crate::synth(&platform, environment).expect("a known environment")
-    }
+    use crate::testing::synth_reference as synth;
 
     #[test]
     fn each_environment_gets_its_own_capacity() {

@@ -5,11 +5,7 @@ use infra_core::model::{Databases, MasterPassword, Replicas, TlsVersion};
 
 use crate::intrinsic::Expr;
 use crate::template::Policy;
-
-fn synth(environment: &str) -> crate::Template {
-    let platform = reference_network().validate().expect("a valid design");
-    crate::synth(&platform, environment).expect("a known environment")
-}
+use crate::testing::synth_reference as synth;
 
 #[test]
 fn production_runs_multi_az_with_two_encrypted_replicas() {

@@ -497,11 +497,7 @@ mod tests {
     use infra_core::model::LoadBalancing;
 
     use crate::intrinsic::Expr;
-
-    fn synth(environment: &str) -> crate::Template {
-        let platform = reference_network().validate().expect("a valid design");
-        crate::synth(&platform, environment).expect("a known environment")
-    }
+    use crate::testing::synth_reference as synth;
 
     #[test]
     fn the_load_balancer_spans_the_public_subnets_and_drops_invalid_headers() {

@@ -392,11 +392,7 @@ mod tests {
 
     use crate::intrinsic::Expr;
     use crate::template::Policy;
-
-    fn synth(environment: &str) -> crate::Template {
-        let platform = reference_network().validate().expect("a valid design");
-        crate::synth(&platform, environment).expect("a known environment")
-    }
+    use crate::testing::synth_reference as synth;
 
     #[test]
     fn buckets_are_private_encrypted_and_retained() {
